@@ -1,0 +1,96 @@
+/**
+ * The signaling server: introduces peers in a room and relays their negotiation messages.
+ * Plain Node + Socket.IO, no Electron, so the desktop app embeds it and `cli.ts` runs it headless.
+ */
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { DEFAULT_ROOM_CAPACITY, LIMITS } from '../../src/shared/protocol';
+import { formatHostPort, listHostAddresses } from './addresses';
+import { createConnectionHandler, type ParleyServer } from './handlers';
+import { RoomRegistry } from './rooms';
+import { createRequestHandler } from './staticFiles';
+
+export interface TlsOptions {
+  key: string | Buffer;
+  cert: string | Buffer;
+}
+
+export interface SignalingServerOptions {
+  /** Interface to listen on; all interfaces by default, so others on the network can join. */
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  capacity?: number;
+  /** A folder with the built renderer, served on the same port for browsers. */
+  staticDir?: string;
+  tls?: TlsOptions;
+}
+
+export interface SignalingServer {
+  /** Where this machine reaches the server itself (loopback). */
+  url: string;
+  port: number;
+  /** Addresses others can type, best first, as `host:port`. */
+  addresses: string[];
+  close(): Promise<void>;
+}
+
+const ALL_INTERFACES = new Set(['0.0.0.0', '::', '']);
+
+export async function createSignalingServer(options: SignalingServerOptions = {}): Promise<SignalingServer> {
+  const host = options.host ?? '0.0.0.0';
+  const registry = new RoomRegistry(options.capacity ?? DEFAULT_ROOM_CAPACITY);
+  const onRequest = createRequestHandler(options.staticDir);
+  const httpServer: HttpServer = options.tls
+    ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest)
+    : createHttpServer(onRequest);
+
+  const io: ParleyServer = new Server(httpServer, {
+    serveClient: false,
+    // Clients connect with WebSocket straight away: one round trip fewer than polling-then-upgrade.
+    transports: ['websocket'],
+    maxHttpBufferSize: LIMITS.packetBytes,
+    // Notice a vanished participant within ~15 s instead of Socket.IO's default ~45 s.
+    pingInterval: 10_000,
+    pingTimeout: 5_000,
+  });
+  io.on('connection', createConnectionHandler(registry));
+
+  await listen(httpServer, options.port ?? 0, host);
+  const { port } = httpServer.address() as AddressInfo;
+  const scheme = options.tls ? 'https' : 'http';
+  const onAllInterfaces = ALL_INTERFACES.has(host);
+  const selfHost = onAllInterfaces ? '127.0.0.1' : host;
+  const reachable = onAllInterfaces ? listHostAddresses() : [host];
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `${scheme}://${formatHostPort(selfHost, port)}`,
+    port,
+    addresses: reachable.map((address) => formatHostPort(address, port)),
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        // io.close() disconnects every socket and closes the HTTP server; idle keep-alive
+        // connections from page loads would otherwise hold the port open.
+        void io.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+function listen(server: HttpServer, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error): void => reject(error);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+export { listHostAddresses, formatHostPort } from './addresses';

@@ -1,0 +1,66 @@
+/**
+ * Pure room and peer bookkeeping: who is in which room, and whether a room has space.
+ * No sockets here, so the rules (capacity, one room per peer, same-room checks) are unit-testable.
+ */
+import type { PeerInfo } from '../../src/shared/protocol';
+
+export interface Participant extends PeerInfo {
+  room: string;
+}
+
+export type JoinOutcome =
+  | { ok: true; peers: PeerInfo[] }
+  | { ok: false; reason: 'ROOM_FULL' | 'ALREADY_IN_ROOM' };
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Map<string, Participant>>();
+  private readonly participants = new Map<string, Participant>();
+
+  constructor(readonly capacity: number) {
+    if (!Number.isInteger(capacity) || capacity < 2) {
+      throw new RangeError(`Room capacity must be a whole number of at least 2, got ${capacity}`);
+    }
+  }
+
+  /** Adds the participant; on success returns the peers who were already there. */
+  join(participant: Participant): JoinOutcome {
+    if (this.participants.has(participant.id)) return { ok: false, reason: 'ALREADY_IN_ROOM' };
+    const members = this.rooms.get(participant.room) ?? new Map<string, Participant>();
+    if (members.size >= this.capacity) return { ok: false, reason: 'ROOM_FULL' };
+    const peers = [...members.values()].map(({ id, name }) => ({ id, name }));
+    members.set(participant.id, participant);
+    this.rooms.set(participant.room, members);
+    this.participants.set(participant.id, participant);
+    return { ok: true, peers };
+  }
+
+  /** Removes the participant; returns who they were, or undefined if they were in no room. */
+  leave(id: string): Participant | undefined {
+    const participant = this.participants.get(id);
+    if (!participant) return undefined;
+    this.participants.delete(id);
+    const members = this.rooms.get(participant.room);
+    members?.delete(id);
+    if (members && members.size === 0) this.rooms.delete(participant.room);
+    return participant;
+  }
+
+  find(id: string): Participant | undefined {
+    return this.participants.get(id);
+  }
+
+  /** True only when both are present and in one room: the rule every relayed signal must pass. */
+  inSameRoom(a: string, b: string): boolean {
+    const first = this.participants.get(a);
+    const second = this.participants.get(b);
+    return first !== undefined && second !== undefined && first.room === second.room;
+  }
+
+  memberCount(room: string): number {
+    return this.rooms.get(room)?.size ?? 0;
+  }
+
+  get roomCount(): number {
+    return this.rooms.size;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Runtime schemas for every payload the server accepts. The server parses each inbound event with
+ * these before touching it; a payload that does not parse is answered with `BAD_REQUEST`.
+ */
+import { z } from 'zod';
+import { LIMITS, PROTOCOL_VERSION } from './protocol';
+
+const utf8Bytes = (value: string): number => new TextEncoder().encode(value).length;
+
+// Letters, digits and a few separators: readable in a list of rooms, safe in a URL and a DNS-SD name.
+const ROOM_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u;
+// Any printable text without control characters; names are rendered as text, never as markup.
+const DISPLAY_NAME = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u;
+
+export const roomNameSchema = z
+  .string()
+  .trim()
+  .min(LIMITS.roomName.min, 'Room name is empty')
+  .max(LIMITS.roomName.max, `Room name is longer than ${LIMITS.roomName.max} characters`)
+  .regex(ROOM_NAME, 'Room name may use letters, digits, spaces, dots, dashes and underscores');
+
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(LIMITS.displayName.min, 'Display name is empty')
+  .max(LIMITS.displayName.max, `Display name is longer than ${LIMITS.displayName.max} characters`)
+  .regex(DISPLAY_NAME, 'Display name contains control characters');
+
+export const joinRequestSchema = z.strictObject({
+  room: roomNameSchema,
+  name: displayNameSchema,
+  protocolVersion: z.number().int(),
+});
+
+const peerIdSchema = z.string().min(1).max(64);
+
+const sessionDescriptionSchema = z.strictObject({
+  type: z.enum(['offer', 'answer', 'pranswer', 'rollback']),
+  sdp: z
+    .string()
+    .refine((sdp) => utf8Bytes(sdp) <= LIMITS.sdpBytes, `SDP is larger than ${LIMITS.sdpBytes} bytes`),
+});
+
+const iceCandidateSchema = z.strictObject({
+  candidate: z.string().max(LIMITS.candidateBytes),
+  sdpMid: z.string().max(64).nullable(),
+  sdpMLineIndex: z.number().int().min(0).max(1024).nullable(),
+  usernameFragment: z.string().max(256).nullable(),
+});
+
+export const signalPayloadSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('description'), description: sessionDescriptionSchema }),
+  z.strictObject({ kind: z.literal('candidate'), candidate: iceCandidateSchema.nullable() }),
+]);
+
+export const signalRequestSchema = z.strictObject({
+  to: peerIdSchema,
+  payload: signalPayloadSchema,
+});
+
+export { PROTOCOL_VERSION };
+
+/** The first issue found, as one sentence for an error message. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'Invalid request';
+  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return `${where}${issue.message}`;
+}

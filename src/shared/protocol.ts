@@ -1,0 +1,115 @@
+/**
+ * The signaling protocol between a participant and the host's server, in one place.
+ *
+ * Both sides type their Socket.IO instances with these maps (`Server<ClientToServerEvents,
+ * ServerToClientEvents>` and `Socket<ServerToClientEvents, ClientToServerEvents>`), so a change here
+ * is a compile error wherever the other side disagrees. Types are not validation: every inbound
+ * payload is also checked against `protocol.schemas.ts` before the server uses it.
+ *
+ * No electron, node or DOM imports here: this file is shared by every process.
+ */
+
+/** Bumped when a change would confuse an older peer; the server refuses other versions. */
+export const PROTOCOL_VERSION = 1;
+
+/** The port a host listens on unless told otherwise; joiners assume it when none is typed. */
+export const DEFAULT_PORT = 47100;
+
+/** Participants per room, the original demo's limit: a full mesh past this strains every uplink. */
+export const DEFAULT_ROOM_CAPACITY = 8;
+
+export const LIMITS = {
+  roomName: { min: 1, max: 64 },
+  displayName: { min: 1, max: 48 },
+  /** An SDP for audio + video + data with simulcast stays well under this. */
+  sdpBytes: 64 * 1024,
+  candidateBytes: 2 * 1024,
+  /** Socket.IO's `maxHttpBufferSize`: the largest signal plus headroom, nothing more. */
+  packetBytes: 100 * 1024,
+} as const;
+
+/** Stable error codes; the UI maps each to a sentence, tests match on them. */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'ROOM_FULL',
+  'NOT_IN_ROOM',
+  'ALREADY_IN_ROOM',
+  'UNKNOWN_PEER',
+  'VERSION_MISMATCH',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ProtocolError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Every request is answered with exactly one of these. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ProtocolError };
+
+export interface PeerInfo {
+  id: string;
+  name: string;
+}
+
+export interface JoinRequest {
+  room: string;
+  name: string;
+  protocolVersion: number;
+}
+
+export interface JoinResult {
+  selfId: string;
+  room: string;
+  /** Everyone already in the room; the newcomer opens a connection to each of them at once. */
+  peers: PeerInfo[];
+}
+
+export interface SessionDescription {
+  type: 'offer' | 'answer' | 'pranswer' | 'rollback';
+  sdp: string;
+}
+
+export interface IceCandidate {
+  candidate: string;
+  sdpMid: string | null;
+  sdpMLineIndex: number | null;
+  usernameFragment: string | null;
+}
+
+/** What one peer sends another through the server; the server never looks inside beyond validation. */
+export type SignalPayload =
+  | { kind: 'description'; description: SessionDescription }
+  /** `null` marks the end of candidates. */
+  | { kind: 'candidate'; candidate: IceCandidate | null };
+
+export interface SignalRequest {
+  to: string;
+  payload: SignalPayload;
+}
+
+export interface RelayedSignal {
+  from: string;
+  payload: SignalPayload;
+}
+
+export interface ClientToServerEvents {
+  join: (request: JoinRequest, ack: (result: Ack<JoinResult>) => void) => void;
+  leave: (ack: (result: Ack<null>) => void) => void;
+  signal: (request: SignalRequest, ack: (result: Ack<null>) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  'peer-joined': (peer: PeerInfo) => void;
+  'peer-left': (peer: { id: string }) => void;
+  signal: (signal: RelayedSignal) => void;
+}
+
+export function ok<T>(data: T): Ack<T> {
+  return { ok: true, data };
+}
+
+export function fail<T = never>(code: ErrorCode, message: string): Ack<T> {
+  return { ok: false, error: { code, message } };
+}
