@@ -1,0 +1,61 @@
+/**
+ * Parley's main process: one locked-down window, the hosting service, and their wiring.
+ * Kept thin on purpose: each piece lives in its own module and is tested in Node.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { HostService } from './hosting';
+import { registerIpcHandlers } from './ipc';
+import { applySessionSecurity, createAppUrlMatcher, hardenWebContents } from './security';
+import { createMainWindow, type RendererSource } from './window';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererDir = join(here, '../renderer');
+const indexFile = join(rendererDir, 'index.html');
+const preload = join(here, '../preload/index.cjs');
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+
+// Every renderer is sandboxed, whatever a window's own options say.
+app.enableSandbox();
+
+const isAppUrl = createAppUrlMatcher({ devServerUrl, indexFile });
+// The host serves the same renderer to browsers, so people without the app can join.
+const hosting = new HostService({ staticDir: rendererDir });
+const source: RendererSource = devServerUrl ? { url: devServerUrl } : { file: indexFile };
+
+let mainWindow: BrowserWindow | undefined;
+
+function showMainWindow(): void {
+  if (mainWindow && !mainWindow.isDestroyed()) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+    return;
+  }
+  mainWindow = createMainWindow(preload, source);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', showMainWindow);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  void app.whenReady().then(() => {
+    applySessionSecurity(session.defaultSession, isAppUrl);
+    registerIpcHandlers(ipcMain, { isAppUrl, hosting });
+    showMainWindow();
+    app.on('activate', showMainWindow);
+  });
+
+  // A hosted room lives only as long as the app: closing the window ends it for everyone.
+  app.on('window-all-closed', () => app.quit());
+
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    if (stopped || !hosting.status().running) return;
+    event.preventDefault();
+    stopped = true;
+    void hosting.stop().finally(() => app.quit());
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Security policy for every window: which URLs count as the app itself, default-deny permissions
+ * with a small allow-list, no navigation, no new windows, no webviews, and the CSP header.
+ * Built from factories that take their configuration, so tests call them without Electron.
+ */
+import { pathToFileURL } from 'node:url';
+import type { PermissionCheckHandlerHandlerDetails, PermissionRequest, Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../shared/contentSecurityPolicy';
+
+export type AppUrlMatcher = (url: string | undefined | null) => boolean;
+
+/**
+ * The app's own pages: the dev server's origin while developing, otherwise exactly the packaged
+ * index.html (any other file:// URL is not the app).
+ */
+export function createAppUrlMatcher({ devServerUrl, indexFile }: { devServerUrl?: string; indexFile: string }): AppUrlMatcher {
+  const devOrigin = devServerUrl ? new URL(devServerUrl).origin : null;
+  const indexUrl = pathToFileURL(indexFile).href;
+  return (candidate) => {
+    if (!candidate) return false;
+    let url: URL;
+    try {
+      url = new URL(candidate);
+    } catch {
+      return false;
+    }
+    if (devOrigin && url.origin === devOrigin) return true;
+    return url.protocol === 'file:' && `file://${url.host}${url.pathname}` === indexUrl;
+  };
+}
+
+/** Permissions the app's own pages may have; everything else, and everyone else, is refused. */
+const ALLOWED_PERMISSIONS = new Set(['media']);
+const ALLOWED_MEDIA_TYPES = new Set(['audio', 'video']);
+
+type RequestHandler = Parameters<Session['setPermissionRequestHandler']>[0] & {};
+type CheckHandler = Parameters<Session['setPermissionCheckHandler']>[0] & {};
+
+export function createPermissionHandlers(isAppUrl: AppUrlMatcher): { request: RequestHandler; check: CheckHandler } {
+  const request: RequestHandler = (webContents, permission, callback, details) => {
+    const url = details.requestingUrl || webContents.getURL();
+    const mediaTypes = (details as PermissionRequest & { mediaTypes?: string[] }).mediaTypes ?? [];
+    const mediaOk = permission !== 'media' || mediaTypes.every((type) => ALLOWED_MEDIA_TYPES.has(type));
+    callback(ALLOWED_PERMISSIONS.has(permission) && mediaOk && isAppUrl(url));
+  };
+  const check: CheckHandler = (webContents, permission, requestingOrigin, details: PermissionCheckHandlerHandlerDetails) => {
+    const url = details.requestingUrl || webContents?.getURL() || requestingOrigin;
+    return ALLOWED_PERMISSIONS.has(permission) && isAppUrl(url);
+  };
+  return { request, check };
+}
+
+/** No navigation away from the app, no pop-up windows, no webviews: the renderer is one page. */
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** The CSP as a response header too (the dev server's pages have no meta-only guarantee). */
+export function applySessionSecurity(session: Session, isAppUrl: AppUrlMatcher): void {
+  const handlers = createPermissionHandlers(isAppUrl);
+  session.setPermissionRequestHandler(handlers.request);
+  session.setPermissionCheckHandler(handlers.check);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * The renderer's only door to the main process: `window.parley`, a set of named functions, one per
+ * IPC channel. `ipcRenderer` itself is never exposed, so a page cannot send on arbitrary channels.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { IPC_CHANNELS, type IpcChannel, type IpcContract, type ParleyBridge } from '../shared/ipc';
+
+function invoke<C extends IpcChannel>(channel: C, ...args: IpcContract[C]['args']): Promise<IpcContract[C]['result']> {
+  return ipcRenderer.invoke(channel, ...args) as Promise<IpcContract[C]['result']>;
+}
+
+const bridge: ParleyBridge = {
+  platform: process.platform,
+  hosting: {
+    start: (request) => invoke(IPC_CHANNELS.hostingStart, request),
+    stop: () => invoke(IPC_CHANNELS.hostingStop),
+    status: () => invoke(IPC_CHANNELS.hostingStatus),
+  },
+};
+
+contextBridge.exposeInMainWorld('parley', bridge);

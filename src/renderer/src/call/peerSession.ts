@@ -1,0 +1,126 @@
+/**
+ * One peer connection negotiated with "perfect negotiation", a faithful port of the W3C example
+ * (https://w3c.github.io/webrtc-pc/#perfect-negotiation-example), including the
+ * `isSettingRemoteAnswerPending` detail that keeps an answer in flight from being mistaken for glare.
+ *
+ * Either side may add tracks at any time; `negotiationneeded` makes an offer, and when both offer at
+ * once the impolite side ignores the other's offer while the polite side rolls back and answers.
+ * It takes the connection, its politeness and a `send` function, so it runs the same in the app,
+ * in a browser and in tests.
+ */
+import type { IceCandidate, SessionDescription, SignalPayload } from '../../../shared/protocol';
+
+export interface PeerSessionOptions {
+  pc: RTCPeerConnection;
+  polite: boolean;
+  send: (payload: SignalPayload) => void;
+  /**
+   * Runs after a remote offer is applied and before the answer is made: the moment to add local
+   * tracks so they ride on the offer's transceivers and the answer carries them (no second round).
+   */
+  onRemoteOffer?: () => void;
+  onError?: (error: unknown) => void;
+}
+
+export class PeerSession {
+  readonly pc: RTCPeerConnection;
+  readonly polite: boolean;
+  private readonly send: PeerSessionOptions['send'];
+  private readonly onRemoteOffer: PeerSessionOptions['onRemoteOffer'];
+  private readonly onError: (error: unknown) => void;
+  private makingOffer = false;
+  private ignoreOffer = false;
+  private isSettingRemoteAnswerPending = false;
+  /** Offers and answers sent and received, for diagnostics and for tests that count renegotiations. */
+  readonly descriptionCount = { sent: 0, received: 0 };
+
+  constructor({ pc, polite, send, onRemoteOffer, onError }: PeerSessionOptions) {
+    this.pc = pc;
+    this.polite = polite;
+    this.send = send;
+    this.onRemoteOffer = onRemoteOffer;
+    this.onError = onError ?? (() => undefined);
+
+    pc.onnegotiationneeded = async () => {
+      try {
+        this.makingOffer = true;
+        await pc.setLocalDescription();
+        this.sendLocalDescription();
+      } catch (error) {
+        this.onError(error);
+      } finally {
+        this.makingOffer = false;
+      }
+    };
+    pc.onicecandidate = ({ candidate }) => {
+      // The end-of-candidates marker (null) is not needed by browsers to complete ICE; not sending it
+      // saves a relay per peer.
+      if (candidate) this.send({ kind: 'candidate', candidate: toIceCandidate(candidate) });
+    };
+  }
+
+  /** Applies one message from the remote peer. Never throws; failures go to `onError`. */
+  async receive(payload: SignalPayload): Promise<void> {
+    try {
+      if (payload.kind === 'description') await this.receiveDescription(payload.description);
+      else await this.receiveCandidate(payload.candidate);
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  close(): void {
+    this.pc.onnegotiationneeded = null;
+    this.pc.onicecandidate = null;
+    this.pc.close();
+  }
+
+  private async receiveDescription(description: SessionDescription): Promise<void> {
+    const pc = this.pc;
+    this.descriptionCount.received++;
+    // An offer may arrive while we are in "have-local-offer" (glare), or while our answer to an
+    // earlier offer is still being applied; the latter is not a collision.
+    const readyForOffer =
+      !this.makingOffer && (pc.signalingState === 'stable' || this.isSettingRemoteAnswerPending);
+    const offerCollision = description.type === 'offer' && !readyForOffer;
+
+    this.ignoreOffer = !this.polite && offerCollision;
+    if (this.ignoreOffer) return;
+
+    this.isSettingRemoteAnswerPending = description.type === 'answer';
+    await pc.setRemoteDescription(description); // rolls back our own offer implicitly if polite
+    this.isSettingRemoteAnswerPending = false;
+
+    if (description.type === 'offer') {
+      this.onRemoteOffer?.();
+      await pc.setLocalDescription();
+      this.sendLocalDescription();
+    }
+  }
+
+  private async receiveCandidate(candidate: IceCandidate | null): Promise<void> {
+    if (!candidate) return;
+    try {
+      await this.pc.addIceCandidate(candidate);
+    } catch (error) {
+      // Candidates for an offer we ignored are expected to fail; anything else is real.
+      if (!this.ignoreOffer) throw error;
+    }
+  }
+
+  private sendLocalDescription(): void {
+    const local = this.pc.localDescription;
+    if (!local) return;
+    this.descriptionCount.sent++;
+    this.send({ kind: 'description', description: { type: local.type, sdp: local.sdp } });
+  }
+}
+
+function toIceCandidate(candidate: RTCIceCandidate): IceCandidate {
+  return {
+    candidate: candidate.candidate,
+    sdpMid: candidate.sdpMid,
+    sdpMLineIndex: candidate.sdpMLineIndex,
+    usernameFragment: candidate.usernameFragment,
+  };
+}

@@ -1,0 +1,110 @@
+import { useEffect, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { MEDIA_PROBLEM_TEXT } from '../../call/localMedia';
+import { platform } from '../../platform';
+import { useParley } from '../../store';
+import { VideoTile } from '../call/VideoTile';
+
+export function HomeScreen() {
+  const state = useParley(
+    useShallow((s) => ({
+      hostAddress: s.hostAddress,
+      room: s.room,
+      displayName: s.displayName,
+      phase: s.phase,
+      error: s.error,
+      localStream: s.localStream,
+      mediaProblem: s.mediaProblem,
+    })),
+  );
+  const actions = useParley(
+    useShallow((s) => ({
+      setHostAddress: s.setHostAddress,
+      setRoom: s.setRoom,
+      setDisplayName: s.setDisplayName,
+      join: s.join,
+      host: s.host,
+      openMedia: s.openMedia,
+      dismissError: s.dismissError,
+    })),
+  );
+  const canHost = platform().hosting !== null;
+  const busy = state.phase === 'joining';
+
+  // Open the camera now, not on click: the preview shows at once and joining does not wait for it.
+  useEffect(() => {
+    void actions.openMedia();
+  }, [actions]);
+
+  const onJoin = (event: FormEvent): void => {
+    event.preventDefault();
+    void actions.join();
+  };
+
+  return (
+    <main className="home">
+      <h1 className="home__title">Parley</h1>
+      <div className="home__layout">
+        <div className="home__preview">
+          <VideoTile stream={state.localStream} name={state.displayName || 'You'} isSelf />
+          {state.mediaProblem && (
+            <p className="notice" role="status">
+              {MEDIA_PROBLEM_TEXT[state.mediaProblem]}
+            </p>
+          )}
+        </div>
+        <form className="home__form" onSubmit={onJoin} aria-busy={busy}>
+          <label>
+            Display name
+            <input
+              name="displayName"
+              autoComplete="nickname"
+              value={state.displayName}
+              onChange={(e) => actions.setDisplayName(e.target.value)}
+              required
+              maxLength={48}
+            />
+          </label>
+          <label>
+            Room
+            <input name="room" value={state.room} onChange={(e) => actions.setRoom(e.target.value)} required maxLength={64} />
+          </label>
+          <label>
+            Host address
+            <input
+              name="hostAddress"
+              placeholder="192.168.1.20:47100"
+              inputMode="url"
+              spellCheck={false}
+              value={state.hostAddress}
+              onChange={(e) => actions.setHostAddress(e.target.value)}
+            />
+          </label>
+          <div className="home__actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              Join
+            </button>
+            {canHost && (
+              <button type="button" className="button" disabled={busy} onClick={() => void actions.host()}>
+                Host a room
+              </button>
+            )}
+          </div>
+          {busy && (
+            <p role="status" className="home__busy">
+              Connecting…
+            </p>
+          )}
+          {state.error && (
+            <div className="error" role="alert">
+              <p>{state.error.message}</p>
+              <button type="button" className="button button--small" onClick={actions.dismissError}>
+                Dismiss
+              </button>
+            </div>
+          )}
+        </form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { platform } from './platform';
+import { useParley } from './store';
+import './styles.css';
+
+// A browser that opened the host's page joins that host: its address beats a remembered one.
+const { suggestion } = platform();
+if (suggestion.hostAddress) useParley.getState().setHostAddress(suggestion.hostAddress);
+if (suggestion.room) useParley.getState().setRoom(suggestion.room);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

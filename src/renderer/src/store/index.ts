@@ -1,0 +1,26 @@
+/**
+ * The one store, made of typed slices. Only the join form's fields are persisted (localStorage),
+ * so the next run opens with the same host, room and name.
+ */
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { createCallSlice, type CallSlice } from './callSlice';
+import { createMediaSlice, type MediaSlice } from './mediaSlice';
+import { createSettingsSlice, PERSISTED_SETTINGS, type SettingsSlice } from './settingsSlice';
+
+export type ParleyState = SettingsSlice & MediaSlice & CallSlice;
+
+export const useParley = create<ParleyState>()(
+  persist(
+    (...args) => ({
+      ...createSettingsSlice(...args),
+      ...createMediaSlice(...args),
+      ...createCallSlice(...args),
+    }),
+    {
+      name: 'parley.settings',
+      version: 1,
+      partialize: (state) => Object.fromEntries(PERSISTED_SETTINGS.map((key) => [key, state[key]])) as Pick<ParleyState, (typeof PERSISTED_SETTINGS)[number]>,
+    },
+  ),
+);
