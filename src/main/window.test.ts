@@ -43,9 +43,8 @@ describe('the main window', () => {
     expect(created[0]?.loaded).toEqual(['/app/out/renderer/index.html']);
   });
 
-  it('is hardened as soon as it exists (navigation and window.open handled)', async () => {
-    const { BrowserWindow } = await import('electron');
-    const window = createMainWindow('/p.cjs', { url: 'http://localhost:5173/' }) as unknown as InstanceType<typeof BrowserWindow>;
+  it('is hardened as soon as it exists (navigation and window.open handled)', () => {
+    const window = createMainWindow('/p.cjs', { url: 'http://localhost:5173/' });
     expect(window.webContents.on).toHaveBeenCalledWith('will-navigate', expect.any(Function));
     expect(window.webContents.setWindowOpenHandler).toHaveBeenCalled();
   });
