@@ -1,0 +1,59 @@
+/**
+ * Test fixtures: a real signaling server serving the built renderer, and participants that are
+ * real Chromium pages joining through the UI, each in its own browser context.
+ */
+import { resolve } from 'node:path';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { createSignalingServer, type SignalingServer } from '../signaling-server/src/index';
+
+export const RENDERER_DIR = resolve(import.meta.dirname, '../out/renderer');
+
+/** Records every RTCPeerConnection the page creates, so tests can read real stats from them. */
+function instrumentPeerConnections(): void {
+  const Native = window.RTCPeerConnection;
+  const all: RTCPeerConnection[] = [];
+  (window as unknown as { __parleyPeerConnections: RTCPeerConnection[] }).__parleyPeerConnections = all;
+  window.RTCPeerConnection = class extends Native {
+    constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
+      super(...args);
+      all.push(this);
+    }
+  };
+}
+
+export interface Participant {
+  name: string;
+  page: Page;
+  context: BrowserContext;
+}
+
+export async function openParticipant(browser: Browser, server: SignalingServer, name: string, room = 'team'): Promise<Participant> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[${name}] page error:`, error));
+  await page.addInitScript(instrumentPeerConnections);
+  await page.goto(`${server.url}/?room=${encodeURIComponent(room)}`);
+  await page.getByLabel('Display name').fill(name);
+  return { name, page, context };
+}
+
+export async function joinCall(participant: Participant): Promise<void> {
+  await participant.page.getByRole('button', { name: 'Join' }).click();
+  await expect(participant.page.getByRole('button', { name: 'Leave' })).toBeVisible();
+}
+
+export const test = base.extend<{ server: SignalingServer; participants: Participant[] }>({
+  server: async ({}, use) => {
+    const server = await createSignalingServer({ host: '127.0.0.1', port: 0, staticDir: RENDERER_DIR });
+    await use(server);
+    await server.close();
+  },
+  // Every participant a test opens is closed afterwards, whatever the outcome.
+  participants: async ({}, use) => {
+    const opened: Participant[] = [];
+    await use(opened);
+    await Promise.all(opened.map((p) => p.context.close()));
+  },
+});
+
+export { expect };
