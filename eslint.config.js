@@ -34,6 +34,11 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  {
+    // Playwright fixtures declare "no dependencies" with an empty destructuring pattern.
+    files: ['e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
   restrict(['src/shared/**'], [noElectron, noNode, noUi, noRenderer, noMain, noServer]),
   restrict(['src/renderer/src/call/**'], [noElectron, noNode, noUi, noMain, noServer, noFeatures, pattern(['**/store', '**/store/**', '**/platform', '**/platform/**'], 'The call layer is below the store and the platform bridge.')]),
   restrict(['src/renderer/src/store/**'], [noElectron, noNode, noMain, noServer, noFeatures, pattern(['react', 'react-dom'], 'The store holds state, not views.')]),
