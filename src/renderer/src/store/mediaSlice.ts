@@ -13,16 +13,18 @@ export interface MediaSlice {
 
 let opening: Promise<void> | undefined;
 
-export const createMediaSlice: StateCreator<ParleyState, [], [], MediaSlice> = (set) => ({
+export const createMediaSlice: StateCreator<ParleyState, [], [], MediaSlice> = (set, get) => ({
   localStream: null,
   mediaProblem: null,
   mediaStatus: 'idle',
   openMedia: () => {
-    opening ??= (async () => {
+    // Opening twice would ask for the devices twice; a status back at 'idle' means open again.
+    if (get().mediaStatus === 'idle' || !opening) {
       set({ mediaStatus: 'opening' });
-      const { stream, problem } = await openLocalMedia();
-      set({ localStream: stream, mediaProblem: problem, mediaStatus: 'ready' });
-    })();
+      opening = openLocalMedia().then(({ stream, problem }) => {
+        set({ localStream: stream, mediaProblem: problem, mediaStatus: 'ready' });
+      });
+    }
     return opening;
   },
 });
