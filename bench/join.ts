@@ -35,16 +35,17 @@ function instrumentJoin(): void {
     true,
   );
   const Native = window.RTCPeerConnection;
+  const nativeSetLocalDescription = Native.prototype.setLocalDescription;
+  Native.prototype.setLocalDescription = function (this: RTCPeerConnection, ...args: unknown[]) {
+    marks['setLocalDescription'] ??= performance.now();
+    return (nativeSetLocalDescription as (...a: unknown[]) => Promise<void>).apply(this, args);
+  } as typeof nativeSetLocalDescription;
   window.RTCPeerConnection = class extends Native {
     constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
       super(...args);
       this.addEventListener('connectionstatechange', () => {
         if (this.connectionState === 'connected') marks['connected'] ??= performance.now();
       });
-    }
-    override setLocalDescription(...args: Parameters<RTCPeerConnection['setLocalDescription']>) {
-      marks['setLocalDescription'] ??= performance.now();
-      return super.setLocalDescription(...args);
     }
   };
   new MutationObserver(() => {
