@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { HostService } from './hosting';
 import { registerIpcHandlers } from './ipc';
+import { stopHostingOnQuit } from './lifecycle';
 import { applySessionSecurity, createAppUrlMatcher, hardenWebContents } from './security';
 import { createMainWindow, type RendererSource } from './window';
 
@@ -48,14 +49,5 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', showMainWindow);
   });
 
-  // A hosted room lives only as long as the app: closing the window ends it for everyone.
-  app.on('window-all-closed', () => app.quit());
-
-  let stopped = false;
-  app.on('before-quit', (event) => {
-    if (stopped || !hosting.status().running) return;
-    event.preventDefault();
-    stopped = true;
-    void hosting.stop().finally(() => app.quit());
-  });
+  stopHostingOnQuit(app, hosting);
 }

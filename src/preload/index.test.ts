@@ -1,0 +1,34 @@
+import { describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS, type ParleyBridge } from '../shared/ipc';
+
+const exposed = new Map<string, unknown>();
+const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, data: null }));
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
+  ipcRenderer: { invoke, send: vi.fn(), on: vi.fn() },
+}));
+
+await import('./index');
+
+describe('the preload bridge', () => {
+  const bridge = () => exposed.get('parley') as ParleyBridge;
+
+  it('exposes only window.parley, made of named functions, never ipcRenderer', () => {
+    expect([...exposed.keys()]).toEqual(['parley']);
+    const flat = JSON.stringify(bridge(), (_key, value) => (typeof value === 'function' ? 'fn' : value));
+    expect(JSON.parse(flat)).toEqual({ platform: process.platform, hosting: { start: 'fn', stop: 'fn', status: 'fn' } });
+    expect(Object.values(bridge())).not.toContain(invoke);
+  });
+
+  it('sends each function on its own channel of the shared IPC map', async () => {
+    await bridge().hosting.start({ room: 'team' });
+    await bridge().hosting.stop();
+    await bridge().hosting.status();
+    expect(invoke.mock.calls).toEqual([
+      [IPC_CHANNELS.hostingStart, { room: 'team' }],
+      [IPC_CHANNELS.hostingStop],
+      [IPC_CHANNELS.hostingStatus],
+    ]);
+  });
+});
