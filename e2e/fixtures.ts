@@ -27,8 +27,15 @@ export interface Participant {
   context: BrowserContext;
 }
 
-export async function openParticipant(browser: Browser, server: SignalingServer, name: string, room = 'team'): Promise<Participant> {
+export async function openParticipant(
+  browser: Browser,
+  server: SignalingServer,
+  name: string,
+  room = 'team',
+  prepare?: (context: BrowserContext) => Promise<void>,
+): Promise<Participant> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  await prepare?.(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[${name}] page error:`, error));
   await page.addInitScript(instrumentPeerConnections);

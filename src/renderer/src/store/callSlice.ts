@@ -97,6 +97,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
         peers: { ...peers, ...state.peers },
       }));
     } catch (error) {
+      if (activeCall !== call) return; // the user left while joining: no error to show
       activeCall = undefined;
       const failure = error instanceof CallError ? error : new CallError('INTERNAL', String(error));
       fail(failure.code, failure.message);
