@@ -2,12 +2,15 @@
  * Parley's main process: one locked-down window, the hosting service, and their wiring.
  * Kept thin on purpose: each piece lives in its own module and is tested in Node.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, systemPreferences } from 'electron';
+import { createFileSaver } from './fileSaver';
 import { HostService } from './hosting';
 import { registerIpcHandlers } from './ipc';
 import { stopHostingOnQuit } from './lifecycle';
+import { createMediaAccess } from './mediaAccess';
 import { applySessionSecurity, createAppUrlMatcher, hardenWebContents } from './security';
 import { createMainWindow, type RendererSource } from './window';
 
@@ -44,7 +47,20 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     applySessionSecurity(session.defaultSession, isAppUrl);
-    registerIpcHandlers(ipcMain, { isAppUrl, hosting });
+    registerIpcHandlers(ipcMain, {
+      isAppUrl,
+      hosting,
+      mediaAccess: createMediaAccess({ platform: process.platform, systemPreferences, openExternal: (url) => shell.openExternal(url) }),
+      saveFile: (sender, request) => {
+        const owner = BrowserWindow.fromWebContents(sender);
+        const save = createFileSaver({
+          showSaveDialog: (options) => (owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options)),
+          writeFile: (path, data) => writeFile(path, data),
+          downloadsDir: app.getPath('downloads'),
+        });
+        return save(request);
+      },
+    });
     showMainWindow();
     app.on('activate', showMainWindow);
   });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../shared/ipc';
 import { HostService } from './hosting';
 import { registerIpcHandlers } from './ipc';
+import { createMediaAccess } from './mediaAccess';
 import { createAppUrlMatcher } from './security';
 
 vi.mock('electron', () => ({}));
@@ -13,13 +14,17 @@ type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 function setup() {
   const handlers = new Map<string, Listener>();
   const hosting = new HostService({ host: '127.0.0.1', defaultPort: 0 });
+  const openExternal = vi.fn(async () => undefined);
+  const saveFile = vi.fn(async () => ({ saved: true, path: '/home/ada/Downloads/x.png' }));
   registerIpcHandlers({ handle: (channel: string, listener: Listener) => void handlers.set(channel, listener) } as never, {
     isAppUrl: createAppUrlMatcher({ indexFile }),
     hosting,
+    mediaAccess: createMediaAccess({ platform: 'win32', systemPreferences: { getMediaAccessStatus: () => 'denied' }, openExternal }),
+    saveFile,
   });
   const invoke = (channel: string, frame: { url: string; parent: unknown } | null, ...args: unknown[]) =>
-    handlers.get(channel)!({ senderFrame: frame }, ...args);
-  return { handlers, hosting, invoke };
+    handlers.get(channel)!({ senderFrame: frame, sender: { id: 1 } }, ...args);
+  return { handlers, hosting, invoke, openExternal, saveFile };
 }
 
 const appFrame = { url: APP_URL, parent: null };
@@ -37,12 +42,15 @@ describe('IPC handlers', () => {
     ['another page', { url: 'https://evil.example/', parent: null }],
     ['a sub-frame of the app', { url: APP_URL, parent: {} }],
     ['a frame that is gone', null],
-  ])('rejects %s as an untrusted sender and does nothing', async (_label, frame) => {
-    const { invoke, hosting } = setup();
+  ])('rejects %s as an untrusted sender on every channel and does nothing', async (_label, frame) => {
+    const { invoke, hosting, openExternal, saveFile } = setup();
     cleanup = hosting;
-    const result = await invoke(IPC_CHANNELS.hostingStart, frame, { room: 'team' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+    for (const channel of Object.values(IPC_CHANNELS)) {
+      expect(await invoke(channel, frame, { room: 'team' })).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+    }
     expect(hosting.status().running).toBe(false);
+    expect(openExternal).not.toHaveBeenCalled();
+    expect(saveFile).not.toHaveBeenCalled();
   });
 
   it.each([[undefined], ['team'], [{ room: '' }], [{ room: 'team', port: 80 }], [{ room: 'team', extra: 1 }]])(
@@ -60,5 +68,35 @@ describe('IPC handlers', () => {
     expect(started).toMatchObject({ ok: true, data: { running: true, room: 'team' } });
     expect(await invoke(IPC_CHANNELS.hostingStatus, appFrame)).toEqual(started);
     expect(await invoke(IPC_CHANNELS.hostingStop, appFrame)).toMatchObject({ ok: true, data: { running: false } });
+  });
+
+  it('reports OS media access and opens only the fixed privacy-settings address', async () => {
+    const { invoke, openExternal } = setup();
+    expect(await invoke(IPC_CHANNELS.mediaAccessStatus, appFrame)).toEqual({ ok: true, data: { camera: 'denied', microphone: 'denied' } });
+    expect(await invoke(IPC_CHANNELS.mediaAccessOpenSettings, appFrame, 'camera')).toEqual({ ok: true, data: { opened: true } });
+    expect(openExternal).toHaveBeenCalledWith('ms-settings:privacy-webcam');
+    expect(await invoke(IPC_CHANNELS.mediaAccessOpenSettings, appFrame, 'https://evil.example')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['a path instead of a name', { suggestedName: '../../.bashrc.png', data: new Uint8Array(1) }],
+    ['another extension', { suggestedName: 'run.exe', data: new Uint8Array(1) }],
+    ['a hidden file', { suggestedName: '.png', data: new Uint8Array(1) }],
+    ['data that is not bytes', { suggestedName: 'a.png', data: 'hello' }],
+  ])('refuses to save %s', async (_label, request) => {
+    const { invoke, saveFile } = setup();
+    expect(await invoke(IPC_CHANNELS.filesSave, appFrame, request)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(saveFile).not.toHaveBeenCalled();
+  });
+
+  it('saves a snapshot through the save function for the asking window', async () => {
+    const { invoke, saveFile } = setup();
+    const data = new Uint8Array([137, 80, 78, 71]);
+    expect(await invoke(IPC_CHANNELS.filesSave, appFrame, { suggestedName: 'Parley Ada 2026-11-24 10.00.00.png', data })).toEqual({
+      ok: true,
+      data: { saved: true, path: '/home/ada/Downloads/x.png' },
+    });
+    expect(saveFile).toHaveBeenCalledWith({ id: 1 }, { suggestedName: 'Parley Ada 2026-11-24 10.00.00.png', data });
   });
 });

@@ -2,15 +2,26 @@
  * Registers one handler per channel of the shared IPC map. Every handler first checks that the
  * message comes from the app's own page (not some other frame), then validates its arguments.
  */
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { IPC_CHANNELS, type IpcChannel, type IpcContract, type IpcResult } from '../shared/ipc';
-import { hostingStartRequestSchema } from '../shared/ipc.schemas';
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { IPC_CHANNELS, type IpcChannel, type IpcContract, type IpcResult, type SaveFileRequest, type SaveFileResult } from '../shared/ipc';
+import { hostingStartRequestSchema, mediaDeviceKindSchema, saveFileRequestSchema } from '../shared/ipc.schemas';
 import type { HostService } from './hosting';
+import type { MediaAccess } from './mediaAccess';
 import type { AppUrlMatcher } from './security';
 
-type Handler<C extends IpcChannel> = (...args: unknown[]) => Promise<IpcContract[C]['result']>;
+type Handler<C extends IpcChannel> = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<IpcContract[C]['result']>;
+
+export interface IpcServices {
+  isAppUrl: AppUrlMatcher;
+  hosting: HostService;
+  mediaAccess: MediaAccess;
+  /** Saves for the window that asked (the dialog is modal to it). */
+  saveFile: (sender: WebContents, request: SaveFileRequest) => Promise<SaveFileResult>;
+}
 
 const untrusted = { ok: false, error: { code: 'UNTRUSTED_SENDER', message: 'IPC from an untrusted sender' } } as const;
+const badRequest = (message = 'Invalid request') => ({ ok: false, error: { code: 'BAD_REQUEST', message } }) as const;
+const ok = <T>(data: T): IpcResult<T> => ({ ok: true, data });
 
 export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: AppUrlMatcher): boolean {
   const frame = event.senderFrame;
@@ -18,21 +29,35 @@ export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: AppUrlMatch
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
-export function registerIpcHandlers(
-  ipcMain: Pick<IpcMain, 'handle'>,
-  { isAppUrl, hosting }: { isAppUrl: AppUrlMatcher; hosting: HostService },
-): void {
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, saveFile }: IpcServices): void {
   const handle = <C extends IpcChannel>(channel: C, handler: Handler<C>): void => {
-    ipcMain.handle(channel, async (event, ...args: unknown[]) => (isTrustedSender(event, isAppUrl) ? handler(...args) : untrusted));
+    ipcMain.handle(channel, async (event, ...args: unknown[]) => (isTrustedSender(event, isAppUrl) ? handler(event, ...args) : untrusted));
   };
 
-  handle(IPC_CHANNELS.hostingStart, async (request) => {
+  handle(IPC_CHANNELS.hostingStart, async (_event, request) => {
     const parsed = hostingStartRequestSchema.safeParse(request);
-    if (!parsed.success) {
-      return { ok: false, error: { code: 'BAD_REQUEST', message: parsed.error.issues[0]?.message ?? 'Invalid request' } };
-    }
-    return hosting.start(parsed.data);
+    return parsed.success ? hosting.start(parsed.data) : badRequest(parsed.error.issues[0]?.message);
   });
   handle(IPC_CHANNELS.hostingStop, () => hosting.stop());
-  handle(IPC_CHANNELS.hostingStatus, async () => ({ ok: true, data: hosting.status() }) satisfies IpcResult<unknown>);
+  handle(IPC_CHANNELS.hostingStatus, async () => ok(hosting.status()));
+
+  handle(IPC_CHANNELS.mediaAccessStatus, async () => ok(mediaAccess.status()));
+  handle(IPC_CHANNELS.mediaAccessRequest, async (_event, kind) => {
+    const parsed = mediaDeviceKindSchema.safeParse(kind);
+    return parsed.success ? ok(await mediaAccess.request(parsed.data)) : badRequest('Ask for "camera" or "microphone"');
+  });
+  handle(IPC_CHANNELS.mediaAccessOpenSettings, async (_event, kind) => {
+    const parsed = mediaDeviceKindSchema.safeParse(kind);
+    return parsed.success ? ok(await mediaAccess.openSettings(parsed.data)) : badRequest('Ask for "camera" or "microphone"');
+  });
+
+  handle(IPC_CHANNELS.filesSave, async (event, request) => {
+    const parsed = saveFileRequestSchema.safeParse(request);
+    if (!parsed.success) return badRequest(parsed.error.issues[0]?.message);
+    try {
+      return ok(await saveFile(event.sender, parsed.data));
+    } catch (error) {
+      return { ok: false, error: { code: 'SAVE_FAILED', message: `The file could not be saved: ${(error as Error).message}` } };
+    }
+  });
 }

@@ -48,6 +48,11 @@ describe('permission handlers (default deny)', () => {
     expect(check(contents(APP_URL), 'media', 'file://', { requestingUrl: APP_URL } as never)).toBe(true);
   });
 
+  it('lets the app pick the speaker for call audio', async () => {
+    expect(await ask('speaker-selection', APP_URL)).toBe(true);
+    expect(await ask('speaker-selection', 'https://evil.example/')).toBe(false);
+  });
+
   it('refuses media to any other page', async () => {
     expect(await ask('media', 'https://evil.example/')).toBe(false);
     expect(check(contents('https://evil.example/'), 'media', 'https://evil.example', { requestingUrl: 'https://evil.example/' } as never)).toBe(false);

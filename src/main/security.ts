@@ -29,8 +29,11 @@ export function createAppUrlMatcher({ devServerUrl, indexFile }: { devServerUrl?
   };
 }
 
-/** Permissions the app's own pages may have; everything else, and everyone else, is refused. */
-const ALLOWED_PERMISSIONS = new Set(['media']);
+/**
+ * Permissions the app's own pages may have; everything else, and everyone else, is refused.
+ * 'speaker-selection' lets a call play through the speaker the user picked (setSinkId).
+ */
+const ALLOWED_PERMISSIONS = new Set(['media', 'speaker-selection']);
 const ALLOWED_MEDIA_TYPES = new Set(['audio', 'video']);
 
 type RequestHandler = Parameters<Session['setPermissionRequestHandler']>[0] & {};

@@ -17,7 +17,12 @@ describe('the preload bridge', () => {
   it('exposes only window.parley, made of named functions, never ipcRenderer', () => {
     expect([...exposed.keys()]).toEqual(['parley']);
     const flat = JSON.stringify(bridge(), (_key, value) => (typeof value === 'function' ? 'fn' : value));
-    expect(JSON.parse(flat)).toEqual({ platform: process.platform, hosting: { start: 'fn', stop: 'fn', status: 'fn' } });
+    expect(JSON.parse(flat)).toEqual({
+      platform: process.platform,
+      hosting: { start: 'fn', stop: 'fn', status: 'fn' },
+      mediaAccess: { status: 'fn', request: 'fn', openSettings: 'fn' },
+      files: { save: 'fn' },
+    });
     expect(Object.values(bridge())).not.toContain(invoke);
   });
 
@@ -25,10 +30,19 @@ describe('the preload bridge', () => {
     await bridge().hosting.start({ room: 'team' });
     await bridge().hosting.stop();
     await bridge().hosting.status();
+    await bridge().mediaAccess.status();
+    await bridge().mediaAccess.request('camera');
+    await bridge().mediaAccess.openSettings('microphone');
+    const data = new Uint8Array([1]);
+    await bridge().files.save({ suggestedName: 'a.png', data });
     expect(invoke.mock.calls).toEqual([
       [IPC_CHANNELS.hostingStart, { room: 'team' }],
       [IPC_CHANNELS.hostingStop],
       [IPC_CHANNELS.hostingStatus],
+      [IPC_CHANNELS.mediaAccessStatus],
+      [IPC_CHANNELS.mediaAccessRequest, 'camera'],
+      [IPC_CHANNELS.mediaAccessOpenSettings, 'microphone'],
+      [IPC_CHANNELS.filesSave, { suggestedName: 'a.png', data }],
     ]);
   });
 });

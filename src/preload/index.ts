@@ -16,6 +16,14 @@ const bridge: ParleyBridge = {
     stop: () => invoke(IPC_CHANNELS.hostingStop),
     status: () => invoke(IPC_CHANNELS.hostingStatus),
   },
+  mediaAccess: {
+    status: () => invoke(IPC_CHANNELS.mediaAccessStatus),
+    request: (kind) => invoke(IPC_CHANNELS.mediaAccessRequest, kind),
+    openSettings: (kind) => invoke(IPC_CHANNELS.mediaAccessOpenSettings, kind),
+  },
+  files: {
+    save: (request) => invoke(IPC_CHANNELS.filesSave, request),
+  },
 };
 
 contextBridge.exposeInMainWorld('parley', bridge);

@@ -6,3 +6,17 @@ export const hostingStartRequestSchema = z.strictObject({
   room: roomNameSchema,
   port: z.number().int().min(1024, 'Pick a port from 1024 up').max(65535).optional(),
 });
+
+export const mediaDeviceKindSchema = z.enum(['camera', 'microphone']);
+
+/** Snapshots and recordings only; one gigabyte is hours of a recorded call. */
+export const MAX_SAVE_BYTES = 1024 ** 3;
+
+export const saveFileRequestSchema = z.strictObject({
+  suggestedName: z
+    .string()
+    .max(120)
+    .regex(/^[^/\\:*?"<>|\p{Cc}]+\.(png|webm)$/u, 'A plain file name ending in .png or .webm')
+    .refine((name) => !name.startsWith('.'), 'A plain file name ending in .png or .webm'),
+  data: z.instanceof(Uint8Array).refine((data) => data.byteLength <= MAX_SAVE_BYTES, 'The file is larger than 1 GB'),
+});

@@ -6,7 +6,7 @@
  */
 import type { ProtocolError } from './protocol';
 
-export type IpcErrorCode = 'BAD_REQUEST' | 'UNTRUSTED_SENDER' | 'PORT_IN_USE' | 'HOSTING_FAILED';
+export type IpcErrorCode = 'BAD_REQUEST' | 'UNTRUSTED_SENDER' | 'PORT_IN_USE' | 'HOSTING_FAILED' | 'SAVE_FAILED';
 
 export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: { code: IpcErrorCode | ProtocolError['code']; message: string } };
 
@@ -26,16 +26,40 @@ export interface HostingStatus {
   addresses: string[];
 }
 
+/** Camera or microphone, as the operating system's privacy settings name them. */
+export type MediaDeviceKind = 'camera' | 'microphone';
+/** The OS-level grant (macOS, Windows). Where the OS has no such gate (Linux) it reports 'granted'. */
+export type MediaAccessStatus = 'granted' | 'denied' | 'restricted' | 'not-determined' | 'unknown';
+
+export interface SaveFileRequest {
+  /** A bare file name ending in .png or .webm; the user picks the folder. */
+  suggestedName: string;
+  data: Uint8Array;
+}
+
+export interface SaveFileResult {
+  saved: boolean;
+  path: string | null;
+}
+
 export const IPC_CHANNELS = {
   hostingStart: 'hosting:start',
   hostingStop: 'hosting:stop',
   hostingStatus: 'hosting:status',
+  mediaAccessStatus: 'media-access:status',
+  mediaAccessRequest: 'media-access:request',
+  mediaAccessOpenSettings: 'media-access:open-settings',
+  filesSave: 'files:save',
 } as const;
 
 export interface IpcContract {
   [IPC_CHANNELS.hostingStart]: { args: [request: HostingStartRequest]; result: IpcResult<HostingStatus> };
   [IPC_CHANNELS.hostingStop]: { args: []; result: IpcResult<HostingStatus> };
   [IPC_CHANNELS.hostingStatus]: { args: []; result: IpcResult<HostingStatus> };
+  [IPC_CHANNELS.mediaAccessStatus]: { args: []; result: IpcResult<Record<MediaDeviceKind, MediaAccessStatus>> };
+  [IPC_CHANNELS.mediaAccessRequest]: { args: [kind: MediaDeviceKind]; result: IpcResult<MediaAccessStatus> };
+  [IPC_CHANNELS.mediaAccessOpenSettings]: { args: [kind: MediaDeviceKind]; result: IpcResult<{ opened: boolean }> };
+  [IPC_CHANNELS.filesSave]: { args: [request: SaveFileRequest]; result: IpcResult<SaveFileResult> };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -47,5 +71,13 @@ export interface ParleyBridge {
     start(request: HostingStartRequest): Promise<IpcResult<HostingStatus>>;
     stop(): Promise<IpcResult<HostingStatus>>;
     status(): Promise<IpcResult<HostingStatus>>;
+  };
+  readonly mediaAccess: {
+    status(): Promise<IpcResult<Record<MediaDeviceKind, MediaAccessStatus>>>;
+    request(kind: MediaDeviceKind): Promise<IpcResult<MediaAccessStatus>>;
+    openSettings(kind: MediaDeviceKind): Promise<IpcResult<{ opened: boolean }>>;
+  };
+  readonly files: {
+    save(request: SaveFileRequest): Promise<IpcResult<SaveFileResult>>;
   };
 }

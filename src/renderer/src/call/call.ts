@@ -1,11 +1,12 @@
 /**
  * One participation in one room: the signaling connection plus the mesh of peer connections.
- * The UI subscribes to its events and calls `start()` and `leave()`; nothing here knows about React.
+ * The UI subscribes to its events and calls its methods; nothing here knows about React.
  */
+import type { MediaState } from '../../../shared/peerMessages';
 import type { JoinResult, PeerInfo } from '../../../shared/protocol';
 import { CallError } from './callError';
 import { Emitter } from './emitter';
-import { Mesh } from './mesh';
+import { Mesh, type LocalTracks, type MediaKind } from './mesh';
 import { SignalingClient } from './signalingClient';
 
 export type CallEvents = {
@@ -13,6 +14,7 @@ export type CallEvents = {
   'peer-left': (peerId: string) => void;
   'peer-stream': (peerId: string, stream: MediaStream) => void;
   'peer-connection-state': (peerId: string, state: RTCPeerConnectionState) => void;
+  'peer-media-state': (peerId: string, state: MediaState) => void;
   /** The call ended without the user leaving (the host went away). */
   ended: (error: CallError) => void;
 };
@@ -21,17 +23,22 @@ export interface CallOptions {
   url: string;
   room: string;
   name: string;
-  localStream: MediaStream | null;
+  localTracks: LocalTracks;
+  mediaState: MediaState;
 }
 
 export class Call extends Emitter<CallEvents> {
   private readonly signaling: SignalingClient;
   private mesh: Mesh | undefined;
   private finished = false;
+  private mediaState: MediaState;
+  private localTracks: LocalTracks;
 
   constructor(private readonly options: CallOptions) {
     super();
     this.signaling = new SignalingClient(options.url);
+    this.mediaState = options.mediaState;
+    this.localTracks = { ...options.localTracks };
   }
 
   /** Connects, joins and offers to everyone present. Rejects with a `CallError`. */
@@ -41,13 +48,17 @@ export class Call extends Emitter<CallEvents> {
       const joined = await this.signaling.join(this.options.room, this.options.name);
       const mesh = new Mesh({
         selfId: joined.selfId,
-        localStream: this.options.localStream,
+        localTracks: this.localTracks,
         send: (to, payload) => this.signaling.signal(to, payload),
       });
       this.mesh = mesh;
       mesh.on('peer-stream', (id, stream) => this.emit('peer-stream', id, stream));
       mesh.on('peer-connection-state', (id, state) => this.emit('peer-connection-state', id, state));
-      mesh.on('error', (id, error) => console.warn(`Parley: negotiation with ${id} failed`, error));
+      mesh.on('peer-channel-open', (id) => mesh.sendTo(id, { type: 'media-state', state: this.mediaState }));
+      mesh.on('peer-message', (id, message) => {
+        if (message.type === 'media-state') this.emit('peer-media-state', id, message.state);
+      });
+      mesh.on('error', (id, error) => console.warn(`Parley: media with ${id} failed`, error));
 
       this.signaling.on('peer-joined', (peer) => this.emit('peer-joined', peer));
       this.signaling.on('peer-left', (id) => {
@@ -69,6 +80,18 @@ export class Call extends Emitter<CallEvents> {
     }
   }
 
+  /** Sends a different track (a new device, an effect, or none) to everyone, without renegotiating. */
+  setLocalTrack(kind: MediaKind, track: MediaStreamTrack | null): void {
+    this.localTracks[kind] = track;
+    this.mesh?.setLocalTrack(kind, track);
+  }
+
+  /** Tells everyone (now, and each newcomer when its channel opens) whether we are muted or off camera. */
+  setMediaState(state: MediaState): void {
+    this.mediaState = state;
+    this.mesh?.broadcast({ type: 'media-state', state });
+  }
+
   async leave(): Promise<void> {
     if (this.finished) return;
     try {
@@ -78,11 +101,6 @@ export class Call extends Emitter<CallEvents> {
     } finally {
       this.finish();
     }
-  }
-
-  /** For diagnostics and tests: the peer connection to one participant. */
-  peerConnection(peerId: string): RTCPeerConnection | undefined {
-    return this.mesh?.session(peerId)?.pc;
   }
 
   private finish(): void {

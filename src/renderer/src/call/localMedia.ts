@@ -1,14 +1,12 @@
 /**
- * Opens the camera and microphone, falling back step by step (both → microphone only → camera only
- * → nothing), so a person without a camera, or who refused access, can still join and see others.
+ * Opening the camera and microphone, falling back step by step (both → microphone only → camera
+ * only → nothing), so a person without a camera, or who refused access, can still join and see
+ * others. The problem found is reported so the UI can say what is missing and how to fix it.
  */
-
-/** 640x480 at 15 fps: the original demo's default and gentle on a mesh's uplinks. */
-export const DEFAULT_VIDEO: MediaTrackConstraints = { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 15 } };
 
 export type MediaProblem = 'insecure-context' | 'denied' | 'not-found' | 'in-use' | 'partial' | 'failed';
 
-export interface LocalMedia {
+export interface OpenedMedia {
   stream: MediaStream | null;
   problem: MediaProblem | null;
 }
@@ -24,7 +22,7 @@ export const MEDIA_PROBLEM_TEXT: Record<MediaProblem, string> = {
   failed: 'Your camera and microphone could not be opened. You can still join and see and hear others.',
 };
 
-function classify(error: unknown): MediaProblem {
+export function classifyMediaError(error: unknown): MediaProblem {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
   if (name === 'NotAllowedError' || name === 'SecurityError') return 'denied';
   if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'not-found';
@@ -33,22 +31,23 @@ function classify(error: unknown): MediaProblem {
 }
 
 export async function openLocalMedia(
-  mediaDevices: MediaDevices | undefined = globalThis.navigator?.mediaDevices,
-): Promise<LocalMedia> {
+  mediaDevices: MediaDevices | undefined,
+  constraints: { audio: MediaTrackConstraints; video: MediaTrackConstraints },
+): Promise<OpenedMedia> {
   if (!mediaDevices?.getUserMedia) return { stream: null, problem: 'insecure-context' };
   const attempts: MediaStreamConstraints[] = [
-    { audio: true, video: DEFAULT_VIDEO },
-    { audio: true, video: false },
-    { audio: false, video: DEFAULT_VIDEO },
+    { audio: constraints.audio, video: constraints.video },
+    { audio: constraints.audio, video: false },
+    { audio: false, video: constraints.video },
   ];
   let firstProblem: MediaProblem | null = null;
-  for (const [index, constraints] of attempts.entries()) {
+  for (const [index, attempt] of attempts.entries()) {
     try {
-      const stream = await mediaDevices.getUserMedia(constraints);
+      const stream = await mediaDevices.getUserMedia(attempt);
       return { stream, problem: index === 0 ? null : 'partial' };
     } catch (error) {
       // Keep trying the smaller requests: a refused camera may still leave the microphone allowed.
-      firstProblem ??= classify(error);
+      firstProblem ??= classifyMediaError(error);
     }
   }
   return { stream: null, problem: firstProblem ?? 'failed' };

@@ -1,25 +1,37 @@
 /**
- * A full mesh: one PeerSession per remote participant, with our camera and microphone on each.
+ * A full mesh: one PeerSession per remote participant, each carrying our audio and video and a
+ * control data channel.
  *
  * Who offers: the newcomer, at once, to everyone already in the room (it learned them from its join
  * acknowledgement). Those already present create their side when the offer arrives and attach their
  * tracks to the offer's transceivers before answering, so one offer/answer carries media both ways.
  * Politeness is decided from the two ids, so both ends agree without a round trip.
+ *
+ * Every transceiver is negotiated send-and-receive even when we have no track yet, so turning the
+ * camera on, switching devices or applying an effect is a `replaceTrack`: no renegotiation.
  */
+import { CONTROL_CHANNEL, parsePeerMessage, type PeerMessage } from '../../../shared/peerMessages';
 import type { SignalPayload } from '../../../shared/protocol';
 import { Emitter } from './emitter';
 import { PeerSession } from './peerSession';
+
+export type MediaKind = 'audio' | 'video';
+export const MEDIA_KINDS: readonly MediaKind[] = ['audio', 'video'];
+export type LocalTracks = Record<MediaKind, MediaStreamTrack | null>;
 
 export type MeshEvents = {
   /** A new stream object each time the peer's set of tracks changes. */
   'peer-stream': (peerId: string, stream: MediaStream) => void;
   'peer-connection-state': (peerId: string, state: RTCPeerConnectionState) => void;
+  /** The control channel to this peer is open: the moment to tell it our state. */
+  'peer-channel-open': (peerId: string) => void;
+  'peer-message': (peerId: string, message: PeerMessage) => void;
   error: (peerId: string, error: unknown) => void;
 };
 
 export interface MeshOptions {
   selfId: string;
-  localStream: MediaStream | null;
+  localTracks: LocalTracks;
   send: (to: string, payload: SignalPayload) => void;
   createPeerConnection?: () => RTCPeerConnection;
 }
@@ -29,20 +41,24 @@ export function isPolite(selfId: string, peerId: string): boolean {
   return selfId < peerId;
 }
 
-const MEDIA_KINDS = ['audio', 'video'] as const;
-
 interface PeerEntry {
   session: PeerSession;
   stream: MediaStream;
-  tracksAttached: boolean;
+  control: RTCDataChannel;
+  /** Set once our tracks are attached (as offerer at once, as answerer when the offer arrives). */
+  senders: Partial<Record<MediaKind, RTCRtpSender>> | null;
 }
 
 export class Mesh extends Emitter<MeshEvents> {
   private readonly peers = new Map<string, PeerEntry>();
   private readonly createPeerConnection: () => RTCPeerConnection;
+  private readonly localTracks: LocalTracks;
+  /** One stream id for our audio and video, so receivers keep them in lip sync. */
+  private readonly outgoingStream = new MediaStream();
 
   constructor(private readonly options: MeshOptions) {
     super();
+    this.localTracks = { ...options.localTracks };
     // No STUN/TURN unless configured: a LAN call sends nothing to third parties.
     this.createPeerConnection = options.createPeerConnection ?? (() => new RTCPeerConnection({ iceServers: [] }));
   }
@@ -50,16 +66,15 @@ export class Mesh extends Emitter<MeshEvents> {
   /** As the newcomer: open a session to an existing peer and offer right away. */
   connectTo(peerId: string): void {
     const entry = this.ensure(peerId);
-    if (entry.tracksAttached) return;
-    entry.tracksAttached = true;
+    if (entry.senders) return;
     const { pc } = entry.session;
-    const local = this.options.localStream;
-    // Always offer an audio and a video section, receive-only where we have no device, so the
-    // other side can answer with its media even when we send none.
+    entry.senders = {};
     for (const kind of MEDIA_KINDS) {
-      const track = local?.getTracks().find((t) => t.kind === kind);
-      if (track && local) pc.addTransceiver(track, { direction: 'sendrecv', streams: [local] });
-      else pc.addTransceiver(kind, { direction: 'recvonly' });
+      const transceiver = pc.addTransceiver(this.localTracks[kind] ?? kind, {
+        direction: 'sendrecv',
+        streams: [this.outgoingStream],
+      });
+      entry.senders[kind] = transceiver.sender;
     }
   }
 
@@ -67,10 +82,29 @@ export class Mesh extends Emitter<MeshEvents> {
     void this.ensure(from).session.receive(payload);
   }
 
+  /** Sends this track (or nothing) to every peer from now on, without renegotiating. */
+  setLocalTrack(kind: MediaKind, track: MediaStreamTrack | null): void {
+    this.localTracks[kind] = track;
+    for (const [peerId, entry] of this.peers) {
+      const sender = entry.senders?.[kind];
+      sender?.replaceTrack(track).catch((error: unknown) => this.emit('error', peerId, error));
+    }
+  }
+
+  sendTo(peerId: string, message: PeerMessage): void {
+    const control = this.peers.get(peerId)?.control;
+    if (control?.readyState === 'open') control.send(JSON.stringify(message));
+  }
+
+  broadcast(message: PeerMessage): void {
+    for (const peerId of this.peers.keys()) this.sendTo(peerId, message);
+  }
+
   remove(peerId: string): void {
     const entry = this.peers.get(peerId);
     if (!entry) return;
     this.peers.delete(peerId);
+    entry.control.close();
     entry.session.close();
   }
 
@@ -88,9 +122,13 @@ export class Mesh extends Emitter<MeshEvents> {
     if (existing) return existing;
 
     const pc = this.createPeerConnection();
+    // Created before any description is applied, on both sides, with the same id: negotiated
+    // out of band, so it rides on the first offer/answer.
+    const control = pc.createDataChannel(CONTROL_CHANNEL.label, { negotiated: true, id: CONTROL_CHANNEL.id, ordered: true });
     const entry: PeerEntry = {
       stream: new MediaStream(),
-      tracksAttached: false,
+      control,
+      senders: null,
       session: new PeerSession({
         pc,
         polite: isPolite(this.options.selfId, peerId),
@@ -106,16 +144,32 @@ export class Mesh extends Emitter<MeshEvents> {
       this.emit('peer-stream', peerId, entry.stream);
     };
     pc.onconnectionstatechange = () => this.emit('peer-connection-state', peerId, pc.connectionState);
+    control.onopen = () => this.emit('peer-channel-open', peerId);
+    control.onmessage = ({ data }) => {
+      const message = parsePeerMessage(data);
+      if (message) this.emit('peer-message', peerId, message);
+    };
     this.peers.set(peerId, entry);
     return entry;
   }
 
-  /** As the one answering: put our tracks on the transceivers the remote offer created. */
+  /** As the one answering: claim the offer's transceivers for sending, with our tracks if we have them. */
   private attachToOffer(entry: PeerEntry): void {
-    if (entry.tracksAttached) return;
-    entry.tracksAttached = true;
-    const local = this.options.localStream;
-    if (!local) return;
-    for (const track of local.getTracks()) entry.session.pc.addTrack(track, local);
+    if (entry.senders) return;
+    const { pc } = entry.session;
+    entry.senders = {};
+    for (const kind of MEDIA_KINDS) {
+      const track = this.localTracks[kind];
+      const transceiver = pc.getTransceivers().find((t) => t.receiver.track.kind === kind && t.direction !== 'stopped');
+      if (transceiver) {
+        transceiver.direction = 'sendrecv';
+        transceiver.sender.setStreams(this.outgoingStream);
+        transceiver.sender.replaceTrack(track).catch((error: unknown) => this.emit('error', 'local', error));
+        entry.senders[kind] = transceiver.sender;
+      } else if (track) {
+        // An offer without this kind: add it, and perfect negotiation makes a follow-up offer.
+        entry.senders[kind] = pc.addTrack(track, this.outgoingStream);
+      }
+    }
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The bridge the UI talks to. In the desktop app it wraps `window.parley` (from preload); in a
- * browser that opened the host's page it falls back to what a web page can do: no hosting, and the
- * host address and room taken from the page's own address.
+ * browser that opened the host's page it falls back to what a web page can do: no hosting, no OS
+ * permission settings, downloads instead of a save dialog, and the host address and room taken
+ * from the page's own address.
  */
 import type { ParleyBridge } from '../../../shared/ipc';
 
@@ -10,14 +11,24 @@ export interface JoinSuggestion {
   room?: string;
 }
 
+export interface SaveOutcome {
+  saved: boolean;
+  /** Where it went, to tell the user; undefined when the browser decides (its downloads). */
+  location?: string;
+  error?: string;
+}
+
 export interface Platform {
   kind: 'desktop' | 'browser';
   /** Present only where this machine can host (the desktop app). */
   hosting: ParleyBridge['hosting'] | null;
+  /** The operating system's camera/microphone permission (desktop app only). */
+  mediaAccess: ParleyBridge['mediaAccess'] | null;
   /** Prefill for the join form, e.g. from the address a browser opened. */
   suggestion: JoinSuggestion;
   /** The scheme to assume when the user types a bare address. */
   defaultScheme: 'http' | 'https';
+  saveFile(suggestedName: string, blob: Blob): Promise<SaveOutcome>;
 }
 
 declare global {
@@ -26,9 +37,32 @@ declare global {
   }
 }
 
+function download(suggestedName: string, blob: Blob, doc: Document): Promise<SaveOutcome> {
+  const url = URL.createObjectURL(blob);
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = suggestedName;
+  link.click();
+  // Give the browser time to start the download before the blob goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return Promise.resolve({ saved: true });
+}
+
 export function detectPlatform(win: Window = window): Platform {
-  if (win.parley) {
-    return { kind: 'desktop', hosting: win.parley.hosting, suggestion: {}, defaultScheme: 'http' };
+  const bridge = win.parley;
+  if (bridge) {
+    return {
+      kind: 'desktop',
+      hosting: bridge.hosting,
+      mediaAccess: bridge.mediaAccess,
+      suggestion: {},
+      defaultScheme: 'http',
+      saveFile: async (suggestedName, blob) => {
+        const result = await bridge.files.save({ suggestedName, data: new Uint8Array(await blob.arrayBuffer()) });
+        if (!result.ok) return { saved: false, error: result.error.message };
+        return { saved: result.data.saved, location: result.data.path ?? undefined };
+      },
+    };
   }
   const { protocol, host, search } = win.location;
   const servedByHost = protocol === 'http:' || protocol === 'https:';
@@ -36,8 +70,10 @@ export function detectPlatform(win: Window = window): Platform {
   return {
     kind: 'browser',
     hosting: null,
+    mediaAccess: null,
     suggestion: servedByHost ? { hostAddress: `${protocol}//${host}`, room } : { room },
     defaultScheme: protocol === 'https:' ? 'https' : 'http',
+    saveFile: (suggestedName, blob) => download(suggestedName, blob, win.document),
   };
 }
 

@@ -4,12 +4,14 @@
  */
 import type { StateCreator } from 'zustand';
 import { parseHostAddress } from '../../../shared/hostAddress';
-import type { HostingStatus } from '../../../shared/ipc';
+import type { HostingStatus, IpcErrorCode } from '../../../shared/ipc';
+import type { MediaState } from '../../../shared/peerMessages';
 import { displayNameSchema, roomNameSchema } from '../../../shared/protocol.schemas';
 import { Call } from '../call/call';
 import { CallError, type CallErrorCode } from '../call/callError';
 import { platform } from '../platform';
 import { describeError } from './errorText';
+import { currentLocalMedia } from './mediaSlice';
 import type { ParleyState } from './index';
 
 export interface RemotePeer {
@@ -17,10 +19,12 @@ export interface RemotePeer {
   name: string;
   stream: MediaStream | null;
   connection: RTCPeerConnectionState;
+  /** As the peer last told us over the control channel; null until it has. */
+  mediaState: MediaState | null;
 }
 
 export interface CallFailure {
-  code: CallErrorCode | 'HOSTING_FAILED' | 'PORT_IN_USE' | 'UNTRUSTED_SENDER';
+  code: CallErrorCode | IpcErrorCode;
   message: string;
 }
 
@@ -37,6 +41,8 @@ export interface CallSlice {
   host(): Promise<void>;
   leave(): Promise<void>;
   dismissError(): void;
+  /** Sends the current outgoing tracks and mute/camera state to the call, if there is one. */
+  publishLocalMedia(): void;
 }
 
 let activeCall: Call | undefined;
@@ -63,10 +69,11 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
   const joinAt = async (url: string, room: string, name: string): Promise<void> => {
     set({ phase: 'joining', error: null, peers: {} });
     await get().openMedia();
-    const call = new Call({ url, room, name, localStream: get().localStream });
+    const local = currentLocalMedia();
+    const call = new Call({ url, room, name, localTracks: local.tracks, mediaState: local.state });
     activeCall = call;
     call.on('peer-joined', ({ id, name: peerName }) =>
-      set((state) => ({ peers: { ...state.peers, [id]: { id, name: peerName, stream: null, connection: 'new' } } })),
+      set((state) => ({ peers: { ...state.peers, [id]: { id, name: peerName, stream: null, connection: 'new', mediaState: null } } })),
     );
     call.on('peer-left', (id) =>
       set((state) => {
@@ -76,6 +83,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     );
     call.on('peer-stream', (id, stream) => updatePeer(id, { stream }));
     call.on('peer-connection-state', (id, connection) => updatePeer(id, { connection }));
+    call.on('peer-media-state', (id, mediaState) => updatePeer(id, { mediaState }));
     call.on('ended', (error) => {
       activeCall = undefined;
       void stopHosting();
@@ -87,7 +95,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       const joined = await call.start();
       if (activeCall !== call) return; // left while joining
       const peers = Object.fromEntries(
-        joined.peers.map((peer) => [peer.id, { ...peer, stream: null, connection: 'new' as const }]),
+        joined.peers.map((peer) => [peer.id, { ...peer, stream: null, connection: 'new' as const, mediaState: null }]),
       );
       set((state) => ({
         phase: 'in-call',
@@ -152,5 +160,13 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     },
 
     dismissError: () => set({ error: null }),
+
+    publishLocalMedia: () => {
+      if (!activeCall) return;
+      const { tracks, state } = currentLocalMedia();
+      activeCall.setLocalTrack('audio', tracks.audio);
+      activeCall.setLocalTrack('video', tracks.video);
+      activeCall.setMediaState(state);
+    },
   };
 };

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { createCallSlice, type CallSlice } from './callSlice';
-import { createMediaSlice, type MediaSlice } from './mediaSlice';
+import { createMediaSlice, PERSISTED_MEDIA, type MediaSlice } from './mediaSlice';
 import { createSettingsSlice, PERSISTED_SETTINGS, type SettingsSlice } from './settingsSlice';
 
 export type ParleyState = SettingsSlice & MediaSlice & CallSlice;
@@ -20,7 +20,11 @@ export const useParley = create<ParleyState>()(
     {
       name: 'parley.settings',
       version: 1,
-      partialize: (state) => Object.fromEntries(PERSISTED_SETTINGS.map((key) => [key, state[key]])) as Pick<ParleyState, (typeof PERSISTED_SETTINGS)[number]>,
+      partialize: (state) =>
+        Object.fromEntries([...PERSISTED_SETTINGS, ...PERSISTED_MEDIA].map((key) => [key, state[key]])) as Pick<
+          ParleyState,
+          (typeof PERSISTED_SETTINGS)[number] | (typeof PERSISTED_MEDIA)[number]
+        >,
     },
   ),
 );

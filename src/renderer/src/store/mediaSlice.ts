@@ -1,30 +1,173 @@
-/** Our own camera and microphone: opened once, before joining, so joining is not kept waiting. */
+/**
+ * Our own camera, microphone and speaker as the UI sees them. The LocalMediaController does the
+ * work; this slice mirrors its state, keeps the user's choices (persisted), follows device
+ * changes, and hands every change of outgoing tracks to the call.
+ */
 import type { StateCreator } from 'zustand';
-import { openLocalMedia, type MediaProblem } from '../call/localMedia';
+import { EMPTY_DEVICE_LISTS, type DeviceLists } from '../call/devices';
+import type { VideoEffect } from '../call/effects';
+import type { MediaProblem } from '../call/localMedia';
+import { LocalMediaController } from '../call/localMediaController';
+import { SPEECH_PROCESSING, type AudioProcessing, type QualityPreset } from '../call/mediaSettings';
+import type { LocalTracks } from '../call/mesh';
+import type { MediaState } from '../../../shared/peerMessages';
+import { platform } from '../platform';
 import type { ParleyState } from './index';
 
 export interface MediaSlice {
-  localStream: MediaStream | null;
+  /** Remembered between runs. */
+  cameraId: string | null;
+  microphoneId: string | null;
+  speakerId: string | null;
+  quality: QualityPreset;
+  processing: AudioProcessing;
+  effect: VideoEffect;
+  /** Live. */
+  devices: DeviceLists;
+  previewStream: MediaStream | null;
+  microphoneTrack: MediaStreamTrack | null;
+  mediaInfo: { video: MediaTrackSettings | null; audio: MediaTrackSettings | null };
   mediaProblem: MediaProblem | null;
+  notice: string | null;
   mediaStatus: 'idle' | 'opening' | 'ready';
+  muted: boolean;
+  cameraOff: boolean;
+
   /** Opens the devices if not already done; resolves when they are open (or known missing). */
   openMedia(): Promise<void>;
+  selectCamera(deviceId: string | null): Promise<void>;
+  selectMicrophone(deviceId: string | null): Promise<void>;
+  selectSpeaker(deviceId: string | null): void;
+  setQuality(quality: QualityPreset): Promise<void>;
+  setProcessing(processing: AudioProcessing): Promise<void>;
+  setEffect(effect: VideoEffect): void;
+  toggleMute(): void;
+  toggleCamera(): Promise<void>;
+  /** A passing message for the user: a device change, a saved file. */
+  showNotice(text: string): void;
+  dismissNotice(): void;
+  /** Opens the devices again, e.g. after the user allowed access in the system settings. */
+  retryMedia(): Promise<void>;
 }
 
+export const PERSISTED_MEDIA = ['cameraId', 'microphoneId', 'speakerId', 'quality', 'processing', 'effect'] as const;
+
+let controller: LocalMediaController | undefined;
 let opening: Promise<void> | undefined;
 
-export const createMediaSlice: StateCreator<ParleyState, [], [], MediaSlice> = (set, get) => ({
-  localStream: null,
-  mediaProblem: null,
-  mediaStatus: 'idle',
-  openMedia: () => {
-    // Opening twice would ask for the devices twice; a status back at 'idle' means open again.
-    if (get().mediaStatus === 'idle' || !opening) {
-      set({ mediaStatus: 'opening' });
-      opening = openLocalMedia().then(({ stream, problem }) => {
-        set({ localStream: stream, mediaProblem: problem, mediaStatus: 'ready' });
-      });
+/** What a call starting now should send, and the state to announce. */
+export function currentLocalMedia(): { tracks: LocalTracks; state: MediaState } {
+  return controller
+    ? { tracks: controller.outgoing, state: controller.state }
+    : { tracks: { audio: null, video: null }, state: { audioMuted: true, videoOff: true } };
+}
+
+export const createMediaSlice: StateCreator<ParleyState, [], [], MediaSlice> = (set, get) => {
+  /** Mirrors the controller into state and passes outgoing tracks on to the call. */
+  const sync = (): void => {
+    if (!controller) return;
+    const { video } = controller.outgoing;
+    const current = get().previewStream;
+    const previewChanged = (current?.getVideoTracks()[0] ?? null) !== video;
+    set({
+      previewStream: previewChanged ? (video ? new MediaStream([video]) : null) : current,
+      microphoneTrack: controller.microphoneTrack,
+      mediaInfo: controller.settings(),
+      mediaProblem: controller.problem,
+    });
+    get().publishLocalMedia();
+  };
+
+  const checkSpeaker = (devices: DeviceLists): void => {
+    const { speakerId } = get();
+    if (speakerId && !devices.speakers.some((d) => d.deviceId === speakerId)) {
+      set({ speakerId: null, notice: 'Your speaker was disconnected; sound now plays on the system default output.' });
     }
-    return opening;
-  },
-});
+  };
+
+  return {
+    cameraId: null,
+    microphoneId: null,
+    speakerId: null,
+    quality: 'standard',
+    processing: SPEECH_PROCESSING,
+    effect: 'none',
+    devices: EMPTY_DEVICE_LISTS,
+    previewStream: null,
+    microphoneTrack: null,
+    mediaInfo: { video: null, audio: null },
+    mediaProblem: null,
+    notice: null,
+    mediaStatus: 'idle',
+    muted: false,
+    cameraOff: false,
+
+    openMedia: () => {
+      // Opening twice would ask for the devices twice; a status back at 'idle' means open again.
+      if (get().mediaStatus !== 'idle' && opening) return opening;
+      set({ mediaStatus: 'opening' });
+      controller?.stop();
+      const { cameraId, microphoneId, quality, processing, effect } = get();
+      const created = new LocalMediaController({ cameraId, microphoneId, quality, processing, effect });
+      controller = created;
+      created.on('changed', sync);
+      created.on('notice', (text) => set({ notice: text }));
+      // On macOS the system asks once per app; ask before the browser-level request.
+      const osAccess = platform().mediaAccess;
+      const asked = osAccess
+        ? Promise.all([osAccess.request('camera'), osAccess.request('microphone')]).catch(() => undefined)
+        : Promise.resolve();
+      opening = asked.then(() => created.open()).then((devices) => {
+        set({ devices, mediaStatus: 'ready' });
+        checkSpeaker(devices);
+        sync();
+      });
+      globalThis.navigator?.mediaDevices?.addEventListener?.('devicechange', () => {
+        if (controller !== created) return;
+        void created.devicesChanged().then((devices) => {
+          set({ devices });
+          checkSpeaker(devices);
+        });
+      });
+      return opening;
+    },
+
+    selectCamera: async (cameraId) => {
+      set({ cameraId });
+      await controller?.useCamera(cameraId);
+    },
+    selectMicrophone: async (microphoneId) => {
+      set({ microphoneId });
+      await controller?.useMicrophone(microphoneId);
+    },
+    selectSpeaker: (speakerId) => set({ speakerId }),
+    setQuality: async (quality) => {
+      set({ quality });
+      await controller?.setQuality(quality);
+    },
+    setProcessing: async (processing) => {
+      set({ processing });
+      await controller?.setProcessing(processing);
+    },
+    setEffect: (effect) => {
+      set({ effect });
+      controller?.setEffect(effect);
+    },
+    toggleMute: () => {
+      const muted = !get().muted;
+      set({ muted });
+      controller?.setMuted(muted);
+    },
+    toggleCamera: async () => {
+      const cameraOff = !get().cameraOff;
+      set({ cameraOff });
+      await controller?.setCameraOff(cameraOff);
+    },
+    showNotice: (text) => set({ notice: text }),
+    dismissNotice: () => set({ notice: null }),
+    retryMedia: () => {
+      set({ mediaStatus: 'idle', muted: false, cameraOff: false });
+      return get().openMedia();
+    },
+  };
+};

@@ -1,6 +1,12 @@
+import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { captureFrame, timestampedName } from '../../call/capture';
 import { useParley } from '../../store';
+import { DeviceSettings } from '../media/DeviceSettings';
+import { MediaNotices } from '../media/MediaNotices';
+import { CallControls } from './CallControls';
 import { HostPanel } from './HostPanel';
+import { useSaveFile } from './useSaveFile';
 import { VideoTile } from './VideoTile';
 
 const CONNECTION_TEXT: Partial<Record<RTCPeerConnectionState, string>> = {
@@ -12,41 +18,65 @@ const CONNECTION_TEXT: Partial<Record<RTCPeerConnectionState, string>> = {
 
 export function CallScreen() {
   const peers = useParley(useShallow((state) => Object.values(state.peers)));
-  const { room, displayName, localStream, leave, hosting } = useParley(
+  const s = useParley(
     useShallow((state) => ({
       room: state.joinedRoom,
       displayName: state.displayName,
-      localStream: state.localStream,
-      leave: state.leave,
+      previewStream: state.previewStream,
+      muted: state.muted,
+      cameraOff: state.cameraOff,
+      speakerId: state.speakerId,
       hosting: state.hosting,
+      showNotice: state.showNotice,
     })),
   );
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const settingsId = useId();
+  const save = useSaveFile();
   const count = peers.length + 1;
+
+  const snapshot = (name: string) => async (video: HTMLVideoElement) => {
+    try {
+      await save(timestampedName(`Parley ${name}`, 'png'), await captureFrame(video));
+    } catch (error) {
+      s.showNotice(`The snapshot could not be taken: ${(error as Error).message}`);
+    }
+  };
 
   return (
     <main className="call">
       <header className="call__bar">
         <h1 className="call__title">
-          {room} <span className="call__count">· {count} {count === 1 ? 'person' : 'people'}</span>
+          {s.room} <span className="call__count">· {count} {count === 1 ? 'person' : 'people'}</span>
         </h1>
-        <button type="button" className="button button--danger" onClick={() => void leave()}>
-          Leave
-        </button>
       </header>
-      {hosting && room && <HostPanel hosting={hosting} room={room} />}
-      <section className="grid" aria-label="Participants" data-count={count}>
-        <VideoTile stream={localStream} name={displayName} isSelf />
-        {peers.map((peer) => (
-          <VideoTile
-            key={peer.id}
-            peerId={peer.id}
-            stream={peer.stream}
-            name={peer.name}
-            status={CONNECTION_TEXT[peer.connection] ?? null}
-          />
-        ))}
-      </section>
+      {s.hosting && s.room && <HostPanel hosting={s.hosting} room={s.room} />}
+      <MediaNotices />
+      <div className="call__body">
+        <section className="grid" aria-label="Participants" data-count={count}>
+          <VideoTile stream={s.previewStream} name={s.displayName} isSelf audioMuted={s.muted} videoOff={s.cameraOff} onSnapshot={snapshot(s.displayName)} />
+          {peers.map((peer) => (
+            <VideoTile
+              key={peer.id}
+              peerId={peer.id}
+              stream={peer.stream}
+              name={peer.name}
+              status={CONNECTION_TEXT[peer.connection] ?? null}
+              audioMuted={peer.mediaState?.audioMuted ?? false}
+              videoOff={peer.mediaState?.videoOff ?? false}
+              sinkId={s.speakerId}
+              onSnapshot={snapshot(peer.name)}
+            />
+          ))}
+        </section>
+        {settingsOpen && (
+          <aside id={settingsId} className="call__settings" aria-label="Settings">
+            <DeviceSettings />
+          </aside>
+        )}
+      </div>
       {peers.length === 0 && <p className="call__alone">Waiting for others to join…</p>}
+      <CallControls settingsOpen={settingsOpen} onToggleSettings={() => setSettingsOpen((open) => !open)} settingsId={settingsId} />
     </main>
   );
 }

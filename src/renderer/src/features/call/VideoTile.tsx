@@ -8,24 +8,38 @@ interface VideoTileProps {
   /** Shown over the tile until the peer connection is up. */
   status?: string | null;
   peerId?: string;
+  audioMuted?: boolean;
+  videoOff?: boolean;
+  /** Audio output device for this tile's sound; null for the system default. */
+  sinkId?: string | null;
+  onSnapshot?: (video: HTMLVideoElement) => void;
 }
 
-export function VideoTile({ stream, name, isSelf = false, status = null, peerId }: VideoTileProps) {
-  const video = useRef<HTMLVideoElement>(null);
+type SinkableVideo = HTMLVideoElement & { setSinkId?: (id: string) => Promise<void> };
+
+export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot }: VideoTileProps) {
+  const video = useRef<SinkableVideo>(null);
 
   useEffect(() => {
     const element = video.current;
     if (element && element.srcObject !== stream) element.srcObject = stream;
   }, [stream]);
 
-  const hasVideo = stream?.getVideoTracks().some((track) => track.readyState === 'live') ?? false;
+  useEffect(() => {
+    const element = video.current;
+    if (isSelf || !element?.setSinkId) return;
+    element.setSinkId(sinkId ?? '').catch((error: unknown) => console.warn('Parley: could not switch the speaker', error));
+  }, [sinkId, isSelf]);
+
+  const hasVideo = !videoOff && (stream?.getVideoTracks().some((track) => track.readyState === 'live') ?? false);
   const label = isSelf ? `${name} (you)` : name;
   return (
     <figure className={`tile${isSelf ? ' tile--self' : ''}`} aria-label={label} data-peer-id={peerId}>
-      <video ref={video} autoPlay playsInline muted={isSelf} aria-hidden={!hasVideo} />
+      <video ref={video} autoPlay playsInline muted={isSelf} aria-hidden={!hasVideo} className={hasVideo ? undefined : 'tile__video--hidden'} />
       {!hasVideo && (
-        <div className="tile__placeholder" aria-hidden="true">
-          {name.trim().charAt(0).toUpperCase() || '?'}
+        <div className="tile__placeholder" aria-label={`${name}: camera off`} role="img">
+          <span aria-hidden="true">{name.trim().charAt(0).toUpperCase() || '?'}</span>
+          <span className="tile__placeholder-name">{name}</span>
         </div>
       )}
       {status && (
@@ -33,7 +47,19 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId 
           {status}
         </p>
       )}
-      <figcaption className="tile__name">{label}</figcaption>
+      <figcaption className="tile__name">
+        {audioMuted && (
+          <span className="tile__muted" role="img" aria-label="Microphone muted">
+            🔇
+          </span>
+        )}
+        {label}
+      </figcaption>
+      {onSnapshot && hasVideo && (
+        <button type="button" className="tile__action button button--small" aria-label={`Save a snapshot of ${name}`} onClick={() => video.current && onSnapshot(video.current)}>
+          Snapshot
+        </button>
+      )}
     </figure>
   );
 }

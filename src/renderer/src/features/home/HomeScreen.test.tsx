@@ -13,7 +13,14 @@ function fakeHosting(result: IpcResult<HostingStatus>): ParleyBridge['hosting'] 
 }
 
 function usePlatform(hosting: ParleyBridge['hosting'] | null): void {
-  const platform: Platform = { kind: hosting ? 'desktop' : 'browser', hosting, suggestion: {}, defaultScheme: 'http' };
+  const platform: Platform = {
+    kind: hosting ? 'desktop' : 'browser',
+    hosting,
+    mediaAccess: null,
+    suggestion: {},
+    defaultScheme: 'http',
+    saveFile: async () => ({ saved: false }),
+  };
   setPlatform(platform);
 }
 
@@ -74,6 +81,8 @@ describe('HomeScreen', () => {
     await user.click(screen.getByRole('button', { name: 'Host a room' }));
     expect(hosting.start).toHaveBeenCalledWith({ room: 'team' });
     expect((await screen.findByRole('alert')).textContent).toMatch(/Port 47100 is already in use/);
-    await waitFor(() => expect(JSON.parse(localStorage.getItem('parley.settings') ?? '{}').state).toEqual({ hostAddress: '', room: 'team', displayName: 'Ada' }));
+    await waitFor(() =>
+      expect(JSON.parse(localStorage.getItem('parley.settings') ?? '{}').state).toMatchObject({ hostAddress: '', room: 'team', displayName: 'Ada' }),
+    );
   });
 });

@@ -1,9 +1,10 @@
 import { useEffect, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { MEDIA_PROBLEM_TEXT } from '../../call/localMedia';
 import { platform } from '../../platform';
 import { useParley } from '../../store';
 import { VideoTile } from '../call/VideoTile';
+import { DeviceSettings } from '../media/DeviceSettings';
+import { MediaNotices } from '../media/MediaNotices';
 
 export function HomeScreen() {
   const state = useParley(
@@ -13,8 +14,9 @@ export function HomeScreen() {
       displayName: s.displayName,
       phase: s.phase,
       error: s.error,
-      localStream: s.localStream,
-      mediaProblem: s.mediaProblem,
+      previewStream: s.previewStream,
+      muted: s.muted,
+      cameraOff: s.cameraOff,
     })),
   );
   const actions = useParley(
@@ -26,6 +28,8 @@ export function HomeScreen() {
       host: s.host,
       openMedia: s.openMedia,
       dismissError: s.dismissError,
+      toggleMute: s.toggleMute,
+      toggleCamera: s.toggleCamera,
     })),
   );
   const canHost = platform().hosting !== null;
@@ -46,12 +50,17 @@ export function HomeScreen() {
       <h1 className="home__title">Parley</h1>
       <div className="home__layout">
         <div className="home__preview">
-          <VideoTile stream={state.localStream} name={state.displayName || 'You'} isSelf />
-          {state.mediaProblem && (
-            <p className="notice" role="status">
-              {MEDIA_PROBLEM_TEXT[state.mediaProblem]}
-            </p>
-          )}
+          <VideoTile stream={state.previewStream} name={state.displayName || 'You'} isSelf audioMuted={state.muted} videoOff={state.cameraOff} />
+          <div className="controls" role="toolbar" aria-label="Before joining">
+            <button type="button" className="button" aria-pressed={state.muted} onClick={actions.toggleMute}>
+              Mute
+            </button>
+            <button type="button" className="button" aria-pressed={state.cameraOff} onClick={() => void actions.toggleCamera()}>
+              Camera off
+            </button>
+          </div>
+          <MediaNotices />
+          <DeviceSettings />
         </div>
         <form className="home__form" onSubmit={onJoin} aria-busy={busy}>
           <label>

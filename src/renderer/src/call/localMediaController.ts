@@ -1,0 +1,205 @@
+/**
+ * Owns our camera and microphone tracks and everything done to them: switching devices, quality,
+ * audio processing, effects, mute and camera off. It emits `changed` whenever the tracks to send
+ * or to preview change; the store passes them on to the call, which swaps them in without
+ * renegotiating.
+ */
+import { chooseDevice, labelOf, listDevices, type DeviceLists } from './devices';
+import { EffectPipeline, type VideoEffect } from './effects';
+import { Emitter } from './emitter';
+import { classifyMediaError, openLocalMedia, type MediaProblem } from './localMedia';
+import { audioConstraints, videoConstraints, type AudioProcessing, type QualityPreset } from './mediaSettings';
+import type { LocalTracks } from './mesh';
+
+export interface MediaPreferences {
+  cameraId: string | null;
+  microphoneId: string | null;
+  quality: QualityPreset;
+  processing: AudioProcessing;
+  effect: VideoEffect;
+}
+
+type ControllerEvents = {
+  changed: () => void;
+  /** Something the user should read: a device vanished and we switched, a device failed. */
+  notice: (text: string) => void;
+};
+
+export class LocalMediaController extends Emitter<ControllerEvents> {
+  private camera: MediaStreamTrack | null = null;
+  private microphone: MediaStreamTrack | null = null;
+  private processedVideo: MediaStreamTrack | null = null;
+  private readonly effects = new EffectPipeline();
+  private muted = false;
+  private cameraOff = false;
+  problem: MediaProblem | null = null;
+
+  constructor(
+    private prefs: MediaPreferences,
+    private readonly mediaDevices: MediaDevices | undefined = globalThis.navigator?.mediaDevices,
+  ) {
+    super();
+  }
+
+  /**
+   * Opens both devices with one request (one permission prompt), preferring the remembered ones,
+   * and returns the device lists as they are once permission is known.
+   */
+  async open(): Promise<DeviceLists> {
+    const { stream, problem } = await openLocalMedia(this.mediaDevices, {
+      audio: audioConstraints(this.prefs.processing, this.prefs.microphoneId, 'ideal'),
+      video: videoConstraints(this.prefs.quality, this.prefs.cameraId, 'ideal'),
+    });
+    this.problem = problem;
+    this.replaceCamera(stream?.getVideoTracks()[0] ?? null);
+    this.replaceMicrophone(stream?.getAudioTracks()[0] ?? null);
+    // Only now, with permission, do device lists carry ids to check the remembered choices against.
+    const devices = await listDevices(this.mediaDevices);
+    if (this.camera && chooseDevice(devices.cameras, this.prefs.cameraId).fellBack) {
+      this.emit('notice', 'The camera you used last time is not connected; using the system default camera.');
+    }
+    if (this.microphone && chooseDevice(devices.microphones, this.prefs.microphoneId).fellBack) {
+      this.emit('notice', 'The microphone you used last time is not connected; using the system default microphone.');
+    }
+    this.emit('changed');
+    return devices;
+  }
+
+  /** What goes to the other participants. */
+  get outgoing(): LocalTracks {
+    return { audio: this.microphone, video: this.cameraOff ? null : this.processedVideo };
+  }
+
+  get microphoneTrack(): MediaStreamTrack | null {
+    return this.microphone;
+  }
+
+  get state(): { audioMuted: boolean; videoOff: boolean } {
+    return { audioMuted: this.muted || !this.microphone, videoOff: this.cameraOff || !this.camera };
+  }
+
+  /** What the tracks really deliver, for the media info panel. */
+  settings(): { video: MediaTrackSettings | null; audio: MediaTrackSettings | null } {
+    return { video: this.camera?.getSettings() ?? null, audio: this.microphone?.getSettings() ?? null };
+  }
+
+  async useCamera(deviceId: string | null): Promise<void> {
+    this.prefs = { ...this.prefs, cameraId: deviceId };
+    if (this.cameraOff) return;
+    const track = await this.openTrack('video', videoConstraints(this.prefs.quality, deviceId));
+    if (track) this.replaceCamera(track);
+    this.emit('changed');
+  }
+
+  async useMicrophone(deviceId: string | null): Promise<void> {
+    this.prefs = { ...this.prefs, microphoneId: deviceId };
+    const track = await this.openTrack('audio', audioConstraints(this.prefs.processing, deviceId));
+    if (track) this.replaceMicrophone(track);
+    this.emit('changed');
+  }
+
+  async setQuality(quality: QualityPreset): Promise<void> {
+    this.prefs = { ...this.prefs, quality };
+    const { deviceId: _device, ...constraints } = videoConstraints(quality, null);
+    await this.camera?.applyConstraints(constraints).catch(() => this.emit('notice', 'This camera cannot deliver that quality.'));
+    this.emit('changed');
+  }
+
+  /**
+   * Applies processing to the live microphone where the browser allows it; where it does not
+   * (Chromium fixes processing when the track opens) the microphone is reopened with the new
+   * settings and swapped in, which the others do not notice.
+   */
+  async setProcessing(processing: AudioProcessing): Promise<void> {
+    this.prefs = { ...this.prefs, processing };
+    const microphone = this.microphone;
+    if (!microphone) return this.emit('changed');
+    await microphone.applyConstraints(processing).catch(() => undefined);
+    const settings = microphone.getSettings();
+    const applied = (Object.keys(processing) as (keyof AudioProcessing)[]).every((key) => settings[key] === processing[key]);
+    if (!applied) {
+      const track = await this.openTrack('audio', audioConstraints(processing, settings.deviceId ?? this.prefs.microphoneId));
+      if (track) this.replaceMicrophone(track);
+    }
+    this.emit('changed');
+  }
+
+  setEffect(effect: VideoEffect): void {
+    this.prefs = { ...this.prefs, effect };
+    this.processedVideo = this.effects.apply(this.camera, effect);
+    this.emit('changed');
+  }
+
+  /** Muting sends silence on the same track: nothing is renegotiated and unmuting is instant. */
+  setMuted(muted: boolean): void {
+    this.muted = muted;
+    if (this.microphone) this.microphone.enabled = !muted;
+    this.emit('changed');
+  }
+
+  /** Camera off releases the camera (its light goes out); on opens it again. */
+  async setCameraOff(off: boolean): Promise<void> {
+    this.cameraOff = off;
+    if (off) this.replaceCamera(null);
+    else if (!this.camera) {
+      const track = await this.openTrack('video', videoConstraints(this.prefs.quality, this.prefs.cameraId));
+      this.replaceCamera(track);
+    }
+    this.emit('changed');
+  }
+
+  /** After a device was plugged or unplugged: if ours vanished, fall back to the default and say so. */
+  async devicesChanged(): Promise<DeviceLists> {
+    const devices = await listDevices(this.mediaDevices);
+    const cameraGone = this.camera && this.camera.readyState === 'ended';
+    const cameraId = this.camera?.getSettings().deviceId;
+    if (this.camera && (cameraGone || (cameraId && !devices.cameras.some((d) => d.deviceId === cameraId)))) {
+      this.emit('notice', 'Your camera was disconnected; switched to the system default camera.');
+      await this.useCamera(null);
+    }
+    const microphoneId = this.microphone?.getSettings().deviceId;
+    if (this.microphone && (this.microphone.readyState === 'ended' || (microphoneId && !devices.microphones.some((d) => d.deviceId === microphoneId)))) {
+      this.emit('notice', 'Your microphone was disconnected; switched to the system default microphone.');
+      await this.useMicrophone(null);
+    }
+    return devices;
+  }
+
+  currentDeviceLabel(devices: DeviceLists, kind: 'camera' | 'microphone'): string | undefined {
+    const track = kind === 'camera' ? this.camera : this.microphone;
+    return labelOf(kind === 'camera' ? devices.cameras : devices.microphones, track?.getSettings().deviceId);
+  }
+
+  stop(): void {
+    this.replaceCamera(null);
+    this.replaceMicrophone(null);
+  }
+
+  private async openTrack(kind: 'audio' | 'video', constraints: MediaTrackConstraints): Promise<MediaStreamTrack | null> {
+    if (!this.mediaDevices?.getUserMedia) return null;
+    try {
+      const stream = await this.mediaDevices.getUserMedia(kind === 'audio' ? { audio: constraints } : { video: constraints });
+      return (kind === 'audio' ? stream.getAudioTracks() : stream.getVideoTracks())[0] ?? null;
+    } catch (error) {
+      const problem = classifyMediaError(error);
+      this.emit('notice', `Could not open the ${kind === 'audio' ? 'microphone' : 'camera'} (${problem}). The previous one is still in use.`);
+      return null;
+    }
+  }
+
+  private replaceCamera(track: MediaStreamTrack | null): void {
+    if (this.camera !== track) this.camera?.stop();
+    this.camera = track;
+    if (track) track.onended = () => void this.devicesChanged();
+    this.processedVideo = this.effects.apply(track, this.prefs.effect);
+  }
+
+  private replaceMicrophone(track: MediaStreamTrack | null): void {
+    if (this.microphone !== track) this.microphone?.stop();
+    this.microphone = track;
+    if (track) {
+      track.enabled = !this.muted;
+      track.onended = () => void this.devicesChanged();
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { useCallback } from 'react';
+import { platform } from '../../platform';
+import { useParley } from '../../store';
+
+/** Saves a blob the platform's way (dialog in the app, download in a browser) and tells the user how it went. */
+export function useSaveFile(): (name: string, blob: Blob) => Promise<void> {
+  const showNotice = useParley((s) => s.showNotice);
+  return useCallback(
+    async (name, blob) => {
+      const outcome = await platform().saveFile(name, blob);
+      if (outcome.error) showNotice(outcome.error);
+      else if (outcome.saved) showNotice(outcome.location ? `Saved to ${outcome.location}` : `Saved “${name}” to your downloads`);
+    },
+    [showNotice],
+  );
+}

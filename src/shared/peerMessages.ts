@@ -1,0 +1,32 @@
+/**
+ * Messages participants send each other directly over the peer connection's control data channel
+ * (never through the server). Every inbound message is validated before use.
+ */
+import { z } from 'zod';
+
+/** The control channel is negotiated out of band with this id on both sides: no extra round trip. */
+export const CONTROL_CHANNEL = { label: 'parley-control', id: 0 } as const;
+
+export const MAX_PEER_MESSAGE_BYTES = 16 * 1024;
+
+export const mediaStateSchema = z.strictObject({
+  audioMuted: z.boolean(),
+  videoOff: z.boolean(),
+});
+export type MediaState = z.infer<typeof mediaStateSchema>;
+
+export const peerMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('media-state'), state: mediaStateSchema }),
+]);
+export type PeerMessage = z.infer<typeof peerMessageSchema>;
+
+/** Parses one raw channel message; undefined for anything malformed, oversized or unknown. */
+export function parsePeerMessage(raw: unknown): PeerMessage | undefined {
+  if (typeof raw !== 'string' || raw.length > MAX_PEER_MESSAGE_BYTES) return undefined;
+  try {
+    const parsed = peerMessageSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
