@@ -8,11 +8,24 @@ import { createSignalingServer, type SignalingServer } from '../signaling-server
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../out/renderer');
 
-/** Records every RTCPeerConnection the page creates, so tests can read real stats from them. */
+/**
+ * Records every RTCPeerConnection the page creates, so tests can read real stats from them, and
+ * counts descriptions applied (offers and answers), so tests can prove nothing was renegotiated.
+ */
 function instrumentPeerConnections(): void {
   const Native = window.RTCPeerConnection;
   const all: RTCPeerConnection[] = [];
-  (window as unknown as { __parleyPeerConnections: RTCPeerConnection[] }).__parleyPeerConnections = all;
+  const counts = { local: 0, remote: 0 };
+  const w = window as unknown as { __parleyPeerConnections: RTCPeerConnection[]; __parleyDescriptions: typeof counts };
+  w.__parleyPeerConnections = all;
+  w.__parleyDescriptions = counts;
+  for (const [method, key] of [['setLocalDescription', 'local'], ['setRemoteDescription', 'remote']] as const) {
+    const native = Native.prototype[method] as (...args: unknown[]) => Promise<void>;
+    (Native.prototype as unknown as Record<string, unknown>)[method] = function (this: RTCPeerConnection, ...args: unknown[]) {
+      counts[key]++;
+      return native.apply(this, args);
+    };
+  }
   window.RTCPeerConnection = class extends Native {
     constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
       super(...args);

@@ -5,6 +5,7 @@ import { useParley } from '../../store';
 import { VideoTile } from '../call/VideoTile';
 import { DeviceSettings } from '../media/DeviceSettings';
 import { MediaNotices } from '../media/MediaNotices';
+import { Field } from '../ui/Field';
 
 export function HomeScreen() {
   const state = useParley(
@@ -63,32 +64,35 @@ export function HomeScreen() {
           <DeviceSettings />
         </div>
         <form className="home__form" onSubmit={onJoin} aria-busy={busy}>
-          <label>
-            Display name
-            <input
-              name="displayName"
-              autoComplete="nickname"
-              value={state.displayName}
-              onChange={(e) => actions.setDisplayName(e.target.value)}
-              required
-              maxLength={48}
-            />
-          </label>
-          <label>
-            Room
-            <input name="room" value={state.room} onChange={(e) => actions.setRoom(e.target.value)} required maxLength={64} />
-          </label>
-          <label>
-            Host address
-            <input
-              name="hostAddress"
-              placeholder="192.168.1.20:47100"
-              inputMode="url"
-              spellCheck={false}
-              value={state.hostAddress}
-              onChange={(e) => actions.setHostAddress(e.target.value)}
-            />
-          </label>
+          <Field label="Display name">
+            {(id) => (
+              <input
+                id={id}
+                name="displayName"
+                autoComplete="nickname"
+                value={state.displayName}
+                onChange={(e) => actions.setDisplayName(e.target.value)}
+                required
+                maxLength={48}
+              />
+            )}
+          </Field>
+          <Field label="Room">
+            {(id) => <input id={id} name="room" value={state.room} onChange={(e) => actions.setRoom(e.target.value)} required maxLength={64} />}
+          </Field>
+          <Field label="Host address">
+            {(id) => (
+              <input
+                id={id}
+                name="hostAddress"
+                placeholder="192.168.1.20:47100"
+                inputMode="url"
+                spellCheck={false}
+                value={state.hostAddress}
+                onChange={(e) => actions.setHostAddress(e.target.value)}
+              />
+            )}
+          </Field>
           <div className="home__actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               Join

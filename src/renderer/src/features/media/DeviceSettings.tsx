@@ -4,6 +4,7 @@ import type { DeviceOption } from '../../call/devices';
 import { VIDEO_EFFECTS, type VideoEffect } from '../../call/effects';
 import { isMusicMode, MUSIC_MODE, QUALITY_PRESETS, SPEECH_PROCESSING, type AudioProcessing, type QualityPreset } from '../../call/mediaSettings';
 import { useParley } from '../../store';
+import { Field } from '../ui/Field';
 import { MediaInfo } from './MediaInfo';
 import { MicLevel } from './MicLevel';
 
@@ -11,17 +12,18 @@ const DEFAULT = '';
 
 function DevicePicker({ label, devices, value, onChange }: { label: string; devices: DeviceOption[]; value: string | null; onChange: (id: string | null) => void }) {
   return (
-    <label>
-      {label}
-      <select value={value ?? DEFAULT} onChange={(e) => onChange(e.target.value || null)} disabled={devices.length === 0}>
-        <option value={DEFAULT}>System default</option>
-        {devices.map((device) => (
-          <option key={device.deviceId} value={device.deviceId}>
-            {device.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Field label={label}>
+      {(id) => (
+        <select id={id} value={value ?? DEFAULT} onChange={(e) => onChange(e.target.value || null)} disabled={devices.length === 0}>
+          <option value={DEFAULT}>System default</option>
+          {devices.map((device) => (
+            <option key={device.deviceId} value={device.deviceId}>
+              {device.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -61,16 +63,17 @@ export function DeviceSettings() {
       <DevicePicker label="Microphone" devices={s.devices.microphones} value={s.microphoneId} onChange={(id) => void s.selectMicrophone(id)} />
       <MicLevel track={s.microphoneTrack} />
       <DevicePicker label="Speaker" devices={s.devices.speakers} value={s.speakerId} onChange={s.selectSpeaker} />
-      <label>
-        Video quality
-        <select value={s.quality} onChange={(e) => void s.setQuality(e.target.value as QualityPreset)}>
-          {(Object.keys(QUALITY_PRESETS) as QualityPreset[]).map((key) => (
-            <option key={key} value={key}>
-              {QUALITY_PRESETS[key].label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field label="Video quality">
+        {(id) => (
+          <select id={id} value={s.quality} onChange={(e) => void s.setQuality(e.target.value as QualityPreset)}>
+            {(Object.keys(QUALITY_PRESETS) as QualityPreset[]).map((key) => (
+              <option key={key} value={key}>
+                {QUALITY_PRESETS[key].label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <fieldset aria-labelledby={processingId}>
         <legend id={processingId}>Audio processing</legend>
         {(Object.keys(PROCESSING_LABELS) as (keyof AudioProcessing)[]).map((key) => (
@@ -88,16 +91,17 @@ export function DeviceSettings() {
           Music mode
         </button>
       </fieldset>
-      <label>
-        Effect
-        <select value={s.effect} onChange={(e) => s.setEffect(e.target.value as VideoEffect)}>
-          {VIDEO_EFFECTS.map((effect) => (
-            <option key={effect} value={effect}>
-              {EFFECT_LABELS[effect]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field label="Effect">
+        {(id) => (
+          <select id={id} value={s.effect} onChange={(e) => s.setEffect(e.target.value as VideoEffect)}>
+            {VIDEO_EFFECTS.map((effect) => (
+              <option key={effect} value={effect}>
+                {EFFECT_LABELS[effect]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <MediaInfo />
     </div>
   );
