@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CallRecorder } from '../../call/recorder';
 import { useParley } from '../../store';
+import { MicIcon, MicOffIcon } from '../ui/icons';
 import { RecordingReview } from './RecordingReview';
 
 /** Mute, camera, settings, recording and leave: one toolbar, each button with a stable accessible name. */
@@ -43,7 +44,7 @@ export function CallControls({ settingsOpen, onToggleSettings, settingsId }: { s
     <>
       <div className="controls" role="toolbar" aria-label="Call controls">
         <button type="button" className="button" aria-pressed={s.muted} disabled={!s.hasMicrophone} onClick={s.toggleMute}>
-          {s.muted ? '🔇 ' : '🎙 '}Mute
+          {s.muted ? <MicOffIcon /> : <MicIcon />} Mute
         </button>
         <button type="button" className="button" aria-pressed={s.cameraOff} onClick={() => void s.toggleCamera()}>
           Camera off

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { MicOffIcon } from '../ui/icons';
 
 interface VideoTileProps {
   stream: MediaStream | null;
@@ -49,8 +50,8 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
       )}
       <figcaption className="tile__name">
         {audioMuted && (
-          <span className="tile__muted" role="img" aria-label="Microphone muted">
-            🔇
+          <span className="tile__muted">
+            <MicOffIcon label="Microphone muted" />
           </span>
         )}
         {label}
