@@ -7,6 +7,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { DEFAULT_ROOM_CAPACITY, LIMITS } from '../../src/shared/protocol';
+import { AbuseGuard, type AbuseLimits } from './abuse';
 import { formatHostPort, listHostAddresses } from './addresses';
 import { createConnectionHandler, type ParleyServer } from './handlers';
 import { RoomRegistry } from './rooms';
@@ -26,6 +27,10 @@ export interface SignalingServerOptions {
   /** A folder with the built renderer, served on the same port for browsers. */
   staticDir?: string;
   tls?: TlsOptions;
+  /** Overrides of the abuse limits (tests use small ones). */
+  limits?: Partial<AbuseLimits>;
+  /** Browser origins allowed besides this host's own pages and the desktop app (e.g. a dev server). */
+  allowedOrigins?: string[];
 }
 
 export interface SignalingServer {
@@ -42,6 +47,7 @@ const ALL_INTERFACES = new Set(['0.0.0.0', '::', '']);
 export async function createSignalingServer(options: SignalingServerOptions = {}): Promise<SignalingServer> {
   const host = options.host ?? '0.0.0.0';
   const registry = new RoomRegistry(options.capacity ?? DEFAULT_ROOM_CAPACITY);
+  const guard = new AbuseGuard(options.limits, options.allowedOrigins);
   const onRequest = createRequestHandler(options.staticDir);
   const httpServer: HttpServer = options.tls
     ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest)
@@ -55,8 +61,12 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
     // Notice a vanished participant within ~15 s instead of Socket.IO's default ~45 s.
     pingInterval: 10_000,
     pingTimeout: 5_000,
+    // Origin and connection limits, for the polling handshake and the WebSocket upgrade alike.
+    allowRequest: guard.allowRequest,
+    // The protocol needs no cookies; do not set any.
+    cookie: false,
   });
-  io.on('connection', createConnectionHandler(registry));
+  io.on('connection', createConnectionHandler(registry, guard));
 
   await listen(httpServer, options.port ?? 0, host);
   const { port } = httpServer.address() as AddressInfo;
@@ -94,3 +104,4 @@ function listen(server: HttpServer, port: number, host: string): Promise<void> {
 }
 
 export { listHostAddresses, formatHostPort } from './addresses';
+export { DEFAULT_LIMITS, type AbuseLimits } from './abuse';

@@ -12,8 +12,21 @@ export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const open: TestClient[] = [];
 
-export async function connect(url: string): Promise<TestClient> {
-  const socket: TestClient = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+export interface ConnectOptions {
+  /** Sent as the Origin header, as a browser page would. */
+  origin?: string;
+  /** Another loopback address (127.0.0.2…) to look like another machine. */
+  localAddress?: string;
+}
+
+export async function connect(url: string, options: ConnectOptions = {}): Promise<TestClient> {
+  const socket: TestClient = io(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    ...(options.origin ? { extraHeaders: { Origin: options.origin } } : {}),
+    ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+  } as Parameters<typeof io>[1]);
   open.push(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());

@@ -12,6 +12,8 @@ export interface HostServiceOptions {
   /** All interfaces by default, so the network can reach the room. */
   host?: string;
   defaultPort?: number;
+  /** Browser origins allowed besides the host's own pages and the packaged app (the dev server). */
+  allowedOrigins?: string[];
 }
 
 const STOPPED: HostingStatus = { running: false, room: null, port: null, localUrl: null, addresses: [] };
@@ -53,7 +55,7 @@ export class HostService {
 
   /** An explicit port must be free; the default port falls back to any free port when taken. */
   private async listen(port: number | undefined): Promise<SignalingServer> {
-    const base = { host: this.options.host ?? '0.0.0.0', staticDir: this.options.staticDir };
+    const base = { host: this.options.host ?? '0.0.0.0', staticDir: this.options.staticDir, allowedOrigins: this.options.allowedOrigins };
     if (port !== undefined) return createSignalingServer({ ...base, port });
     try {
       return await createSignalingServer({ ...base, port: this.options.defaultPort ?? DEFAULT_PORT });

@@ -25,7 +25,7 @@ app.enableSandbox();
 
 const isAppUrl = createAppUrlMatcher({ devServerUrl, indexFile });
 // The host serves the same renderer to browsers, so people without the app can join.
-const hosting = new HostService({ staticDir: rendererDir });
+const hosting = new HostService({ staticDir: rendererDir, allowedOrigins: devServerUrl ? [new URL(devServerUrl).origin] : [] });
 const source: RendererSource = devServerUrl ? { url: devServerUrl } : { file: indexFile };
 
 let mainWindow: BrowserWindow | undefined;

@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'ALREADY_IN_ROOM',
   'UNKNOWN_PEER',
   'VERSION_MISMATCH',
+  'RATE_LIMITED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
