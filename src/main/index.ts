@@ -27,6 +27,8 @@ const isAppUrl = createAppUrlMatcher({ devServerUrl, indexFile });
 // The host serves the same renderer to browsers, so people without the app can join.
 const hosting = new HostService({ staticDir: rendererDir, allowedOrigins: devServerUrl ? [new URL(devServerUrl).origin] : [] });
 const source: RendererSource = devServerUrl ? { url: devServerUrl } : { file: indexFile };
+// Only ever called with links that passed isSafeExternalUrl, or with fixed system-settings addresses.
+const openExternal = (url: string): Promise<void> => shell.openExternal(url);
 
 let mainWindow: BrowserWindow | undefined;
 
@@ -36,21 +38,21 @@ function showMainWindow(): void {
     mainWindow.focus();
     return;
   }
-  mainWindow = createMainWindow(preload, source);
+  mainWindow = createMainWindow(preload, source, openExternal);
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', showMainWindow);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
 
   void app.whenReady().then(() => {
     applySessionSecurity(session.defaultSession, isAppUrl);
     registerIpcHandlers(ipcMain, {
       isAppUrl,
       hosting,
-      mediaAccess: createMediaAccess({ platform: process.platform, systemPreferences, openExternal: (url) => shell.openExternal(url) }),
+      mediaAccess: createMediaAccess({ platform: process.platform, systemPreferences, openExternal }),
       saveFile: (sender, request) => {
         const owner = BrowserWindow.fromWebContents(sender);
         const save = createFileSaver({

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../shared/contentSecurityPolicy';
-import { createAppUrlMatcher, createPermissionHandlers, hardenWebContents } from './security';
+import { createAppUrlMatcher, createPermissionHandlers, hardenWebContents, isSafeExternalUrl } from './security';
 
 vi.mock('electron', () => ({}));
 
@@ -79,13 +79,33 @@ describe('web contents hardening', () => {
       on: (name: string, listener: (event: { preventDefault: () => void }) => void) => listeners.set(name, listener),
       setWindowOpenHandler: (handler: () => { action: string }) => (openHandler = handler),
     } as unknown as Electron.WebContents;
-    hardenWebContents(contents);
+    const openExternal = vi.fn(async () => undefined);
+    hardenWebContents(contents, openExternal);
     for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
       const preventDefault = vi.fn();
       listeners.get(name)?.({ preventDefault });
       expect(preventDefault, name).toHaveBeenCalled();
     }
-    expect(openHandler?.()).toEqual({ action: 'deny' });
+    expect((openHandler as unknown as (d: { url: string }) => { action: string })({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('links for the system browser', () => {
+  it.each(['https://example.org/a?b=c', 'http://192.168.1.20:47100/'])('allows %s', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(true);
+  });
+
+  it.each([
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'smb://server/share',
+    'ms-settings:privacy',
+    'https://user:pw@example.org/',
+    `https://example.org/${'a'.repeat(3000)}`,
+    'not a url',
+  ])('refuses %s', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(false);
   });
 });
 

@@ -53,12 +53,35 @@ export function createPermissionHandlers(isAppUrl: AppUrlMatcher): { request: Re
   return { request, check };
 }
 
-/** No navigation away from the app, no pop-up windows, no webviews: the renderer is one page. */
-export function hardenWebContents(contents: WebContents): void {
+export type OpenExternal = (url: string) => Promise<void>;
+
+/**
+ * Links the system browser may open: plain http(s) addresses of reasonable length, with no user
+ * name or password in them. Anything else (file:, javascript:, custom protocols that start other
+ * programs) is never handed to the operating system.
+ */
+export function isSafeExternalUrl(candidate: string): boolean {
+  if (candidate.length > 2048) return false;
+  try {
+    const url = new URL(candidate);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * No navigation away from the app, no pop-up windows, no webviews: the renderer is one page.
+ * A link that asks for a new window opens in the system browser instead, if it is safe.
+ */
+export function hardenWebContents(contents: WebContents, openExternal: OpenExternal): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void openExternal(url).catch(() => undefined);
+    return { action: 'deny' };
+  });
 }
 
 /** The CSP as a response header too (the dev server's pages have no meta-only guarantee). */

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const created: { options: Electron.BrowserWindowConstructorOptions; loaded: string[] }[] = [];
+const created: { options: Electron.BrowserWindowConstructorOptions; loaded: string[]; webContents: { on: ReturnType<typeof vi.fn>; setWindowOpenHandler: ReturnType<typeof vi.fn> } }[] = [];
 
 vi.mock('electron', () => {
   class BrowserWindow {
     readonly webContents = { on: vi.fn(), setWindowOpenHandler: vi.fn() };
     private readonly record: (typeof created)[number];
     constructor(options: Electron.BrowserWindowConstructorOptions) {
-      this.record = { options, loaded: [] };
+      this.record = { options, loaded: [], webContents: this.webContents };
       created.push(this.record);
     }
     once = vi.fn();
@@ -17,17 +17,19 @@ vi.mock('electron', () => {
   return { BrowserWindow };
 });
 
-const { createMainWindow, secureWebPreferences } = await import('./window');
+const { createMainWindow } = await import('./window');
+const openExternal = vi.fn(async () => undefined);
 
 beforeEach(() => {
   created.length = 0;
+  openExternal.mockClear();
 });
 
 describe('the main window', () => {
-  it('is isolated, sandboxed and has no Node integration', () => {
-    createMainWindow('/app/out/preload/index.cjs', { file: '/app/out/renderer/index.html' });
+  it('is isolated, sandboxed, has no Node integration and nothing experimental', () => {
+    createMainWindow('/app/out/preload/index.cjs', { file: '/app/out/renderer/index.html' }, openExternal);
     const prefs = created[0]?.options.webPreferences;
-    expect(prefs).toMatchObject({
+    expect(prefs).toEqual({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -38,18 +40,23 @@ describe('the main window', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     expect(created[0]?.loaded).toEqual(['/app/out/renderer/index.html']);
   });
 
-  it('is hardened as soon as it exists (navigation and window.open handled)', () => {
-    const window = createMainWindow('/p.cjs', { url: 'http://localhost:5173/' });
-    expect(window.webContents.on).toHaveBeenCalledWith('will-navigate', expect.any(Function));
-    expect(window.webContents.setWindowOpenHandler).toHaveBeenCalled();
-  });
-
-  it('exposes the same preferences for every window', () => {
-    expect(secureWebPreferences('/x')).toEqual(secureWebPreferences('/x'));
+  it('is hardened as soon as it exists: navigation prevented, new windows denied', () => {
+    createMainWindow('/p.cjs', { url: 'http://localhost:5173/' }, openExternal);
+    const contents = created[0]!.webContents;
+    expect(contents.on).toHaveBeenCalledWith('will-navigate', expect.any(Function));
+    const handler = contents.setWindowOpenHandler.mock.calls[0]![0] as (d: { url: string }) => { action: string };
+    expect(handler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(openExternal).not.toHaveBeenCalled();
+    expect(handler({ url: 'https://example.org/docs' })).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenCalledWith('https://example.org/docs');
   });
 });

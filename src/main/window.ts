@@ -1,28 +1,12 @@
 /** The main window, locked down: isolated, sandboxed, no Node, nothing experimental. */
-import { BrowserWindow, type WebPreferences } from 'electron';
-import { hardenWebContents } from './security';
-
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-  };
-}
+import { BrowserWindow } from 'electron';
+import { hardenWebContents, type OpenExternal } from './security';
 
 export type RendererSource = { url: string } | { file: string };
 
-export function createMainWindow(preload: string, source: RendererSource): BrowserWindow {
+export function createMainWindow(preload: string, source: RendererSource, openExternal: OpenExternal): BrowserWindow {
+  // The preferences are written out here, in the constructor call, so that static checkers
+  // (electronegativity) can see every one of them.
   const window = new BrowserWindow({
     width: 1200,
     height: 800,
@@ -31,9 +15,25 @@ export function createMainWindow(preload: string, source: RendererSource): Brows
     title: 'Parley',
     backgroundColor: '#14161a',
     show: false,
-    webPreferences: secureWebPreferences(preload),
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      // Middle-click must not open anything: new windows are denied anyway, this removes the path.
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
-  hardenWebContents(window.webContents);
+  hardenWebContents(window.webContents, openExternal);
   window.once('ready-to-show', () => window.show());
   if ('url' in source) void window.loadURL(source.url);
   else void window.loadFile(source.file);

@@ -1,0 +1,134 @@
+/**
+ * Electron's security checklist (electronjs.org/docs/latest/tutorial/security), one assertion per
+ * item that applies, against the real main entry with Electron replaced by a recording mock.
+ * Items covered in more detail elsewhere point there.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
+import { CONTENT_SECURITY_POLICY } from '../shared/contentSecurityPolicy';
+import { IPC_CHANNELS } from '../shared/ipc';
+
+const calls = vi.hoisted(() => ({
+  enableSandbox: 0,
+  appEvents: new Map<string, (...args: unknown[]) => void>(),
+  requestHandler: undefined as undefined | ((...args: unknown[]) => void),
+  checkHandler: undefined as undefined | ((...args: unknown[]) => boolean),
+  headersListener: undefined as undefined | ((details: unknown, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void),
+  ipcChannels: [] as string[],
+  windows: [] as { options: Electron.BrowserWindowConstructorOptions; loaded: string[] }[],
+  openExternal: [] as string[],
+}));
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    readonly webContents = { on: () => undefined, setWindowOpenHandler: () => undefined };
+    private readonly record: { options: Electron.BrowserWindowConstructorOptions; loaded: string[] };
+    constructor(options: Electron.BrowserWindowConstructorOptions) {
+      this.record = { options, loaded: [] };
+      calls.windows.push(this.record);
+    }
+    static fromWebContents = () => null;
+    once = () => undefined;
+    isDestroyed = () => false;
+    loadFile = async (file: string) => void this.record.loaded.push(`file:${file}`);
+    loadURL = async (url: string) => void this.record.loaded.push(url);
+  }
+  return {
+    app: {
+      isPackaged: true,
+      enableSandbox: () => void calls.enableSandbox++,
+      requestSingleInstanceLock: () => true,
+      on: (event: string, listener: (...args: unknown[]) => void) => void calls.appEvents.set(event, listener),
+      whenReady: () => Promise.resolve(),
+      quit: () => undefined,
+      getPath: () => '/tmp',
+    },
+    BrowserWindow,
+    ipcMain: { handle: (channel: string) => void calls.ipcChannels.push(channel) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: typeof calls.requestHandler) => (calls.requestHandler = handler),
+        setPermissionCheckHandler: (handler: typeof calls.checkHandler) => (calls.checkHandler = handler),
+        webRequest: { onHeadersReceived: (listener: typeof calls.headersListener) => (calls.headersListener = listener) },
+      },
+    },
+    shell: { openExternal: async (url: string) => void calls.openExternal.push(url) },
+    systemPreferences: { getMediaAccessStatus: () => 'granted' },
+    dialog: {},
+  };
+});
+
+await import('./index');
+await new Promise((resolve) => setTimeout(resolve, 0)); // let app.whenReady() continue
+
+const packageJson = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+const builder = parse(readFileSync(join(__dirname, '../../electron-builder.yml'), 'utf8'));
+
+describe('Electron security checklist', () => {
+  it('1. loads only its own local content (the packaged index.html over file://, never a remote URL)', () => {
+    expect(calls.windows).toHaveLength(1);
+    expect(calls.windows[0]!.loaded).toEqual([expect.stringMatching(/^file:.*renderer[\\/]index\.html$/)]);
+  });
+
+  it('2-4, 6, 8-10. no Node integration, context isolation, sandbox (also enforced app-wide), web security, nothing insecure or experimental', () => {
+    expect(calls.enableSandbox).toBe(1);
+    expect(calls.windows[0]!.options.webPreferences).toMatchObject({
+      nodeIntegration: false,
+      contextIsolation: true,
+      sandbox: true,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+    });
+    expect(calls.windows[0]!.options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
+  });
+
+  it('5. handles permission requests and permission checks (default deny; details in security.test.ts)', () => {
+    expect(calls.requestHandler).toBeTypeOf('function');
+    expect(calls.checkHandler).toBeTypeOf('function');
+    expect(calls.checkHandler!(null, 'geolocation', 'file://', { requestingUrl: 'file:///x' })).toBe(false);
+  });
+
+  it('7. sends a Content-Security-Policy header on every response, besides the meta tag', () => {
+    let headers: Record<string, string[]> | undefined;
+    calls.headersListener!({ responseHeaders: { 'X-Test': ['1'] } }, (response) => (headers = response.responseHeaders));
+    expect(headers).toEqual({ 'X-Test': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+  });
+
+  it('11-13. hardens every web contents as it is created: no webviews, no navigation, no new windows', () => {
+    const hardened: string[] = [];
+    const contents = { on: (event: string) => hardened.push(event), setWindowOpenHandler: () => hardened.push('window-open') };
+    calls.appEvents.get('web-contents-created')!({}, contents);
+    expect(hardened.sort()).toEqual(['will-attach-webview', 'will-navigate', 'will-redirect', 'window-open']);
+    expect(calls.windows[0]!.options.webPreferences).toMatchObject({ webviewTag: false });
+  });
+
+  it('14. hands the system browser only validated http(s) links (details in security.test.ts)', () => {
+    let openHandler: ((d: { url: string }) => unknown) | undefined;
+    calls.appEvents.get('web-contents-created')!({}, { on: () => undefined, setWindowOpenHandler: (h: typeof openHandler) => (openHandler = h) });
+    openHandler!({ url: 'file:///etc/passwd' });
+    openHandler!({ url: 'https://example.org/' });
+    expect(calls.openExternal).toEqual(['https://example.org/']);
+  });
+
+  it('15. uses a current Electron (45 or newer)', () => {
+    expect(Number(/\d+/.exec(packageJson.devDependencies.electron)?.[0])).toBeGreaterThanOrEqual(45);
+  });
+
+  it('16. registers a sender-checked handler for every IPC channel and no other (details in ipc.test.ts)', () => {
+    expect([...calls.ipcChannels].sort()).toEqual(Object.values(IPC_CHANNELS).sort());
+  });
+
+  it('19. flips the fuses at packaging: no run-as-node, no NODE_OPTIONS, no --inspect, encrypted cookies, asar only, asar integrity', () => {
+    expect(builder.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+    });
+  });
+});
