@@ -16,4 +16,4 @@ export function summarize(values: number[]): { n: number; median: number; p95: n
   };
 }
 
-export const ms = (value: number): string => `${value.toFixed(0).padStart(5)} ms`;
+export const ms = (value: number, digits = 0): string => `${value.toFixed(digits).padStart(5)} ms`;
