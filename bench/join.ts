@@ -1,15 +1,21 @@
 /**
  * npm run bench:join [-- --runs 20]
  *
- * How long a joiner waits, in the real renderer in real Chromium: from the click on "Join" to the
- * first remote video frame presented (requestVideoFrameCallback), and from the joiner's first
- * setLocalDescription to its peer connection reaching "connected". One participant is already in
- * the room; the joiner's camera preview is already open, as it is on the home screen.
- * Prints every run and the median and p95. A measurement, not a test: it never fails on a figure.
+ * How long a joiner waits, in real Chromium: from the click on "Join" to the first remote video
+ * frame presented (requestVideoFrameCallback), and from the joiner's first setLocalDescription to
+ * its peer connection reaching "connected". One participant is already in the room.
+ *
+ * Two flows in the same run, alternating: Parley's renderer (camera preview already open on the
+ * home screen, the newcomer offers at once) and the naive baseline of bench/naiveClient.ts (camera
+ * and socket opened after the click, the existing peer offers after a notification).
+ * Prints every run, median and p95 for each, and the ratio. A measurement, not a test.
  */
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { build } from 'esbuild';
 import { createSignalingServer, type SignalingServer } from '../signaling-server/src/index';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { ms, summarize } from './stats';
@@ -92,32 +98,81 @@ async function measureOnce(browser: Browser, server: SignalingServer, run: numbe
   }
 }
 
+/**
+ * Builds the baseline client and serves it from its own Parley server (same server code, so only
+ * the client flow differs): a real page at a real origin, as the app's own pages are.
+ */
+async function startNaiveServer(): Promise<SignalingServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-baseline-'));
+  const result = await build({ entryPoints: [resolve(import.meta.dirname, 'naiveClient.ts')], bundle: true, write: false, format: 'iife' });
+  writeFileSync(join(dir, 'naive.js'), result.outputFiles[0]!.text);
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>baseline</title><script src="naive.js"></script>');
+  return createSignalingServer({ host: '127.0.0.1', port: 0, staticDir: dir });
+}
+
+async function openNaive(browser: Browser, server: SignalingServer): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('baseline page error:', error.message));
+  await page.goto(`${server.url}/`);
+  return page;
+}
+
+async function measureNaiveOnce(browser: Browser, server: SignalingServer, run: number): Promise<JoinTimes> {
+  const page = await openNaive(browser, server);
+  try {
+    await page.evaluate(([room, name]) => void window.naiveJoin(room!, name!), [NAIVE_ROOM, `Naive ${run}`]);
+    const marks = await page.waitForFunction(() => {
+      const m = window.__naiveMarks;
+      return m['firstFrame'] && m['connected'] ? m : null;
+    }, undefined, { timeout: 15_000 });
+    const m = (await marks.jsonValue()) as Record<string, number>;
+    return { clickToFirstFrame: m['firstFrame']! - m['click']!, localDescriptionToConnected: m['connected']! - m['setLocalDescription']! };
+  } finally {
+    await page.context().close();
+  }
+}
+
+const NAIVE_ROOM = 'bench-baseline';
+
 async function main(): Promise<void> {
   const server = await createSignalingServer({ host: '127.0.0.1', port: 0, staticDir: resolve(import.meta.dirname, '../out/renderer') });
+  const naiveServer = await startNaiveServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const anchor = await openReady(browser, server, 'Anchor');
     await anchor.getByRole('button', { name: 'Join' }).click();
     await anchor.getByRole('button', { name: 'Leave' }).waitFor();
+    const naiveAnchor = await openNaive(browser, naiveServer);
+    await naiveAnchor.evaluate((room) => window.naiveJoin(room, 'Naive anchor'), NAIVE_ROOM);
 
-    console.log(`Parley join benchmark: ${RUNS} runs, loopback, one peer already in the room, preview open\n`);
-    console.log(' run  click→first remote frame  setLocalDescription→connected');
-    const results: JoinTimes[] = [];
+    console.log(`Join benchmark: ${RUNS} runs of each flow, alternating, loopback, one peer already in the room\n`);
+    console.log(' run   Parley: click→frame  sLD→connected   baseline: click→frame  sLD→connected');
+    const results: Record<'parley' | 'naive', JoinTimes[]> = { parley: [], naive: [] };
     for (let run = 1; run <= RUNS; run++) {
-      const times = await measureOnce(browser, server, run);
-      results.push(times);
-      console.log(`${String(run).padStart(4)}  ${ms(times.clickToFirstFrame).padStart(24)}  ${ms(times.localDescriptionToConnected).padStart(29)}`);
+      const parley = await measureOnce(browser, server, run);
+      const naive = await measureNaiveOnce(browser, naiveServer, run);
+      results.parley.push(parley);
+      results.naive.push(naive);
+      console.log(
+        `${String(run).padStart(4)}  ${ms(parley.clickToFirstFrame).padStart(19)}  ${ms(parley.localDescriptionToConnected).padStart(13)}   ${ms(naive.clickToFirstFrame).padStart(21)}  ${ms(naive.localDescriptionToConnected).padStart(13)}`,
+      );
     }
     for (const [label, key] of [
       ['click → first remote frame', 'clickToFirstFrame'],
       ['setLocalDescription → connected', 'localDescriptionToConnected'],
     ] as const) {
-      const s = summarize(results.map((r) => r[key]));
-      console.log(`\n${label}: median ${ms(s.median)}, p95 ${ms(s.p95)}, min ${ms(s.min)}, max ${ms(s.max)} (n=${s.n})`);
+      const p = summarize(results.parley.map((r) => r[key]));
+      const n = summarize(results.naive.map((r) => r[key]));
+      console.log(`\n${label}`);
+      console.log(`  Parley:   median ${ms(p.median)}, p95 ${ms(p.p95)}, min ${ms(p.min)}, max ${ms(p.max)} (n=${p.n})`);
+      console.log(`  baseline: median ${ms(n.median)}, p95 ${ms(n.p95)}, min ${ms(n.min)}, max ${ms(n.max)} (n=${n.n})`);
+      console.log(`  baseline / Parley: ${(n.median / p.median).toFixed(2)}x at the median, ${(n.p95 / p.p95).toFixed(2)}x at p95`);
     }
   } finally {
     await browser.close();
     await server.close();
+    await naiveServer.close();
   }
 }
 
