@@ -25,11 +25,15 @@ execFileSync(join(root, 'node_modules', '.bin', 'electronegativity'), ['-i', joi
   stdio: 'ignore',
 });
 
-const rows = readFileSync(output, 'utf8').trim().split('\n').slice(1);
-const findings = rows.map((row) => {
-  const [check = '', severity = '', confidence = '', file = '', location = ''] = row.split(',').map((cell) => cell.replace(/^"|"$/g, ''));
-  return { check, severity, confidence, file, location };
-});
+// The tool's CSV does not escape quotes or line breaks in its source samples, so it is not read
+// as CSV: each record starts with a check id, and its first five fields never contain commas.
+const findings = readFileSync(output, 'utf8')
+  .split(/\r?\n(?=[A-Z_]+_CHECK,)/)
+  .slice(1)
+  .map((record) => {
+    const [check = '', severity = '', confidence = '', file = '', location = ''] = record.split(',', 5).map((cell) => cell.replace(/"/g, '').trim());
+    return { check, severity, confidence, file, location };
+  });
 
 let failed = false;
 for (const finding of findings) {
