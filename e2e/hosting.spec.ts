@@ -26,7 +26,8 @@ test('the host clicks "Host a room", a guest types the address shown, and they s
   server,
   participants,
 }) => {
-  const hosting = new HostService({ host: '127.0.0.1', defaultPort: 0, staticDir: RENDERER_DIR });
+  // The page comes from the fixture's server, so its origin is declared like the dev server's is.
+  const hosting = new HostService({ host: '127.0.0.1', defaultPort: 0, staticDir: RENDERER_DIR, allowedOrigins: [server.url] });
   try {
     const host = await openParticipant(browser, server, 'Hedy', 'team', async (ctx) => {
       await ctx.exposeFunction('__hostingStart', (request: HostingStartRequest) => hosting.start(request));
