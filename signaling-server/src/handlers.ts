@@ -3,6 +3,9 @@
  * schemas, acts on the room registry, and answers through the acknowledgement with `ok` or a typed
  * error. Every refusal is a strike against the connection (see abuse.ts); a connection that keeps
  * misbehaving, sends unknown events, or never joins a room is dropped.
+ *
+ * A connection that drops without leaving keeps its participant's place for a grace period (see
+ * sessions.ts): a join presenting the resume token takes the place back under the same id.
  */
 import { randomUUID } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
@@ -13,11 +16,20 @@ import {
   type Ack,
   type ClientToServerEvents,
   type JoinResult,
+  type RoomState,
   type ServerToClientEvents,
 } from '../../src/shared/protocol';
-import { describeIssue, joinRequestSchema, signalRequestSchema } from '../../src/shared/protocol.schemas';
+import {
+  describeIssue,
+  joinRequestSchema,
+  roomLockSchema,
+  roomRemoveSchema,
+  signalRequestSchema,
+} from '../../src/shared/protocol.schemas';
 import { addressOf, StrikeCounter, type AbuseGuard } from './abuse';
+import type { Gatekeeper } from './admission';
 import type { RoomRegistry } from './rooms';
+import { SessionTable } from './sessions';
 
 interface SocketData {
   peerId?: string;
@@ -28,16 +40,44 @@ export type ParleySocket = Socket<ClientToServerEvents, ServerToClientEvents, Re
 
 type Reply<T> = (result: Ack<T>) => void;
 
-const KNOWN_EVENTS = new Set<string>(['join', 'leave', 'signal']);
+const KNOWN_EVENTS = new Set<string>(['join', 'leave', 'signal', 'room:lock', 'room:remove']);
 
 /** Socket.IO room names are namespaced so a Parley room can never collide with a socket id. */
 const channelOf = (room: string): string => `room:${room}`;
 
-/** Returns the connection handler for one server; all its connections share one peer→socket map. */
-export function createConnectionHandler(registry: RoomRegistry, guard: AbuseGuard): (socket: ParleySocket) => void {
-  const socketsByPeer = new Map<string, ParleySocket>();
+export interface ConnectionHandlerOptions {
+  registry: RoomRegistry;
+  guard: AbuseGuard;
+  gatekeeper: Gatekeeper;
+  resumeGraceMs: number;
+}
 
-  return (socket) => {
+export interface ConnectionHandler {
+  onConnection: (socket: ParleySocket) => void;
+  /** Stops the grace timers; the server is closing. */
+  dispose: () => void;
+}
+
+export function createConnectionHandler({ registry, guard, gatekeeper, resumeGraceMs }: ConnectionHandlerOptions): ConnectionHandler {
+  const sessions = new SessionTable<ParleySocket>(resumeGraceMs, (peerId) => announceDeparture(peerId));
+
+  /** Takes a participant out of its room and tells the others. */
+  function announceDeparture(peerId: string): void {
+    const left = registry.leave(peerId);
+    if (!left) return;
+    sessions.socketOf(peerId)?.leave(channelOf(left.room));
+    broadcastToRoom(left.room, (socket) => socket.emit('peer-left', { id: peerId }));
+  }
+
+  function broadcastToRoom(room: string, send: (socket: ParleySocket) => void, except?: string): void {
+    for (const id of registry.memberIds(room)) {
+      if (id === except) continue;
+      const socket = sessions.socketOf(id);
+      if (socket) send(socket);
+    }
+  }
+
+  const onConnection = (socket: ParleySocket): void => {
     const address = addressOf(socket.request);
     const uncount = guard.opened(address);
     const strikes = new StrikeCounter(guard.limits.strikesBeforeDisconnect, () => socket.disconnect(true));
@@ -65,15 +105,11 @@ export function createConnectionHandler(registry: RoomRegistry, guard: AbuseGuar
       };
     };
 
-    const leaveRoom = (): void => {
-      const peerId = socket.data.peerId;
-      if (!peerId) return;
-      socket.data.peerId = undefined;
-      socketsByPeer.delete(peerId);
-      const left = registry.leave(peerId);
-      if (!left) return;
-      void socket.leave(channelOf(left.room));
-      socket.to(channelOf(left.room)).emit('peer-left', { id: peerId });
+    /** Binds this connection to a participant: its events now reach this socket. */
+    const bind = (peerId: string, room: string): void => {
+      clearTimeout(joinDeadline);
+      socket.data.peerId = peerId;
+      void socket.join(channelOf(room));
     };
 
     socket.onAny((event: string) => {
@@ -86,33 +122,72 @@ export function createConnectionHandler(registry: RoomRegistry, guard: AbuseGuar
       if (!(await guard.mayJoin(address))) return reply(fail('RATE_LIMITED', 'Too many join attempts; wait a minute'));
       const parsed = joinRequestSchema.safeParse(request);
       if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssue(parsed.error)));
-      const { room, name, protocolVersion } = parsed.data;
+      const { room, name, protocolVersion, passcode, hostKey, resumeToken } = parsed.data;
       if (protocolVersion !== PROTOCOL_VERSION) {
         return reply(fail('VERSION_MISMATCH', `This host speaks protocol ${PROTOCOL_VERSION}, the client ${protocolVersion}`));
       }
       if (socket.data.peerId) return reply(fail('ALREADY_IN_ROOM', 'Leave the current room before joining another'));
       if (socket.disconnected) return;
 
+      // Coming back after a dropped connection: same id, same place, signals held meanwhile.
+      const returning = resumeToken === undefined ? undefined : sessions.peerOf(resumeToken);
+      const resumed =
+        resumeToken !== undefined && returning !== undefined && registry.find(returning)?.room === room
+          ? sessions.resume(resumeToken, socket)
+          : undefined;
+      if (resumeToken !== undefined && resumed) {
+        if (resumed.replaced) {
+          resumed.replaced.data.peerId = undefined;
+          resumed.replaced.disconnect(true);
+        }
+        bind(resumed.peerId, room);
+        reply(
+          ok({
+            selfId: resumed.peerId,
+            room,
+            peers: registry.othersInRoom(resumed.peerId),
+            resumeToken,
+            resumed: true,
+            isHost: resumed.isHost,
+            locked: registry.isLocked(room),
+          }),
+        );
+        for (const signal of resumed.held) socket.emit('signal', signal);
+        return;
+      }
+
+      const admission = gatekeeper.admit(passcode, hostKey);
+      if (!admission.admitted) {
+        return reply(
+          admission.reason === 'PASSCODE_REQUIRED'
+            ? fail('PASSCODE_REQUIRED', 'This room needs a passcode')
+            : fail('WRONG_PASSCODE', 'The passcode is not right'),
+        );
+      }
+
       // Ids come from the server, never the client, so nobody can claim to be someone else.
       const peerId = randomUUID();
-      const outcome = registry.join({ id: peerId, name, room });
+      const outcome = registry.join({ id: peerId, name, room }, { passLock: admission.isHost });
       if (!outcome.ok) {
-        const message = outcome.reason === 'ROOM_FULL' ? `Room "${room}" is full` : 'Already in a room';
-        return reply(fail(outcome.reason, message));
+        const messages = { ROOM_FULL: `Room "${room}" is full`, ROOM_LOCKED: 'The host has locked the room', ALREADY_IN_ROOM: 'Already in a room' };
+        return reply(fail(outcome.reason, messages[outcome.reason]));
       }
-      clearTimeout(joinDeadline);
-      socket.data.peerId = peerId;
-      socketsByPeer.set(peerId, socket);
-      void socket.join(channelOf(room));
+      const token = sessions.open(peerId, socket, admission.isHost);
+      bind(peerId, room);
       socket.to(channelOf(room)).emit('peer-joined', { id: peerId, name });
-      reply(ok({ selfId: peerId, room, peers: outcome.peers }));
+      reply(
+        ok({ selfId: peerId, room, peers: outcome.peers, resumeToken: token, resumed: false, isHost: admission.isHost, locked: registry.isLocked(room) }),
+      );
     });
 
     socket.on('leave', (ack: unknown) => {
       const reply = replier<null>(ack);
       if (!reply) return;
-      if (!socket.data.peerId) return reply(fail('NOT_IN_ROOM', 'Not in a room'));
-      leaveRoom();
+      const peerId = socket.data.peerId;
+      if (!peerId) return reply(fail('NOT_IN_ROOM', 'Not in a room'));
+      socket.data.peerId = undefined;
+      announceDeparture(peerId);
+      sessions.end(peerId);
       expectJoin();
       reply(ok(null));
     });
@@ -127,18 +202,77 @@ export function createConnectionHandler(registry: RoomRegistry, guard: AbuseGuar
       if (!from) return reply(fail('NOT_IN_ROOM', 'Join a room before signalling'));
       const { to, payload } = parsed.data;
       // One answer for "no such peer" and "peer in another room": nothing leaks about other rooms.
-      const target = socketsByPeer.get(to);
-      if (!target || to === from || !registry.inSameRoom(from, to)) {
+      if (to === from || !sessions.has(to) || !registry.inSameRoom(from, to)) {
         return reply(fail('UNKNOWN_PEER', 'No such peer in this room'));
       }
-      target.emit('signal', { from, payload });
+      const target = sessions.socketOf(to);
+      // A peer whose connection dropped gets it on its return (if it returns in time).
+      if (target) target.emit('signal', { from, payload });
+      else sessions.hold(to, { from, payload });
       reply(ok(null));
     });
 
-    socket.on('disconnect', () => {
+    /** Host-only requests: answered NOT_HOST for anyone else. */
+    const asHost = (reply: Reply<never>): string | undefined => {
+      const peerId = socket.data.peerId;
+      if (!peerId) {
+        reply(fail('NOT_IN_ROOM', 'Join a room first'));
+        return undefined;
+      }
+      if (!sessions.isHost(peerId)) {
+        reply(fail('NOT_HOST', 'Only the host can do that'));
+        return undefined;
+      }
+      return peerId;
+    };
+
+    socket.on('room:lock', (request: unknown, ack: unknown) => {
+      const reply = replier<RoomState>(ack);
+      if (!reply) return;
+      const parsed = roomLockSchema.safeParse(request);
+      if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssue(parsed.error)));
+      const hostId = asHost(reply as Reply<never>);
+      const room = hostId && registry.find(hostId)?.room;
+      if (!room) return;
+      registry.setLocked(room, parsed.data.locked);
+      const state = { locked: registry.isLocked(room) };
+      broadcastToRoom(room, (member) => member.emit('room-state', state), hostId);
+      reply(ok(state));
+    });
+
+    socket.on('room:remove', (request: unknown, ack: unknown) => {
+      const reply = replier<null>(ack);
+      if (!reply) return;
+      const parsed = roomRemoveSchema.safeParse(request);
+      if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssue(parsed.error)));
+      const hostId = asHost(reply as Reply<never>);
+      if (!hostId) return;
+      const { peerId } = parsed.data;
+      if (peerId === hostId || !registry.inSameRoom(hostId, peerId)) return reply(fail('UNKNOWN_PEER', 'No such peer in this room'));
+      const target = sessions.socketOf(peerId);
+      announceDeparture(peerId);
+      sessions.end(peerId);
+      if (target) {
+        target.data.peerId = undefined;
+        target.emit('farewell', { reason: 'removed-by-host' });
+        target.disconnect(true);
+      }
+      reply(ok(null));
+    });
+
+    socket.on('disconnect', (reason) => {
       clearTimeout(joinDeadline);
-      leaveRoom();
+      const peerId = socket.data.peerId;
+      if (peerId && reason === 'client namespace disconnect') {
+        // The client closed the connection on purpose: that is a leave, not a network drop.
+        announceDeparture(peerId);
+        sessions.end(peerId);
+      } else if (peerId) {
+        sessions.detach(peerId, socket);
+      }
       uncount();
     });
   };
+
+  return { onConnection, dispose: () => sessions.clear() };
 }

@@ -6,8 +6,9 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { DEFAULT_ROOM_CAPACITY, LIMITS } from '../../src/shared/protocol';
+import { DEFAULT_ROOM_CAPACITY, LIMITS, RESUME_GRACE_MS } from '../../src/shared/protocol';
 import { AbuseGuard, type AbuseLimits } from './abuse';
+import { Gatekeeper } from './admission';
 import { formatHostPort, listHostAddresses } from './addresses';
 import { createConnectionHandler, type ParleyServer } from './handlers';
 import { RoomRegistry } from './rooms';
@@ -31,6 +32,12 @@ export interface SignalingServerOptions {
   limits?: Partial<AbuseLimits>;
   /** Browser origins allowed besides this host's own pages and the desktop app (e.g. a dev server). */
   allowedOrigins?: string[];
+  /** Every join must present it (except the host's, which presents `hostKey`). */
+  passcode?: string;
+  /** The hosting app's secret: a join presenting it may lock the room and remove participants. */
+  hostKey?: string;
+  /** How long a dropped participant keeps its place; RESUME_GRACE_MS unless a test needs less. */
+  resumeGraceMs?: number;
 }
 
 export interface SignalingServer {
@@ -48,7 +55,8 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
   const host = options.host ?? '0.0.0.0';
   const registry = new RoomRegistry(options.capacity ?? DEFAULT_ROOM_CAPACITY);
   const guard = new AbuseGuard(options.limits, options.allowedOrigins);
-  const onRequest = createRequestHandler(options.staticDir);
+  const gatekeeper = new Gatekeeper({ passcode: options.passcode, hostKey: options.hostKey });
+  const onRequest = createRequestHandler(options.staticDir, { passcodeRequired: gatekeeper.passcodeRequired });
   const httpServer: HttpServer = options.tls
     ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest)
     : createHttpServer(onRequest);
@@ -66,7 +74,13 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
     // The protocol needs no cookies; do not set any.
     cookie: false,
   });
-  io.on('connection', createConnectionHandler(registry, guard));
+  const handler = createConnectionHandler({
+    registry,
+    guard,
+    gatekeeper,
+    resumeGraceMs: options.resumeGraceMs ?? RESUME_GRACE_MS,
+  });
+  io.on('connection', handler.onConnection);
 
   await listen(httpServer, options.port ?? 0, host);
   const { port } = httpServer.address() as AddressInfo;
@@ -82,6 +96,9 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
     addresses: reachable.map((address) => formatHostPort(address, port)),
     close: () => {
       closing ??= new Promise<void>((resolve) => {
+        // Everyone learns why before the connections go, so nobody waits to reconnect.
+        io.emit('farewell', { reason: 'host-ended' });
+        handler.dispose();
         // io.close() disconnects every socket and closes the HTTP server; idle keep-alive
         // connections from page loads would otherwise hold the port open.
         void io.close(() => resolve());

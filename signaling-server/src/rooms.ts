@@ -10,11 +10,13 @@ export interface Participant extends PeerInfo {
 
 export type JoinOutcome =
   | { ok: true; peers: PeerInfo[] }
-  | { ok: false; reason: 'ROOM_FULL' | 'ALREADY_IN_ROOM' };
+  | { ok: false; reason: 'ROOM_FULL' | 'ALREADY_IN_ROOM' | 'ROOM_LOCKED' };
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Map<string, Participant>>();
   private readonly participants = new Map<string, Participant>();
+  /** Locked rooms admit nobody new; a room's lock goes when its last participant does. */
+  private readonly locked = new Set<string>();
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 2) {
@@ -22,9 +24,10 @@ export class RoomRegistry {
     }
   }
 
-  /** Adds the participant; on success returns the peers who were already there. */
-  join(participant: Participant): JoinOutcome {
+  /** Adds the participant; on success returns the peers who were already there. The host passes a lock. */
+  join(participant: Participant, options: { passLock?: boolean } = {}): JoinOutcome {
     if (this.participants.has(participant.id)) return { ok: false, reason: 'ALREADY_IN_ROOM' };
+    if (this.locked.has(participant.room) && !options.passLock) return { ok: false, reason: 'ROOM_LOCKED' };
     const members = this.rooms.get(participant.room) ?? new Map<string, Participant>();
     if (members.size >= this.capacity) return { ok: false, reason: 'ROOM_FULL' };
     const peers = [...members.values()].map(({ id, name }) => ({ id, name }));
@@ -41,8 +44,32 @@ export class RoomRegistry {
     this.participants.delete(id);
     const members = this.rooms.get(participant.room);
     members?.delete(id);
-    if (members && members.size === 0) this.rooms.delete(participant.room);
+    if (members && members.size === 0) {
+      this.rooms.delete(participant.room);
+      this.locked.delete(participant.room);
+    }
     return participant;
+  }
+
+  setLocked(room: string, locked: boolean): void {
+    if (locked && this.rooms.has(room)) this.locked.add(room);
+    else this.locked.delete(room);
+  }
+
+  isLocked(room: string): boolean {
+    return this.locked.has(room);
+  }
+
+  memberIds(room: string): string[] {
+    return [...(this.rooms.get(room)?.keys() ?? [])];
+  }
+
+  /** Everyone in the participant's room but them. */
+  othersInRoom(id: string): PeerInfo[] {
+    const participant = this.participants.get(id);
+    if (!participant) return [];
+    const members = this.rooms.get(participant.room);
+    return [...(members?.values() ?? [])].filter((p) => p.id !== id).map(({ id: peerId, name }) => ({ id: peerId, name }));
   }
 
   find(id: string): Participant | undefined {

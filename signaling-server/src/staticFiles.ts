@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
-import { PROTOCOL_VERSION } from '../../src/shared/protocol';
+import { PROTOCOL_VERSION, type ServerIdentity } from '../../src/shared/protocol';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/contentSecurityPolicy';
 
 export const IDENTITY_PATH = '/parley.json';
@@ -16,15 +16,23 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-export function createRequestHandler(staticDir: string | undefined) {
+export function createRequestHandler(staticDir: string | undefined, { passcodeRequired }: { passcodeRequired: boolean }) {
+  const identity: ServerIdentity = { app: 'parley', protocolVersion: PROTOCOL_VERSION, passcodeRequired };
+  const identityJson = JSON.stringify(identity);
   const serveStatic = staticDir
     ? sirv(staticDir, { single: true, etag: true, setHeaders: (res) => applyHeaders(res) })
     : undefined;
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (req.url === IDENTITY_PATH) {
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify({ app: 'parley', protocolVersion: PROTOCOL_VERSION }));
+      // Public facts, readable from any page: a joiner checks what it is talking to before joining.
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Cache-Control': 'no-store',
+        'Access-Control-Allow-Origin': '*',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(identityJson);
       return;
     }
     if (serveStatic) {

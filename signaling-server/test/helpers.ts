@@ -4,6 +4,7 @@ import {
   PROTOCOL_VERSION,
   type Ack,
   type ClientToServerEvents,
+  type JoinRequest,
   type JoinResult,
   type ServerToClientEvents,
 } from '../../src/shared/protocol';
@@ -74,3 +75,13 @@ export function closeAllClients(): void {
 }
 
 export const OFFER = { kind: 'description', description: { type: 'offer', sdp: 'v=0\r\n' } } as const;
+
+/** A join with any of the optional fields (passcode, host key, resume token). */
+export function joinWith(socket: TestClient, request: Partial<JoinRequest> & { room: string; name: string }): Promise<Ack<JoinResult>> {
+  return socket.timeout(2000).emitWithAck('join', { protocolVersion: PROTOCOL_VERSION, ...request });
+}
+
+/** Ends the transport without a `leave`, as a dropped network does. */
+export function dropConnection(socket: TestClient): void {
+  socket.io.engine.close();
+}

@@ -142,7 +142,7 @@ describe('malformed input', () => {
 });
 
 describe('leaving', () => {
-  it('announces peer-left on leave and on disconnect, and frees the slot', async () => {
+  it('announces peer-left on leave and on a deliberate disconnect, and frees the slot', async () => {
     const ada = await joined(server.url, 'team', 'Ada');
     const grace = await joined(server.url, 'team', 'Grace');
     const left = nextEvent(ada.socket, 'peer-left');
@@ -162,7 +162,7 @@ describe('leaving', () => {
 describe('serving', () => {
   it('identifies itself as a Parley host and frees its port on close', async () => {
     const response = await fetch(`${server.url}/parley.json`);
-    expect(await response.json()).toEqual({ app: 'parley', protocolVersion: PROTOCOL_VERSION });
+    expect(await response.json()).toEqual({ app: 'parley', protocolVersion: PROTOCOL_VERSION, passcodeRequired: false });
     const { port } = server;
     await server.close();
     const again = await createSignalingServer({ host: '127.0.0.1', port });

@@ -26,13 +26,26 @@ export const displayNameSchema = z
   .max(LIMITS.displayName.max, `Display name is longer than ${LIMITS.displayName.max} characters`)
   .regex(DISPLAY_NAME, 'Display name contains control characters');
 
+export const passcodeSchema = z
+  .string()
+  .min(LIMITS.passcode.min, 'Passcode is empty')
+  .max(LIMITS.passcode.max, `Passcode is longer than ${LIMITS.passcode.max} characters`);
+
+const secretSchema = z.string().min(16).max(128);
+
 export const joinRequestSchema = z.strictObject({
   room: roomNameSchema,
   name: displayNameSchema,
   protocolVersion: z.number().int(),
+  passcode: passcodeSchema.optional(),
+  hostKey: secretSchema.optional(),
+  resumeToken: secretSchema.optional(),
 });
 
 const peerIdSchema = z.string().min(1).max(64);
+
+export const roomLockSchema = z.strictObject({ locked: z.boolean() });
+export const roomRemoveSchema = z.strictObject({ peerId: peerIdSchema });
 
 const sessionDescriptionSchema = z.strictObject({
   type: z.enum(['offer', 'answer', 'pranswer', 'rollback']),

@@ -21,6 +21,7 @@ export const DEFAULT_ROOM_CAPACITY = 8;
 export const LIMITS = {
   roomName: { min: 1, max: 64 },
   displayName: { min: 1, max: 48 },
+  passcode: { min: 1, max: 64 },
   /** An SDP for audio + video + data with simulcast stays well under this. */
   sdpBytes: 64 * 1024,
   candidateBytes: 2 * 1024,
@@ -37,6 +38,10 @@ export const ERROR_CODES = [
   'UNKNOWN_PEER',
   'VERSION_MISMATCH',
   'RATE_LIMITED',
+  'PASSCODE_REQUIRED',
+  'WRONG_PASSCODE',
+  'ROOM_LOCKED',
+  'NOT_HOST',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -58,6 +63,15 @@ export interface JoinRequest {
   room: string;
   name: string;
   protocolVersion: number;
+  /** Needed when the host set one; checked before anything else about the room is revealed. */
+  passcode?: string;
+  /** The secret the hosting app got when it started the server: it makes this participant the host. */
+  hostKey?: string;
+  /**
+   * The token from an earlier join on a connection that dropped: within the grace period the
+   * participant gets its old id back, so the others keep their peer connections to it.
+   */
+  resumeToken?: string;
 }
 
 export interface JoinResult {
@@ -65,7 +79,30 @@ export interface JoinResult {
   room: string;
   /** Everyone already in the room; the newcomer opens a connection to each of them at once. */
   peers: PeerInfo[];
+  /** Present this on the next join after a dropped connection to resume as the same participant. */
+  resumeToken: string;
+  /** True when `resumeToken` was accepted and `selfId` is the id this participant had before. */
+  resumed: boolean;
+  isHost: boolean;
+  locked: boolean;
 }
+
+/** What the server's `/parley.json` says about it, before anyone joins. */
+export interface ServerIdentity {
+  app: 'parley';
+  protocolVersion: number;
+  passcodeRequired: boolean;
+}
+
+export interface RoomState {
+  locked: boolean;
+}
+
+/** Why the server is sending us away. */
+export type FarewellReason = 'host-ended' | 'removed-by-host';
+
+/** How long a participant whose connection dropped keeps its place (and id) in the room. */
+export const RESUME_GRACE_MS = 30_000;
 
 export interface SessionDescription {
   type: 'offer' | 'answer' | 'pranswer' | 'rollback';
@@ -99,12 +136,19 @@ export interface ClientToServerEvents {
   join: (request: JoinRequest, ack: (result: Ack<JoinResult>) => void) => void;
   leave: (ack: (result: Ack<null>) => void) => void;
   signal: (request: SignalRequest, ack: (result: Ack<null>) => void) => void;
+  /** Host only: refuse (or again admit) newcomers; participants already in stay. */
+  'room:lock': (request: RoomState, ack: (result: Ack<RoomState>) => void) => void;
+  /** Host only: send one participant away. */
+  'room:remove': (request: { peerId: string }, ack: (result: Ack<null>) => void) => void;
 }
 
 export interface ServerToClientEvents {
   'peer-joined': (peer: PeerInfo) => void;
   'peer-left': (peer: { id: string }) => void;
   signal: (signal: RelayedSignal) => void;
+  'room-state': (state: RoomState) => void;
+  /** Sent just before the server closes this connection for good. */
+  farewell: (farewell: { reason: FarewellReason }) => void;
 }
 
 export function ok<T>(data: T): Ack<T> {
