@@ -53,11 +53,34 @@ test('the host clicks "Host a room", a guest types the address shown, and they s
     await expectMediaFlowing(host.page, 1);
     await expectMediaFlowing(guest.page, 1);
 
-    // The host leaving ends the room: the server stops and the guest is told, not left hanging.
+    // The panel offers an invite link (the address and room in it) and its QR code.
+    const invite = await panel.getByTestId('invite-link').inputValue();
+    expect(invite).toBe(`parley://join?host=127.0.0.1&port=${hosting.status().port}&room=lab`);
+    await expect(panel.getByRole('img', { name: 'QR code of the invite link' })).toBeVisible();
+
+    // Locked: a newcomer is refused with its own message; unlocked, "Try again" gets in.
+    await host.page.getByRole('button', { name: 'Lock room' }).click();
+    await expect(host.page.getByRole('button', { name: 'Unlock room' })).toHaveAttribute('aria-pressed', 'true');
+    const late = await openParticipant(browser, server, 'Linus', 'lab');
+    participants.push(late);
+    await late.page.getByLabel('Host address').fill(address);
+    await late.page.getByRole('button', { name: 'Join' }).click();
+    await expect(late.page.getByRole('alert')).toContainText('The host has locked this room');
+    await host.page.getByRole('button', { name: 'Unlock room' }).click();
+    await late.page.getByRole('button', { name: 'Try again' }).click();
+    await expect(late.page.getByRole('button', { name: 'Leave' })).toBeVisible();
+
+    // The host removes Alan: Alan is told, and his tile goes from the host's screen.
+    await host.page.getByRole('button', { name: 'Remove Alan from the room' }).click();
+    await expect(guest.page.getByRole('alert')).toContainText('The host removed you from the room');
+    await expect(host.page.getByRole('figure', { name: 'Alan', exact: true })).toHaveCount(0);
+    await expect(late.page.getByRole('figure', { name: 'Alan', exact: true })).toHaveCount(0);
+
+    // The host leaving ends the room: the server stops and the others are told, not left hanging.
     await host.page.getByRole('button', { name: 'Leave' }).click();
     await expect.poll(() => hosting.status().running).toBe(false);
-    await expect(guest.page.getByRole('alert')).toContainText('connection to the host was lost');
-    await expect(guest.page.getByRole('button', { name: 'Join' })).toBeVisible();
+    await expect(late.page.getByRole('alert')).toContainText('The host ended the room');
+    await expect(late.page.getByRole('button', { name: 'Join' })).toBeVisible();
   } finally {
     await hosting.stop();
   }

@@ -42,6 +42,9 @@ type Reply<T> = (result: Ack<T>) => void;
 
 const KNOWN_EVENTS = new Set<string>(['join', 'leave', 'signal', 'room:lock', 'room:remove']);
 
+/** Disconnect reasons that mean the network failed, not that anyone chose to end the connection. */
+const NETWORK_DROPS = new Set<string>(['transport close', 'transport error', 'ping timeout']);
+
 /** Socket.IO room names are namespaced so a Parley room can never collide with a socket id. */
 const channelOf = (room: string): string => `room:${room}`;
 
@@ -153,6 +156,7 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
           }),
         );
         for (const signal of resumed.held) socket.emit('signal', signal);
+        socket.to(channelOf(room)).emit('peer-returned', { id: resumed.peerId });
         return;
       }
 
@@ -263,12 +267,13 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
     socket.on('disconnect', (reason) => {
       clearTimeout(joinDeadline);
       const peerId = socket.data.peerId;
-      if (peerId && reason === 'client namespace disconnect') {
-        // The client closed the connection on purpose: that is a leave, not a network drop.
+      if (peerId && NETWORK_DROPS.has(reason)) {
+        sessions.detach(peerId, socket);
+      } else if (peerId) {
+        // Closed on purpose, by the client (a leave) or by us (a misbehaving connection): no
+        // place is kept, or dropped abusers could fill a room for the whole grace period.
         announceDeparture(peerId);
         sessions.end(peerId);
-      } else if (peerId) {
-        sessions.detach(peerId, socket);
       }
       uncount();
     });

@@ -36,9 +36,11 @@ describe('resuming after a dropped connection', () => {
 
     const back = await connect(server.url);
     const held = nextEvent(back, 'signal');
+    const returned = nextEvent(grace.socket, 'peer-returned');
     const result = data(await joinWith(back, { room: 'team', name: 'Ada', resumeToken: ada.self.resumeToken }));
     expect(result).toMatchObject({ selfId: ada.self.selfId, resumed: true, peers: [{ id: grace.self.selfId, name: 'Grace' }] });
     expect(await held).toEqual({ from: grace.self.selfId, payload: OFFER });
+    expect(await returned).toEqual({ id: ada.self.selfId });
 
     await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 200));
     expect(departures).toEqual([]);
@@ -84,5 +86,18 @@ describe('resuming after a dropped connection', () => {
     await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 200));
     expect(ada.socket.connected).toBe(false);
     expect(departures).toEqual([]);
+  });
+
+  it('keeps no place for a connection the server dropped for misbehaving', async () => {
+    const strict = await createSignalingServer({ host: '127.0.0.1', port: 0, resumeGraceMs: 60_000, limits: { strikesBeforeDisconnect: 2 } });
+    try {
+      const ada = await joined(strict.url, 'team', 'Ada');
+      const mallory = await joined(strict.url, 'team', 'Mallory');
+      const left = nextEvent(ada.socket, 'peer-left');
+      for (let i = 0; i < 2; i++) mallory.socket.emit('signal', { to: 'nobody', payload: OFFER }, () => undefined);
+      expect(await left).toEqual({ id: mallory.self.selfId });
+    } finally {
+      await strict.close();
+    }
   });
 });

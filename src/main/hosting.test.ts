@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect as connectTls } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../shared/protocol';
 import { HostService } from './hosting';
@@ -33,7 +37,11 @@ describe('HostService', () => {
     if (!started.ok) throw new Error(started.error.message);
     const { port, localUrl, addresses } = started.data;
     expect(addresses).toEqual([`127.0.0.1:${port}`]);
-    expect(await (await fetch(`${localUrl}/parley.json`)).json()).toEqual({ app: 'parley', protocolVersion: PROTOCOL_VERSION });
+    expect(await (await fetch(`${localUrl}/parley.json`)).json()).toEqual({
+      app: 'parley',
+      protocolVersion: PROTOCOL_VERSION,
+      passcodeRequired: false,
+    });
 
     await host.stop();
     expect(host.status()).toMatchObject({ running: false, port: null });
@@ -62,4 +70,39 @@ describe('HostService', () => {
     expect(second).toMatchObject({ ok: true, data: { room: 'two' } });
     await expect(fetch(`${first.ok ? first.data.localUrl : ''}/parley.json`)).rejects.toThrow();
   });
+
+  it('speaks TLS with a kept certificate, and hands out a fresh host key and the passcode', async () => {
+    const certificateDir = await mkdtemp(join(tmpdir(), 'parley-host-'));
+    try {
+      const host = new HostService({ host: '127.0.0.1', defaultPort: 0, certificateDir });
+      services.push(host);
+      const first = await host.start({ room: 'team', passcode: 'open sesame' });
+      if (!first.ok) throw new Error(first.error.message);
+      expect(first.data).toMatchObject({ passcode: 'open sesame', localUrl: expect.stringMatching(/^https:\/\/127\.0\.0\.1:/) });
+      expect(first.data.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+      expect(first.data.hostKey).toMatch(/^[\w-]{32}$/);
+      expect(await peerFingerprint(first.data.port!)).toBe(first.data.fingerprint);
+
+      // A new run of the app (a new service) keeps the certificate; the host key changes.
+      await host.stop();
+      const later = new HostService({ host: '127.0.0.1', defaultPort: 0, certificateDir });
+      services.push(later);
+      const second = await later.start({ room: 'team' });
+      expect(second.ok && second.data.fingerprint).toBe(first.data.fingerprint);
+      expect(second.ok && second.data.hostKey).not.toBe(first.data.hostKey);
+      expect(second.ok && second.data.passcode).toBeNull();
+    } finally {
+      await rm(certificateDir, { recursive: true, force: true });
+    }
+  });
 });
+
+function peerFingerprint(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connectTls({ host: '127.0.0.1', port, rejectUnauthorized: false }, () => {
+      resolve((socket.getPeerX509Certificate()?.fingerprint256 ?? '').replace(/:/g, '').toLowerCase());
+      socket.end();
+    });
+    socket.on('error', reject);
+  });
+}

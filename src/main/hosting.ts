@@ -1,8 +1,14 @@
 /**
  * HostService: the embedded signaling server behind "Host a room". At most one runs at a time;
  * starting again replaces it. Plain Node (no Electron), so it is tested with a real server.
+ *
+ * With a certificate folder it speaks TLS with the app's own kept certificate (see
+ * signaling-server/src/certificate.ts); its fingerprint goes into invite links. Each start makes a
+ * new host key: the secret that lets this app's participant lock the room and remove people.
  */
-import { createSignalingServer, type SignalingServer } from '../../signaling-server/src/index';
+import { randomBytes } from 'node:crypto';
+import { loadOrCreateCertificate, type HostCertificate } from '../../signaling-server/src/certificate';
+import { createSignalingServer, type SignalingServer, type SignalingServerOptions } from '../../signaling-server/src/index';
 import type { HostingStartRequest, HostingStatus, IpcResult } from '../shared/ipc';
 import { DEFAULT_PORT } from '../shared/protocol';
 
@@ -14,20 +20,41 @@ export interface HostServiceOptions {
   defaultPort?: number;
   /** Browser origins allowed besides the host's own pages and the packaged app (the dev server). */
   allowedOrigins?: string[];
+  /** Where the TLS certificate is kept (made on first use). Without it the server speaks plain HTTP. */
+  certificateDir?: string;
 }
 
-const STOPPED: HostingStatus = { running: false, room: null, port: null, localUrl: null, addresses: [] };
+const STOPPED: HostingStatus = {
+  running: false,
+  room: null,
+  port: null,
+  localUrl: null,
+  addresses: [],
+  hostKey: null,
+  fingerprint: null,
+  passcode: null,
+};
+
+interface Running {
+  server: SignalingServer;
+  room: string;
+  hostKey: string;
+  passcode: string | null;
+  fingerprint: string | null;
+}
 
 export class HostService {
-  private server: SignalingServer | undefined;
-  private room: string | null = null;
+  private running: Running | undefined;
+  private certificate: Promise<HostCertificate> | undefined;
 
   constructor(private readonly options: HostServiceOptions = {}) {}
 
-  async start({ room, port }: HostingStartRequest): Promise<IpcResult<HostingStatus>> {
+  async start({ room, port, passcode }: HostingStartRequest): Promise<IpcResult<HostingStatus>> {
     await this.stop();
+    const hostKey = randomBytes(24).toString('base64url');
     try {
-      this.server = await this.listen(port);
+      const { server, fingerprint } = await this.listen(port, { hostKey, passcode });
+      this.running = { server, room, hostKey, passcode: passcode ?? null, fingerprint };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') {
@@ -35,27 +62,42 @@ export class HostService {
       }
       return { ok: false, error: { code: 'HOSTING_FAILED', message: `Could not start hosting: ${(error as Error).message}` } };
     }
-    this.room = room;
     return { ok: true, data: this.status() };
   }
 
   async stop(): Promise<IpcResult<HostingStatus>> {
-    const server = this.server;
-    this.server = undefined;
-    this.room = null;
-    await server?.close();
-    return { ok: true, data: this.status() };
+    const running = this.running;
+    this.running = undefined;
+    await running?.server.close();
+    return { ok: true, data: STOPPED };
   }
 
   status(): HostingStatus {
-    const server = this.server;
-    if (!server) return STOPPED;
-    return { running: true, room: this.room, port: server.port, localUrl: server.url, addresses: server.addresses };
+    const running = this.running;
+    if (!running) return STOPPED;
+    const { server, room, hostKey, passcode, fingerprint } = running;
+    return { running: true, room, port: server.port, localUrl: server.url, addresses: server.addresses, hostKey, fingerprint, passcode };
   }
 
   /** An explicit port must be free; the default port falls back to any free port when taken. */
-  private async listen(port: number | undefined): Promise<SignalingServer> {
-    const base = { host: this.options.host ?? '0.0.0.0', staticDir: this.options.staticDir, allowedOrigins: this.options.allowedOrigins };
+  private async listen(
+    port: number | undefined,
+    secrets: { hostKey: string; passcode?: string },
+  ): Promise<{ server: SignalingServer; fingerprint: string | null }> {
+    const dir = this.options.certificateDir;
+    if (dir) this.certificate ??= loadOrCreateCertificate(dir);
+    const tls = this.certificate ? await this.certificate : undefined;
+    const server = await this.listenOn(port, {
+      host: this.options.host ?? '0.0.0.0',
+      staticDir: this.options.staticDir,
+      allowedOrigins: this.options.allowedOrigins,
+      tls: tls && { key: tls.key, cert: tls.cert },
+      ...secrets,
+    });
+    return { server, fingerprint: tls?.fingerprint ?? null };
+  }
+
+  private async listenOn(port: number | undefined, base: SignalingServerOptions): Promise<SignalingServer> {
     if (port !== undefined) return createSignalingServer({ ...base, port });
     try {
       return await createSignalingServer({ ...base, port: this.options.defaultPort ?? DEFAULT_PORT });

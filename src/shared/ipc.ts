@@ -14,6 +14,8 @@ export interface HostingStartRequest {
   room: string;
   /** Omit for the default port (falling back to a free one when it is taken). */
   port?: number;
+  /** When set, everyone but the host must present it to join. */
+  passcode?: string;
 }
 
 export interface HostingStatus {
@@ -24,6 +26,11 @@ export interface HostingStatus {
   localUrl: string | null;
   /** What others type, `host:port`, best first. */
   addresses: string[];
+  /** The secret that makes this app's own participant the host (lock, remove). Never shown. */
+  hostKey: string | null;
+  /** SHA-256 of the server's certificate (64 hex digits), carried by invite links; null without TLS. */
+  fingerprint: string | null;
+  passcode: string | null;
 }
 
 /** Camera or microphone, as the operating system's privacy settings name them. */

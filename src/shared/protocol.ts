@@ -145,6 +145,8 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   'peer-joined': (peer: PeerInfo) => void;
   'peer-left': (peer: { id: string }) => void;
+  /** A participant whose connection dropped is back (same id): recheck the connection to it. */
+  'peer-returned': (peer: { id: string }) => void;
   signal: (signal: RelayedSignal) => void;
   'room-state': (state: RoomState) => void;
   /** Sent just before the server closes this connection for good. */

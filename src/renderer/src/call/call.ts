@@ -1,13 +1,20 @@
 /**
  * One participation in one room: the signaling connection plus the mesh of peer connections.
  * The UI subscribes to its events and calls its methods; nothing here knows about React.
+ *
+ * A dropped connection to the host does not end the call: media keeps flowing peer to peer while
+ * the signaling client reconnects, and on return we resume our place (same id) and reconcile who
+ * is in the room. Only a farewell from the host, or a host that stays away, ends it.
  */
 import type { MediaState } from '../../../shared/peerMessages';
-import type { JoinResult, PeerInfo } from '../../../shared/protocol';
+import type { JoinResult, PeerInfo, RoomState } from '../../../shared/protocol';
 import { CallError } from './callError';
 import { Emitter } from './emitter';
 import { Mesh, type LocalTracks, type MediaKind } from './mesh';
+import { checkServer } from './serverCheck';
 import { SignalingClient } from './signalingClient';
+
+export type SignalingState = 'connected' | 'reconnecting';
 
 export type CallEvents = {
   'peer-joined': (peer: PeerInfo) => void;
@@ -15,7 +22,11 @@ export type CallEvents = {
   'peer-stream': (peerId: string, stream: MediaStream) => void;
   'peer-connection-state': (peerId: string, state: RTCPeerConnectionState) => void;
   'peer-media-state': (peerId: string, state: MediaState) => void;
-  /** The call ended without the user leaving (the host went away). */
+  'signaling-state': (state: SignalingState) => void;
+  'room-state': (state: RoomState) => void;
+  /** Our id changed (we came back too late to resume and joined afresh). */
+  'self-id': (selfId: string) => void;
+  /** The call ended without the user leaving (the host ended it, removed us, or went away). */
   ended: (error: CallError) => void;
 };
 
@@ -23,6 +34,8 @@ export interface CallOptions {
   url: string;
   room: string;
   name: string;
+  passcode?: string;
+  hostKey?: string;
   localTracks: LocalTracks;
   mediaState: MediaState;
 }
@@ -33,6 +46,7 @@ export class Call extends Emitter<CallEvents> {
   private finished = false;
   private mediaState: MediaState;
   private localTracks: LocalTracks;
+  private joined: JoinResult | undefined;
 
   constructor(private readonly options: CallOptions) {
     super();
@@ -44,35 +58,22 @@ export class Call extends Emitter<CallEvents> {
   /** Connects, joins and offers to everyone present. Rejects with a `CallError`. */
   async start(): Promise<JoinResult> {
     try {
-      await this.signaling.connect();
-      const joined = await this.signaling.join(this.options.room, this.options.name);
-      const mesh = new Mesh({
-        selfId: joined.selfId,
-        localTracks: this.localTracks,
-        send: (to, payload) => this.signaling.signal(to, payload),
+      // The identity check runs beside the connection, so it costs no time when all is well and
+      // says precisely what is wrong when it is not (not a Parley server, another version…).
+      const check = checkServer(this.options.url, this.options.passcode !== undefined || this.options.hostKey !== undefined);
+      const connected = this.signaling.connect();
+      await Promise.all([connected.catch(() => undefined), check.catch(() => undefined)]);
+      await check;
+      await connected;
+      const joined = await this.signaling.join({
+        room: this.options.room,
+        name: this.options.name,
+        passcode: this.options.passcode,
+        hostKey: this.options.hostKey,
       });
-      this.mesh = mesh;
-      mesh.on('peer-stream', (id, stream) => this.emit('peer-stream', id, stream));
-      mesh.on('peer-connection-state', (id, state) => this.emit('peer-connection-state', id, state));
-      mesh.on('peer-channel-open', (id) => mesh.sendTo(id, { type: 'media-state', state: this.mediaState }));
-      mesh.on('peer-message', (id, message) => {
-        if (message.type === 'media-state') this.emit('peer-media-state', id, message.state);
-      });
-      mesh.on('error', (id, error) => console.warn(`Parley: media with ${id} failed`, error));
-
-      this.signaling.on('peer-joined', (peer) => this.emit('peer-joined', peer));
-      this.signaling.on('peer-left', (id) => {
-        mesh.remove(id);
-        this.emit('peer-left', id);
-      });
-      this.signaling.on('signal', ({ from, payload }) => mesh.receive(from, payload));
-      this.signaling.on('signal-error', (error) => console.warn('Parley: signal refused', error));
-      this.signaling.on('lost', () => {
-        this.finish();
-        this.emit('ended', new CallError('HOST_LOST', 'The connection to the host was lost'));
-      });
-
-      for (const peer of joined.peers) mesh.connectTo(peer.id);
+      this.joined = joined;
+      this.listen();
+      this.buildMesh(joined.selfId, joined.peers);
       return joined;
     } catch (error) {
       this.finish();
@@ -92,6 +93,16 @@ export class Call extends Emitter<CallEvents> {
     this.mesh?.broadcast({ type: 'media-state', state });
   }
 
+  /** Host only: stop (or again allow) newcomers. */
+  setLocked(locked: boolean): Promise<RoomState> {
+    return this.signaling.setLocked(locked);
+  }
+
+  /** Host only: send a participant away. */
+  remove(peerId: string): Promise<void> {
+    return this.signaling.remove(peerId);
+  }
+
   async leave(): Promise<void> {
     if (this.finished) return;
     try {
@@ -103,10 +114,106 @@ export class Call extends Emitter<CallEvents> {
     }
   }
 
+  /** The page is going away: no time to wait for the host, but the close itself tells it we left. */
+  abandon(): void {
+    this.finish();
+  }
+
+  private listen(): void {
+    const signaling = this.signaling;
+    signaling.on('peer-joined', (peer) => this.emit('peer-joined', peer));
+    signaling.on('peer-left', (id) => {
+      this.mesh?.remove(id);
+      this.emit('peer-left', id);
+    });
+    signaling.on('peer-returned', (id) => this.mesh?.recover(id));
+    signaling.on('signal', ({ from, payload }) => this.mesh?.receive(from, payload));
+    signaling.on('signal-error', (error) => console.warn('Parley: signal refused', error));
+    signaling.on('room-state', (state) => this.emit('room-state', state));
+    signaling.on('reconnecting', () => this.emit('signaling-state', 'reconnecting'));
+    signaling.on('reconnected', () => void this.resume());
+    signaling.on('farewell', (reason) =>
+      this.end(
+        reason === 'removed-by-host'
+          ? new CallError('REMOVED', 'The host removed you from the room')
+          : new CallError('HOST_ENDED', 'The host ended the room'),
+      ),
+    );
+    signaling.on('lost', () => this.end(new CallError('HOST_LOST', 'The connection to the host was lost')));
+  }
+
+  private buildMesh(selfId: string, peers: PeerInfo[]): void {
+    const mesh = new Mesh({
+      selfId,
+      localTracks: this.localTracks,
+      send: (to, payload) => this.signaling.signal(to, payload),
+    });
+    this.mesh = mesh;
+    mesh.on('peer-stream', (id, stream) => this.emit('peer-stream', id, stream));
+    mesh.on('peer-connection-state', (id, state) => this.emit('peer-connection-state', id, state));
+    mesh.on('peer-channel-open', (id) => mesh.sendTo(id, { type: 'media-state', state: this.mediaState }));
+    mesh.on('peer-message', (id, message) => {
+      if (message.type === 'media-state') this.emit('peer-media-state', id, message.state);
+    });
+    mesh.on('error', (id, error) => console.warn(`Parley: media with ${id} failed`, error));
+    for (const peer of peers) mesh.connectTo(peer.id);
+  }
+
+  /** Back on a new connection: take our old place, then reconcile who is here. */
+  private async resume(): Promise<void> {
+    const before = this.joined;
+    if (!before || this.finished) return;
+    let now: JoinResult;
+    try {
+      now = await this.signaling.join({
+        room: this.options.room,
+        name: this.options.name,
+        resumeToken: before.resumeToken,
+        passcode: this.options.passcode,
+        hostKey: this.options.hostKey,
+      });
+    } catch (error) {
+      this.end(error instanceof CallError ? error : new CallError('HOST_LOST', String(error)));
+      return;
+    }
+    if (this.finished) return;
+    this.joined = now;
+    const known = new Set(this.mesh?.peerIds() ?? []);
+    const present = new Map(now.peers.map((peer) => [peer.id, peer]));
+
+    if (now.resumed) {
+      // Same id: peer connections to those still here carry on; check each is connected.
+      for (const id of known) {
+        if (present.has(id)) this.mesh?.recover(id);
+        else {
+          this.mesh?.remove(id);
+          this.emit('peer-left', id);
+        }
+      }
+      // Newcomers who arrived while we were away already offered to us (the host held their offers).
+      for (const peer of now.peers) if (!known.has(peer.id)) this.emit('peer-joined', peer);
+    } else {
+      // Too late to resume: we are a newcomer with a new id, and the others forgot the old one.
+      this.mesh?.close();
+      for (const id of known) this.emit('peer-left', id);
+      this.emit('self-id', now.selfId);
+      for (const peer of now.peers) this.emit('peer-joined', peer);
+      this.buildMesh(now.selfId, now.peers);
+    }
+    this.emit('signaling-state', 'connected');
+  }
+
+  private end(error: CallError): void {
+    if (this.finished) return;
+    this.emit('ended', error);
+    this.finish();
+  }
+
   private finish(): void {
     if (this.finished) return;
     this.finished = true;
     this.mesh?.close();
     this.signaling.close();
+    this.removeAllListeners();
   }
 }

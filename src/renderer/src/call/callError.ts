@@ -1,7 +1,16 @@
 import type { ErrorCode } from '../../../shared/protocol';
 
 /** Failures the client itself detects, before or beside the server's own error codes. */
-export type ClientErrorCode = 'UNREACHABLE' | 'TIMEOUT' | 'HOST_LOST' | 'INVALID_ADDRESS';
+export type ClientErrorCode =
+  | 'UNREACHABLE'
+  | 'TIMEOUT'
+  | 'HOST_LOST'
+  | 'HOST_ENDED'
+  | 'REMOVED'
+  | 'INVALID_ADDRESS'
+  | 'NOT_PARLEY'
+  | 'CERTIFICATE_MISMATCH'
+  | 'CERTIFICATE_DECLINED';
 
 export type CallErrorCode = ErrorCode | ClientErrorCode;
 

@@ -113,6 +113,15 @@ export class Mesh extends Emitter<MeshEvents> {
     this.removeAllListeners();
   }
 
+  /** Gets the connection to this peer going again if it is not connected (see PeerSession.recover). */
+  recover(peerId: string): void {
+    this.peers.get(peerId)?.session.recover();
+  }
+
+  peerIds(): string[] {
+    return [...this.peers.keys()];
+  }
+
   session(peerId: string): PeerSession | undefined {
     return this.peers.get(peerId)?.session;
   }

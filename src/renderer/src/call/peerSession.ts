@@ -10,6 +10,14 @@
  */
 import type { IceCandidate, SessionDescription, SignalPayload } from '../../../shared/protocol';
 
+/**
+ * How long a connection may stay `disconnected` before we restart ICE ourselves. Browsers take
+ * about 30 s to declare `failed`; a network that came back, or changed address, should not wait that long.
+ */
+export const RESTART_AFTER_DISCONNECTED_MS = 3000;
+/** While still not connected, try again this often (an offer may have been lost in an outage). */
+export const RESTART_RETRY_MS = 5000;
+
 export interface PeerSessionOptions {
   pc: RTCPeerConnection;
   polite: boolean;
@@ -31,8 +39,12 @@ export class PeerSession {
   private makingOffer = false;
   private ignoreOffer = false;
   private isSettingRemoteAnswerPending = false;
+  private recoveryTimer: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
   /** Offers and answers sent and received, for diagnostics and for tests that count renegotiations. */
   readonly descriptionCount = { sent: 0, received: 0 };
+  /** ICE restarts we started, and candidates dropped as belonging to an earlier ICE session. */
+  readonly recovery = { iceRestarts: 0, staleCandidates: 0 };
 
   constructor({ pc, polite, send, onRemoteOffer, onError }: PeerSessionOptions) {
     this.pc = pc;
@@ -57,6 +69,23 @@ export class PeerSession {
       // saves a relay per peer.
       if (candidate) this.send({ kind: 'candidate', candidate: toIceCandidate(candidate) });
     };
+    pc.addEventListener('connectionstatechange', () => this.watchConnection());
+  }
+
+  /**
+   * Gets a connection that is not `connected` going again: re-sends our offer if one is still
+   * unanswered (it may have been lost while the relay was unreachable), otherwise restarts ICE,
+   * which gathers fresh candidates (a new address after roaming) through a new offer.
+   */
+  recover(): void {
+    const pc = this.pc;
+    if (this.closed || pc.connectionState === 'connected' || pc.connectionState === 'new') return;
+    if (pc.signalingState === 'have-local-offer') {
+      this.sendLocalDescription();
+      return;
+    }
+    this.recovery.iceRestarts++;
+    pc.restartIce();
   }
 
   /** Applies one message from the remote peer. Never throws; failures go to `onError`. */
@@ -70,6 +99,8 @@ export class PeerSession {
   }
 
   close(): void {
+    this.closed = true;
+    clearTimeout(this.recoveryTimer);
     this.pc.onnegotiationneeded = null;
     this.pc.onicecandidate = null;
     this.pc.close();
@@ -98,8 +129,34 @@ export class PeerSession {
     }
   }
 
+  /** `disconnected` for a few seconds, or `failed`: recover, and keep trying until connected. */
+  private watchConnection(): void {
+    const state = this.pc.connectionState;
+    if (state === 'connected' || state === 'closed') {
+      clearTimeout(this.recoveryTimer);
+      this.recoveryTimer = undefined;
+      return;
+    }
+    if (state !== 'disconnected' && state !== 'failed') return;
+    if (this.recoveryTimer !== undefined) return;
+    const attempt = (delay: number): void => {
+      this.recoveryTimer = setTimeout(() => {
+        this.recover();
+        attempt(RESTART_RETRY_MS);
+      }, delay);
+    };
+    attempt(state === 'failed' ? 0 : RESTART_AFTER_DISCONNECTED_MS);
+  }
+
   private async receiveCandidate(candidate: IceCandidate | null): Promise<void> {
     if (!candidate) return;
+    // A candidate from an ICE session the current remote description no longer describes
+    // (sent before a restart, delivered after it) is stale: drop it rather than apply it.
+    const current = remoteUsernameFragments(this.pc.remoteDescription?.sdp);
+    if (candidate.usernameFragment && current.size > 0 && !current.has(candidate.usernameFragment)) {
+      this.recovery.staleCandidates++;
+      return;
+    }
     try {
       await this.pc.addIceCandidate(candidate);
     } catch (error) {
@@ -114,6 +171,12 @@ export class PeerSession {
     this.descriptionCount.sent++;
     this.send({ kind: 'description', description: { type: local.type, sdp: local.sdp } });
   }
+}
+
+function remoteUsernameFragments(sdp: string | undefined): Set<string> {
+  const fragments = new Set<string>();
+  for (const match of (sdp ?? '').matchAll(/^a=ice-ufrag:(\S+)/gm)) if (match[1]) fragments.add(match[1]);
+  return fragments;
 }
 
 function toIceCandidate(candidate: RTCIceCandidate): IceCandidate {

@@ -6,8 +6,8 @@ import type { StateCreator } from 'zustand';
 import { parseHostAddress } from '../../../shared/hostAddress';
 import type { HostingStatus, IpcErrorCode } from '../../../shared/ipc';
 import type { MediaState } from '../../../shared/peerMessages';
-import { displayNameSchema, roomNameSchema } from '../../../shared/protocol.schemas';
-import { Call } from '../call/call';
+import { displayNameSchema, passcodeSchema, roomNameSchema } from '../../../shared/protocol.schemas';
+import { Call, type SignalingState } from '../call/call';
 import { CallError, type CallErrorCode } from '../call/callError';
 import { platform } from '../platform';
 import { describeError } from './errorText';
@@ -35,17 +35,32 @@ export interface CallSlice {
   joinedRoom: string | null;
   peers: Record<string, RemotePeer>;
   hosting: HostingStatus | null;
+  /** 'reconnecting' while the connection to the host is down (media between peers goes on). */
+  signaling: SignalingState;
+  isHost: boolean;
+  roomLocked: boolean;
+  /** What the last failed attempt was, so "Try again" repeats it. */
+  lastAttempt: 'join' | 'host' | null;
   /** Joins the room at the typed host address. */
   join(): Promise<void>;
   /** Starts hosting on this machine, then joins its own room like any participant. */
   host(): Promise<void>;
+  retry(): Promise<void>;
   leave(): Promise<void>;
   dismissError(): void;
+  /** Host only. */
+  setRoomLocked(locked: boolean): Promise<void>;
+  /** Host only. */
+  removePeer(peerId: string): Promise<void>;
   /** Sends the current outgoing tracks and mute/camera state to the call, if there is one. */
   publishLocalMedia(): void;
 }
 
 let activeCall: Call | undefined;
+
+// Closing the window or tab: tell the host at once (a deliberate close is a leave, not a drop that
+// would keep our tile frozen on the others' screens for the resume grace period).
+globalThis.addEventListener?.('pagehide', () => activeCall?.abandon());
 
 export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (set, get) => {
   const fail = (code: CallFailure['code'], detail: string): void =>
@@ -57,20 +72,31 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       return peer ? { peers: { ...state.peers, [id]: { ...peer, ...change } } } : {};
     });
 
-  /** Room and name are checked here with the server's own schemas, so typos fail before any network. */
-  const validateForm = (): { room: string; name: string } | undefined => {
+  /** Room, name and passcode are checked here with the server's own schemas, so typos fail before any network. */
+  const validateForm = (): { room: string; name: string; passcode: string | undefined } | undefined => {
     const room = roomNameSchema.safeParse(get().room);
     if (!room.success) return void fail('BAD_REQUEST', room.error.issues[0]?.message ?? 'Invalid room name');
     const name = displayNameSchema.safeParse(get().displayName);
     if (!name.success) return void fail('BAD_REQUEST', name.error.issues[0]?.message ?? 'Invalid display name');
-    return { room: room.data, name: name.data };
+    const typed = get().passcode;
+    const passcode = typed === '' ? undefined : passcodeSchema.safeParse(typed);
+    if (passcode && !passcode.success) return void fail('BAD_REQUEST', passcode.error.issues[0]?.message ?? 'Invalid passcode');
+    return { room: room.data, name: name.data, passcode: passcode?.data };
   };
 
-  const joinAt = async (url: string, room: string, name: string): Promise<void> => {
-    set({ phase: 'joining', error: null, peers: {} });
+  interface JoinTarget {
+    url: string;
+    room: string;
+    name: string;
+    passcode?: string;
+    hostKey?: string;
+  }
+
+  const joinAt = async (target: JoinTarget): Promise<void> => {
+    set({ phase: 'joining', error: null, peers: {}, signaling: 'connected', isHost: false, roomLocked: false });
     await get().openMedia();
     const local = currentLocalMedia();
-    const call = new Call({ url, room, name, localTracks: local.tracks, mediaState: local.state });
+    const call = new Call({ ...target, localTracks: local.tracks, mediaState: local.state });
     activeCall = call;
     call.on('peer-joined', ({ id, name: peerName }) =>
       set((state) => ({ peers: { ...state.peers, [id]: { id, name: peerName, stream: null, connection: 'new', mediaState: null } } })),
@@ -84,10 +110,13 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     call.on('peer-stream', (id, stream) => updatePeer(id, { stream }));
     call.on('peer-connection-state', (id, connection) => updatePeer(id, { connection }));
     call.on('peer-media-state', (id, mediaState) => updatePeer(id, { mediaState }));
+    call.on('signaling-state', (signaling) => set({ signaling }));
+    call.on('room-state', ({ locked }) => set({ roomLocked: locked }));
+    call.on('self-id', (selfId) => set({ selfId }));
     call.on('ended', (error) => {
       activeCall = undefined;
       void stopHosting();
-      set({ selfId: null, joinedRoom: null, peers: {} });
+      set({ selfId: null, joinedRoom: null, peers: {}, lastAttempt: null });
       fail(error.code, error.message);
     });
 
@@ -101,6 +130,9 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
         phase: 'in-call',
         selfId: joined.selfId,
         joinedRoom: joined.room,
+        isHost: joined.isHost,
+        roomLocked: joined.locked,
+        lastAttempt: null,
         // Streams may already have arrived for these peers while the join was settling.
         peers: { ...peers, ...state.peers },
       }));
@@ -126,35 +158,67 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     joinedRoom: null,
     peers: {},
     hosting: null,
+    signaling: 'connected',
+    isHost: false,
+    roomLocked: false,
+    lastAttempt: null,
 
     join: async () => {
       if (get().phase !== 'idle') return;
+      set({ lastAttempt: 'join' });
       const form = validateForm();
       if (!form) return;
       const address = parseHostAddress(get().hostAddress, platform().defaultScheme);
       if (!address.ok) return fail('INVALID_ADDRESS', address.message);
-      await joinAt(address.url, form.room, form.name);
+      await joinAt({ url: address.url, ...form });
     },
 
     host: async () => {
       const hosting = platform().hosting;
       if (get().phase !== 'idle' || !hosting) return;
+      set({ lastAttempt: 'host' });
       const form = validateForm();
       if (!form) return;
       set({ phase: 'joining', error: null });
-      const started = await hosting.start({ room: form.room });
-      if (!started.ok || !started.data.localUrl) {
+      const started = await hosting.start({ room: form.room, passcode: form.passcode });
+      if (!started.ok || !started.data.localUrl || !started.data.hostKey) {
         return fail(started.ok ? 'HOSTING_FAILED' : started.error.code, started.ok ? 'Hosting did not start' : started.error.message);
       }
       set({ hosting: started.data });
-      await joinAt(started.data.localUrl, form.room, form.name);
+      await joinAt({ url: started.data.localUrl, room: form.room, name: form.name, hostKey: started.data.hostKey });
       if (get().phase !== 'in-call') await stopHosting();
+    },
+
+    retry: async () => {
+      const attempt = get().lastAttempt;
+      set({ error: null });
+      if (attempt === 'host') await get().host();
+      else await get().join();
+    },
+
+    setRoomLocked: async (locked) => {
+      if (!activeCall) return;
+      try {
+        const state = await activeCall.setLocked(locked);
+        set({ roomLocked: state.locked });
+      } catch (error) {
+        get().showNotice(`The room could not be ${locked ? 'locked' : 'unlocked'}: ${(error as Error).message}`);
+      }
+    },
+
+    removePeer: async (peerId) => {
+      if (!activeCall) return;
+      try {
+        await activeCall.remove(peerId);
+      } catch (error) {
+        get().showNotice(`That participant could not be removed: ${(error as Error).message}`);
+      }
     },
 
     leave: async () => {
       const call = activeCall;
       activeCall = undefined;
-      set({ phase: 'idle', selfId: null, joinedRoom: null, peers: {} });
+      set({ phase: 'idle', selfId: null, joinedRoom: null, peers: {}, isHost: false, roomLocked: false, signaling: 'connected' });
       await call?.leave();
       await stopHosting();
     },

@@ -6,7 +6,10 @@ export interface SettingsSlice {
   hostAddress: string;
   room: string;
   displayName: string;
+  /** Typed per call, never stored. */
+  passcode: string;
   setHostAddress(value: string): void;
+  setPasscode(value: string): void;
   setRoom(value: string): void;
   setDisplayName(value: string): void;
 }
@@ -15,7 +18,9 @@ export const createSettingsSlice: StateCreator<ParleyState, [], [], SettingsSlic
   hostAddress: '',
   room: '',
   displayName: '',
+  passcode: '',
   setHostAddress: (hostAddress) => set({ hostAddress }),
+  setPasscode: (passcode) => set({ passcode }),
   setRoom: (room) => set({ room }),
   setDisplayName: (displayName) => set({ displayName }),
 });

@@ -28,6 +28,9 @@ export function CallScreen() {
       speakerId: state.speakerId,
       hosting: state.hosting,
       showNotice: state.showNotice,
+      signaling: state.signaling,
+      isHost: state.isHost,
+      removePeer: state.removePeer,
     })),
   );
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -50,6 +53,11 @@ export function CallScreen() {
           {s.room} <span className="call__count">· {count} {count === 1 ? 'person' : 'people'}</span>
         </h1>
       </header>
+      {s.signaling === 'reconnecting' && (
+        <p className="banner" role="status">
+          The connection to the host dropped. Reconnecting… (calls already connected carry on)
+        </p>
+      )}
       {s.hosting && s.room && <HostPanel hosting={s.hosting} room={s.room} />}
       <MediaNotices />
       <div className="call__body">
@@ -66,6 +74,7 @@ export function CallScreen() {
               videoOff={peer.mediaState?.videoOff ?? false}
               sinkId={s.speakerId}
               onSnapshot={snapshot(peer.name)}
+              onRemove={s.isHost ? () => void s.removePeer(peer.id) : undefined}
             />
           ))}
         </section>

@@ -1,18 +1,99 @@
+import { useEffect, useState } from 'react';
+import QRCode from 'qrcode';
+import { shortCode } from '../../../../shared/fingerprint';
 import type { HostingStatus } from '../../../../shared/ipc';
+import { formatInvite } from '../../../../shared/invite';
+import { useParley } from '../../store';
 
-/** While hosting: the addresses others type (or open in a browser) to join this room. */
+/**
+ * While hosting: the addresses others can type, an invite link to copy (with this host's
+ * certificate fingerprint and the passcode), its QR code, the security code joiners compare,
+ * and the lock.
+ */
 export function HostPanel({ hosting, room }: { hosting: HostingStatus; room: string }) {
+  const roomLocked = useParley((s) => s.roomLocked);
+  const setRoomLocked = useParley((s) => s.setRoomLocked);
+  const [first] = hosting.addresses;
+  const invite =
+    first && hosting.port
+      ? formatInvite({
+          host: first.replace(/^\[|\]?:\d+$/g, ''),
+          port: hosting.port,
+          room,
+          ...(hosting.fingerprint ? { fingerprint: hosting.fingerprint } : {}),
+          ...(hosting.passcode ? { passcode: hosting.passcode } : {}),
+        })
+      : null;
+  const qr = useQrCode(invite);
+  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
+
+  const copy = async (): Promise<void> => {
+    if (!invite) return;
+    try {
+      await navigator.clipboard.writeText(invite);
+      setCopied('copied');
+    } catch {
+      setCopied('failed');
+    }
+  };
+
   return (
     <section className="host-panel" aria-label="Invite others">
-      <h2>You are hosting. Others can join at:</h2>
-      <ul>
-        {hosting.addresses.map((address) => (
-          <li key={address}>
-            <code>{address}</code>
-            <span className="host-panel__hint"> (room “{room}”)</span>
-          </li>
-        ))}
-      </ul>
+      <div className="host-panel__text">
+        <h2>You are hosting “{room}”. Others can join at:</h2>
+        <ul aria-label="Addresses">
+          {hosting.addresses.map((address) => (
+            <li key={address}>
+              <code>{address}</code>
+            </li>
+          ))}
+        </ul>
+        {hosting.fingerprint && (
+          <p>
+            Security code: <code data-testid="security-code">{shortCode(hosting.fingerprint)}</code>
+            <span className="host-panel__hint"> — joiners who type the address see this code; it must match.</span>
+          </p>
+        )}
+        {hosting.passcode && (
+          <p>
+            Passcode: <code>{hosting.passcode}</code>
+          </p>
+        )}
+        {invite && (
+          <div className="host-panel__invite">
+            <label>
+              Invite link
+              <input readOnly value={invite} onFocus={(e) => e.currentTarget.select()} data-testid="invite-link" />
+            </label>
+            <button type="button" className="button button--small" onClick={() => void copy()}>
+              Copy invite link
+            </button>
+            <span role="status" className="host-panel__hint">
+              {copied === 'copied' ? 'Copied.' : copied === 'failed' ? 'Could not copy; select the link and copy it.' : ''}
+            </span>
+          </div>
+        )}
+        <button type="button" className="button button--small" aria-pressed={roomLocked} onClick={() => void setRoomLocked(!roomLocked)}>
+          {roomLocked ? 'Unlock room' : 'Lock room'}
+        </button>
+      </div>
+      {qr && <img className="host-panel__qr" src={qr} alt="QR code of the invite link" width={160} height={160} />}
     </section>
   );
+}
+
+function useQrCode(text: string | null): string | null {
+  // Keyed by the text it was made from, so a stale code is never shown for a new link.
+  const [made, setMade] = useState<{ text: string; dataUrl: string } | null>(null);
+  useEffect(() => {
+    if (!text) return;
+    let current = true;
+    QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 2, width: 320 })
+      .then((dataUrl) => current && setMade({ text, dataUrl }))
+      .catch((error: unknown) => console.warn('Parley: no QR code for the invite link', error));
+    return () => {
+      current = false;
+    };
+  }, [text]);
+  return made && made.text === text ? made.dataUrl : null;
 }

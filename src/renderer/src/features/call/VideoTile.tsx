@@ -14,11 +14,13 @@ interface VideoTileProps {
   /** Audio output device for this tile's sound; null for the system default. */
   sinkId?: string | null;
   onSnapshot?: (video: HTMLVideoElement) => void;
+  /** Offered to the host only: send this participant away. */
+  onRemove?: () => void;
 }
 
 type SinkableVideo = HTMLVideoElement & { setSinkId?: (id: string) => Promise<void> };
 
-export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot }: VideoTileProps) {
+export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove }: VideoTileProps) {
   const video = useRef<SinkableVideo>(null);
 
   useEffect(() => {
@@ -59,6 +61,11 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
       {onSnapshot && hasVideo && (
         <button type="button" className="tile__action button button--small" aria-label={`Save a snapshot of ${name}`} onClick={() => video.current && onSnapshot(video.current)}>
           Snapshot
+        </button>
+      )}
+      {onRemove && (
+        <button type="button" className="tile__action tile__action--second button button--small" aria-label={`Remove ${name} from the room`} onClick={onRemove}>
+          Remove
         </button>
       )}
     </figure>

@@ -1,4 +1,4 @@
-import { useEffect, type FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { platform } from '../../platform';
 import { useParley } from '../../store';
@@ -7,12 +7,31 @@ import { DeviceSettings } from '../media/DeviceSettings';
 import { MediaNotices } from '../media/MediaNotices';
 import { Field } from '../ui/Field';
 
+const PASSCODE_ERRORS = new Set<string>(['PASSCODE_REQUIRED', 'WRONG_PASSCODE']);
+/** Failures where trying the same thing again may well work (the host was busy, away, or is back). */
+const RETRYABLE = new Set<string>([
+  'UNREACHABLE',
+  'TIMEOUT',
+  'HOST_LOST',
+  'NOT_PARLEY',
+  'ROOM_FULL',
+  'ROOM_LOCKED',
+  'PASSCODE_REQUIRED',
+  'WRONG_PASSCODE',
+  'RATE_LIMITED',
+  'PORT_IN_USE',
+  'HOSTING_FAILED',
+  'CERTIFICATE_DECLINED',
+  'INTERNAL',
+]);
+
 export function HomeScreen() {
   const state = useParley(
     useShallow((s) => ({
       hostAddress: s.hostAddress,
       room: s.room,
       displayName: s.displayName,
+      passcode: s.passcode,
       phase: s.phase,
       error: s.error,
       previewStream: s.previewStream,
@@ -25,7 +44,9 @@ export function HomeScreen() {
       setHostAddress: s.setHostAddress,
       setRoom: s.setRoom,
       setDisplayName: s.setDisplayName,
+      setPasscode: s.setPasscode,
       join: s.join,
+      retry: s.retry,
       host: s.host,
       openMedia: s.openMedia,
       dismissError: s.dismissError,
@@ -35,6 +56,12 @@ export function HomeScreen() {
   );
   const canHost = platform().hosting !== null;
   const busy = state.phase === 'joining';
+
+  // A passcode problem puts the cursor where the fix goes.
+  const passcodeInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (state.error && PASSCODE_ERRORS.has(state.error.code)) passcodeInput.current?.focus();
+  }, [state.error]);
 
   // Open the camera now, not on click: the preview shows at once and joining does not wait for it.
   useEffect(() => {
@@ -93,6 +120,20 @@ export function HomeScreen() {
               />
             )}
           </Field>
+          <Field label="Passcode (if the host set one)">
+            {(id) => (
+              <input
+                id={id}
+                name="passcode"
+                type="password"
+                autoComplete="off"
+                maxLength={64}
+                value={state.passcode}
+                onChange={(e) => actions.setPasscode(e.target.value)}
+                ref={passcodeInput}
+              />
+            )}
+          </Field>
           <div className="home__actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               Join
@@ -111,6 +152,11 @@ export function HomeScreen() {
           {state.error && (
             <div className="error" role="alert">
               <p>{state.error.message}</p>
+              {RETRYABLE.has(state.error.code) && (
+                <button type="button" className="button button--small" onClick={() => void actions.retry()}>
+                  Try again
+                </button>
+              )}
               <button type="button" className="button button--small" onClick={actions.dismissError}>
                 Dismiss
               </button>
