@@ -12,7 +12,7 @@ export const RENDERER_DIR = resolve(import.meta.dirname, '../out/renderer');
  * Records every RTCPeerConnection the page creates, so tests can read real stats from them, and
  * counts descriptions applied (offers and answers), so tests can prove nothing was renegotiated.
  */
-function instrumentPeerConnections(): void {
+export function instrumentPeerConnections(): void {
   const Native = window.RTCPeerConnection;
   const all: RTCPeerConnection[] = [];
   const counts = { local: 0, remote: 0 };

@@ -2,21 +2,30 @@
  * The headless host: the same signaling server as the desktop app, without a window, serving the
  * built web client so participants can join from a browser.
  *
- *   npm run host -- --port 47100 --room team
+ *   npm run host -- --port 47100 --room team [--passcode WORDS] [--no-tls] [--no-discovery]
+ *
+ * TLS is on by default with a certificate made on first run and kept in --tls-dir (browsers on a
+ * LAN address need HTTPS for the camera); the printed invite links carry its fingerprint.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { shortCode } from '../../src/shared/fingerprint';
+import { formatInvite } from '../../src/shared/invite';
 import { DEFAULT_PORT, DEFAULT_ROOM_CAPACITY } from '../../src/shared/protocol';
-import { roomNameSchema } from '../../src/shared/protocol.schemas';
+import { passcodeSchema, roomNameSchema } from '../../src/shared/protocol.schemas';
+import { fingerprintOf, loadOrCreateCertificate } from './certificate';
 import { createSignalingServer } from './index';
 
-const USAGE = `Usage: npm run host -- [--port ${DEFAULT_PORT}] [--room NAME] [--host 0.0.0.0]
-                       [--capacity ${DEFAULT_ROOM_CAPACITY}] [--tls-key FILE --tls-cert FILE] [--web DIR]`;
+const USAGE = `Usage: npm run host -- [--port ${DEFAULT_PORT}] [--room NAME] [--passcode WORDS] [--host 0.0.0.0]
+                       [--capacity ${DEFAULT_ROOM_CAPACITY}] [--web DIR]
+                       [--tls-dir DIR | --tls-key FILE --tls-cert FILE | --no-tls] [--no-discovery]`;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_WEB_DIR = resolve(here, '../../out/renderer');
+const DEFAULT_TLS_DIR = join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'parley-host');
 
 function fail(message: string): never {
   console.error(`parley host: ${message}\n${USAGE}`);
@@ -28,10 +37,14 @@ function parseOptions() {
     options: {
       port: { type: 'string', default: String(DEFAULT_PORT) },
       room: { type: 'string' },
+      passcode: { type: 'string' },
       host: { type: 'string', default: '0.0.0.0' },
       capacity: { type: 'string', default: String(DEFAULT_ROOM_CAPACITY) },
+      'tls-dir': { type: 'string', default: DEFAULT_TLS_DIR },
       'tls-key': { type: 'string' },
       'tls-cert': { type: 'string' },
+      'no-tls': { type: 'boolean', default: false },
+      'no-discovery': { type: 'boolean', default: false },
       web: { type: 'string', default: DEFAULT_WEB_DIR },
       help: { type: 'boolean', short: 'h' },
     },
@@ -46,12 +59,27 @@ function parseOptions() {
   if (!Number.isInteger(capacity) || capacity < 2) fail(`--capacity must be at least 2, got "${values.capacity}"`);
   const room = values.room === undefined ? undefined : roomNameSchema.safeParse(values.room);
   if (room && !room.success) fail(`--room: ${room.error.issues[0]?.message ?? 'invalid'}`);
+  const passcode = values.passcode === undefined ? undefined : passcodeSchema.safeParse(values.passcode);
+  if (passcode && !passcode.success) fail(`--passcode: ${passcode.error.issues[0]?.message ?? 'invalid'}`);
   if (Boolean(values['tls-key']) !== Boolean(values['tls-cert'])) fail('--tls-key and --tls-cert go together');
-  const tls =
-    values['tls-key'] && values['tls-cert']
-      ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) }
-      : undefined;
-  return { port, capacity, host: values.host, room: room?.data, tls, web: resolve(values.web) };
+  if (values['no-tls'] && values['tls-key']) fail('--no-tls and --tls-key contradict each other');
+  return {
+    port,
+    capacity,
+    host: values.host,
+    room: room?.data,
+    passcode: passcode?.data,
+    tls: values['no-tls'] ? ('off' as const) : values['tls-key'] && values['tls-cert'] ? { key: values['tls-key'], cert: values['tls-cert'] } : { dir: values['tls-dir'] },
+    discovery: !values['no-discovery'],
+    web: resolve(values.web),
+  };
+}
+
+async function loadTls(tls: ReturnType<typeof parseOptions>['tls']) {
+  if (tls === 'off') return undefined;
+  if ('dir' in tls) return loadOrCreateCertificate(tls.dir);
+  const cert = readFileSync(tls.cert, 'utf8');
+  return { key: readFileSync(tls.key, 'utf8'), cert, fingerprint: fingerprintOf(cert) };
 }
 
 async function main(): Promise<void> {
@@ -60,21 +88,32 @@ async function main(): Promise<void> {
   if (!hasWebClient) {
     console.warn(`parley host: no web client in ${options.web} (run "npm run build"); browsers cannot join.`);
   }
+  const certificate = await loadTls(options.tls).catch((error: Error) => fail(`TLS: ${error.message}`));
   const server = await createSignalingServer({
     host: options.host,
     port: options.port,
     capacity: options.capacity,
     staticDir: hasWebClient ? options.web : undefined,
-    tls: options.tls,
+    tls: certificate && { key: certificate.key, cert: certificate.cert },
+    passcode: options.passcode,
   }).catch((error: NodeJS.ErrnoException) => {
     fail(error.code === 'EADDRINUSE' ? `port ${options.port} is already in use` : error.message);
   });
 
-  const scheme = options.tls ? 'https' : 'http';
+  const scheme = certificate ? 'https' : 'http';
   const query = options.room ? `/?room=${encodeURIComponent(options.room)}` : '/';
   console.log(`Parley host listening on port ${server.port}${options.room ? `, room "${options.room}"` : ''}.`);
-  console.log('Open one of these in the app (Host address) or a browser:');
+  if (certificate) console.log(`Security code (joiners compare it): ${shortCode(certificate.fingerprint)}`);
+  if (options.passcode) console.log('Joining needs the passcode you set.');
+  console.log('Open one of these in a browser, or type the address in the app:');
   for (const address of server.addresses) console.log(`  ${scheme}://${address}${query}`);
+  if (options.room) {
+    console.log('Invite links for the app:');
+    for (const address of server.addresses) {
+      const host = address.replace(/^\[|\]?:\d+$/g, '');
+      console.log(`  ${formatInvite({ host, port: server.port, room: options.room, fingerprint: certificate?.fingerprint, passcode: options.passcode })}`);
+    }
+  }
 
   const stop = (): void => {
     console.log('\nStopping…');

@@ -28,7 +28,7 @@ describe('the headless host (npm run host)', () => {
     const web = mkdtempSync(join(tmpdir(), 'parley-web-'));
     folders.push(web);
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>Parley</title>');
-    const host = runCli(['--port', '0', '--host', '127.0.0.1', '--room', 'team', '--web', web]);
+    const host = runCli(['--port', '0', '--host', '127.0.0.1', '--room', 'team', '--web', web, '--no-tls', '--no-discovery']);
 
     const url = await new Promise<string>((found, fail) => {
       const timer = setInterval(() => {
@@ -52,10 +52,35 @@ describe('the headless host (npm run host)', () => {
     [['--port', 'abc'], /--port must be 0-65535/],
     [['--room', 'no/slashes'], /--room: Room name may use/],
     [['--tls-key', 'key.pem'], /--tls-key and --tls-cert go together/],
+    [['--passcode', 'x'.repeat(65)], /--passcode: Passcode is longer than 64/],
   ])('refuses %j with a clear message and exit code 2', async (args, message) => {
     const host = runCli(args);
     expect(await host.exited).toBe(2);
     expect(host.output()).toMatch(message);
     expect(host.output()).toContain('Usage: npm run host');
+  }, 20_000);
+
+  it('speaks TLS by default with a kept certificate, prints its security code, and asks for the passcode', async () => {
+    const tlsDir = mkdtempSync(join(tmpdir(), 'parley-tls-'));
+    folders.push(tlsDir);
+    const host = runCli(['--port', '0', '--host', '127.0.0.1', '--room', 'team', '--tls-dir', tlsDir, '--passcode', 'sesame', '--no-discovery']);
+    const url = await new Promise<string>((found, fail) => {
+      const timer = setInterval(() => {
+        const match = /(https:\/\/127\.0\.0\.1:\d+)\/\?room=team/.exec(host.output());
+        if (!match || !/parley:\/\/join\?\S+/.test(host.output())) return;
+        clearInterval(timer);
+        found(match[1]!);
+      }, 50);
+      void host.exited.then(() => fail(new Error(`host exited early:\n${host.output()}`)));
+    });
+    expect(host.output()).toMatch(/Security code \(joiners compare it\): [0-9A-F]{4}(-[0-9A-F]{4}){3}/);
+    const invite = /parley:\/\/join\?\S+/.exec(host.output())![0];
+    expect(invite).toMatch(/fp=[0-9a-f]{64}/);
+    expect(invite).toContain('passcode=sesame');
+    const { parseInvite } = await import('../../src/shared/invite');
+    expect(parseInvite(invite)).toMatchObject({ ok: true, invite: { host: '127.0.0.1', room: 'team', passcode: 'sesame' } });
+    expect(url).toMatch(/^https:/);
+    host.child.kill('SIGTERM');
+    expect(await host.exited).toBe(0);
   }, 20_000);
 });

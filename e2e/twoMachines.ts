@@ -1,0 +1,195 @@
+/**
+ * Two "machines" on one box (see ../shared/TESTING.md): network namespaces A and B joined by a
+ * veth link, each with its own Chromium, the headless Parley host running in A. The link can be
+ * degraded the ways this kernel allows: random UDP loss (nftables), a bandwidth cap (tc tbf), an
+ * outage (link down), a change of B's address, and a cut of only the signaling connection.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { RENDERER_DIR } from './fixtures';
+
+export const HOST_PORT = 47100;
+const SUBNET = '10.77.0';
+const CLI = resolve(import.meta.dirname, '../signaling-server/src/cli.ts');
+
+export interface Machine {
+  ns: string;
+  iface: string;
+  address: string;
+  browser: Browser;
+}
+
+export interface TwoMachines {
+  a: Machine;
+  b: Machine;
+  /** The host's address as B types it. */
+  hostAddress: string;
+  hostUrl: string;
+  destroy(): Promise<void>;
+}
+
+function run(command: string, args: string[]): string {
+  return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Runs a command inside a namespace. */
+export function inNamespace(machine: Pick<Machine, 'ns'>, command: string[]): string {
+  return run('ip', ['netns', 'exec', machine.ns, ...command]);
+}
+
+/** Whether this machine lets a test make namespaces (root with iproute2 and nftables). */
+export function canMakeNamespaces(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  try {
+    run('ip', ['-V']);
+    run('nft', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function createTwoMachines(): Promise<TwoMachines> {
+  const tag = `${process.pid}${Math.floor(Math.random() * 1e4)}`;
+  const folder = mkdtempSync(join(tmpdir(), 'parley-net-'));
+  const spec = [
+    { ns: `parley-a-${tag}`, iface: 'pa0', address: `${SUBNET}.1` },
+    { ns: `parley-b-${tag}`, iface: 'pb0', address: `${SUBNET}.2` },
+  ] as const;
+  const cleanups: (() => void | Promise<void>)[] = [() => rmSync(folder, { recursive: true, force: true })];
+  const destroy = async (): Promise<void> => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        console.warn('two machines: cleanup step failed', error);
+      }
+    }
+  };
+
+  try {
+    for (const { ns } of spec) {
+      run('ip', ['netns', 'add', ns]);
+      cleanups.push(() => void run('ip', ['netns', 'del', ns]));
+      inNamespace({ ns }, ['ip', 'link', 'set', 'lo', 'up']);
+    }
+    const [a, b] = spec;
+    run('ip', ['link', 'add', a.iface, 'netns', a.ns, 'type', 'veth', 'peer', 'name', b.iface, 'netns', b.ns]);
+    for (const { ns, iface, address } of spec) {
+      inNamespace({ ns }, ['ip', 'addr', 'add', `${address}/24`, 'dev', iface]);
+      inNamespace({ ns }, ['ip', 'link', 'set', iface, 'up']);
+      // A default route, as on any LAN: Chromium gathers candidates on the default-route interface.
+      inNamespace({ ns }, ['ip', 'route', 'add', 'default', 'dev', iface]);
+    }
+
+    // The headless host, as someone would run it on machine A.
+    const host = spawn('ip', ['netns', 'exec', a.ns, process.execPath, '--import', 'tsx', CLI, '--port', String(HOST_PORT), '--room', 'net', '--tls-dir', join(folder, 'tls'), '--web', RENDERER_DIR, '--no-discovery'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    cleanups.push(() => stopProcess(host));
+    await waitForOutput(host, /Parley host listening/);
+
+    const machines: Machine[] = [];
+    for (const machine of spec) {
+      const wrapper = join(folder, `chromium-${machine.ns}`);
+      writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${machine.ns} ${CHROMIUM_PATH} "$@"\n`);
+      chmodSync(wrapper, 0o755);
+      // The host's certificate is self-signed; a browser joining the served page accepts it as a
+      // person would (the app pins it instead; see the trust tests).
+      const browser = await chromium.launch({ executablePath: wrapper, args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'] });
+      cleanups.push(() => browser.close());
+      machines.push({ ...machine, browser });
+    }
+    return {
+      a: machines[0]!,
+      b: machines[1]!,
+      hostAddress: `${a.address}:${HOST_PORT}`,
+      hostUrl: `https://${a.address}:${HOST_PORT}`,
+      destroy,
+    };
+  } catch (error) {
+    await destroy();
+    throw error;
+  }
+}
+
+function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    let text = '';
+    const onData = (chunk: Buffer): void => {
+      text += chunk.toString();
+      if (pattern.test(text)) resolvePromise();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`host exited (${code}):\n${text}`)));
+    setTimeout(() => reject(new Error(`host did not start:\n${text}`)), 20_000);
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** 5% (or `percent`) of UDP packets dropped at random, both ways, on B. */
+export function addUdpLoss(machine: Machine, percent: number): void {
+  const rule = `meta l4proto udp numgen random mod 100 < ${percent} drop`;
+  inNamespace(machine, [
+    'nft',
+    `add table inet parley_loss; add chain inet parley_loss in { type filter hook input priority 0; }; add chain inet parley_loss out { type filter hook output priority 0; }; add rule inet parley_loss in ${rule}; add rule inet parley_loss out ${rule}`,
+  ]);
+}
+
+/** Caps what this machine sends on its link (apply on both ends to cap both directions). */
+export function capBandwidth(machine: Machine, rate: string): void {
+  inNamespace(machine, ['tc', 'qdisc', 'add', 'dev', machine.iface, 'root', 'tbf', 'rate', rate, 'burst', '32kbit', 'latency', '200ms']);
+}
+
+export function setLink(machine: Machine, state: 'up' | 'down'): void {
+  inNamespace(machine, ['ip', 'link', 'set', machine.iface, state]);
+  if (state === 'up') {
+    // Bringing a link up again does not bring back its routes.
+    try {
+      inNamespace(machine, ['ip', 'route', 'replace', 'default', 'dev', machine.iface]);
+    } catch {
+      // Already there.
+    }
+  }
+}
+
+/** Moves the (down) interface to a new address, as after roaming to another network. */
+export function changeAddress(machine: Machine, address: string): void {
+  inNamespace(machine, ['ip', 'addr', 'flush', 'dev', machine.iface]);
+  inNamespace(machine, ['ip', 'addr', 'add', `${address}/24`, 'dev', machine.iface]);
+  machine.address = address;
+}
+
+/**
+ * Cuts only the signaling connection from this machine to the host: its TCP connections to the
+ * host's port are refused (reset) until `restore`. UDP, and so the media, is untouched.
+ */
+export function cutSignaling(machine: Machine, port: number): () => void {
+  inNamespace(machine, [
+    'nft',
+    `add table inet parley_cut; add chain inet parley_cut out { type filter hook output priority 0; }; add rule inet parley_cut out tcp dport ${port} reject with tcp reset`,
+  ]);
+  try {
+    // Kill the established connection now rather than at its next packet.
+    inNamespace(machine, ['ss', '-K', 'dport', '=', `:${port}`]);
+  } catch {
+    // ss -K needs kernel support; the reject rule ends the connection on its next packet anyway.
+  }
+  return () => inNamespace(machine, ['nft', 'delete table inet parley_cut']);
+}
