@@ -69,13 +69,20 @@ function parseOptions() {
     host: values.host,
     room: room?.data,
     passcode: passcode?.data,
-    tls: values['no-tls'] ? ('off' as const) : values['tls-key'] && values['tls-cert'] ? { key: values['tls-key'], cert: values['tls-cert'] } : { dir: values['tls-dir'] },
+    tls: tlsChoice(values['no-tls'], values['tls-key'], values['tls-cert'], values['tls-dir']),
     discovery: !values['no-discovery'],
     web: resolve(values.web),
   };
 }
 
-async function loadTls(tls: ReturnType<typeof parseOptions>['tls']) {
+type TlsChoice = 'off' | { key: string; cert: string } | { dir: string };
+
+function tlsChoice(off: boolean, key: string | undefined, cert: string | undefined, dir: string): TlsChoice {
+  if (off) return 'off';
+  return key && cert ? { key, cert } : { dir };
+}
+
+async function loadTls(tls: TlsChoice) {
   if (tls === 'off') return undefined;
   if ('dir' in tls) return loadOrCreateCertificate(tls.dir);
   const cert = readFileSync(tls.cert, 'utf8');
