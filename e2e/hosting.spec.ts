@@ -3,38 +3,40 @@
  * `window.parley` whose hosting functions reach a real HostService in this test process (only the
  * IPC transport is replaced); everything else is the real renderer, server and WebRTC.
  */
-import type { HostingStartRequest } from '../src/shared/ipc';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { HostService } from '../src/main/hosting';
-import { expect, joinCall, openParticipant, RENDERER_DIR, test } from './fixtures';
+import { TrustService } from '../src/main/trust/trustService';
+import { TrustStore } from '../src/main/trust/trustStore';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { desktopBridge } from './desktopBridge';
+import { expect, openParticipant, RENDERER_DIR, test } from './fixtures';
 import { expectMediaFlowing } from './media';
 
-function installDesktopBridge(): void {
-  type Binding = (...args: unknown[]) => Promise<unknown>;
-  const call = (name: string) => (window as unknown as Record<string, Binding>)[name]!;
-  (window as unknown as { parley: unknown }).parley = {
-    platform: 'linux',
-    hosting: {
-      start: (request: unknown) => call('__hostingStart')(request),
-      stop: () => call('__hostingStop')(),
-      status: () => call('__hostingStatus')(),
-    },
-  };
-}
+// The host's certificate is self-signed. In the app, main pins it (tested in src/main/trust);
+// plain Chromium has no such hook, so here it accepts the certificate and the pin checks run in
+// the TrustService behind the bridge.
+test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'] } });
 
 test('the host clicks "Host a room", a guest types the address shown, and they see and hear each other', async ({
   browser,
   server,
   participants,
 }) => {
+  const folder = await mkdtemp(join(tmpdir(), 'parley-hosting-'));
   // The page comes from the fixture's server, so its origin is declared like the dev server's is.
-  const hosting = new HostService({ host: '127.0.0.1', defaultPort: 0, staticDir: RENDERER_DIR, allowedOrigins: [server.url] });
+  const hosting = new HostService({
+    host: '127.0.0.1',
+    defaultPort: 0,
+    staticDir: RENDERER_DIR,
+    allowedOrigins: [server.url],
+    certificateDir: join(folder, 'certificate'),
+  });
+  const hostTrust = new TrustService(new TrustStore(join(folder, 'host-trust.json')));
+  const guestTrust = new TrustService(new TrustStore(join(folder, 'guest-trust.json')));
   try {
-    const host = await openParticipant(browser, server, 'Hedy', 'team', async (ctx) => {
-      await ctx.exposeFunction('__hostingStart', (request: HostingStartRequest) => hosting.start(request));
-      await ctx.exposeFunction('__hostingStop', () => hosting.stop());
-      await ctx.exposeFunction('__hostingStatus', async () => ({ ok: true, data: hosting.status() }));
-      await ctx.addInitScript(installDesktopBridge);
-    });
+    const host = await openParticipant(browser, server, 'Hedy', 'team', desktopBridge({ hosting, trust: hostTrust }));
     participants.push(host);
     await host.page.getByLabel('Room').fill('lab');
     await host.page.getByRole('button', { name: 'Host a room' }).click();
@@ -43,11 +45,19 @@ test('the host clicks "Host a room", a guest types the address shown, and they s
     await expect(panel).toBeVisible();
     const address = (await panel.locator('code').first().textContent())!;
     expect(address).toBe(`127.0.0.1:${hosting.status().port}`);
+    const hostCode = await panel.getByTestId('security-code').textContent();
+    expect(hostCode).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
 
-    const guest = await openParticipant(browser, server, 'Alan', 'lab');
+    // A desktop guest types the address: the app shows the host's security code to compare first.
+    const guest = await openParticipant(browser, server, 'Alan', 'lab', desktopBridge({ trust: guestTrust }));
     participants.push(guest);
     await guest.page.getByLabel('Host address').fill(address);
-    await joinCall(guest);
+    await guest.page.getByLabel('Room').fill('lab');
+    await guest.page.getByRole('button', { name: 'Join' }).click();
+    const prompt = guest.page.getByRole('alertdialog', { name: 'Is this the host you mean?' });
+    await expect(prompt.getByTestId('host-security-code')).toHaveText(hostCode!);
+    await prompt.getByRole('button', { name: 'The codes match — join' }).click();
+    await expect(guest.page.getByRole('button', { name: 'Leave' })).toBeVisible();
 
     await expect(host.page.getByRole('figure', { name: 'Alan', exact: true })).toBeVisible();
     await expectMediaFlowing(host.page, 1);
@@ -55,7 +65,7 @@ test('the host clicks "Host a room", a guest types the address shown, and they s
 
     // The panel offers an invite link (the address and room in it) and its QR code.
     const invite = await panel.getByTestId('invite-link').inputValue();
-    expect(invite).toBe(`parley://join?host=127.0.0.1&port=${hosting.status().port}&room=lab`);
+    expect(invite).toBe(`parley://join?host=127.0.0.1&port=${hosting.status().port}&room=lab&fp=${hosting.status().fingerprint}`);
     await expect(panel.getByRole('img', { name: 'QR code of the invite link' })).toBeVisible();
 
     // Locked: a newcomer is refused with its own message; unlocked, "Try again" gets in.
@@ -63,7 +73,7 @@ test('the host clicks "Host a room", a guest types the address shown, and they s
     await expect(host.page.getByRole('button', { name: 'Unlock room' })).toHaveAttribute('aria-pressed', 'true');
     const late = await openParticipant(browser, server, 'Linus', 'lab');
     participants.push(late);
-    await late.page.getByLabel('Host address').fill(address);
+    await late.page.getByLabel('Host address').fill(`https://${address}`);
     await late.page.getByRole('button', { name: 'Join' }).click();
     await expect(late.page.getByRole('alert')).toContainText('The host has locked this room');
     await host.page.getByRole('button', { name: 'Unlock room' }).click();
@@ -83,5 +93,6 @@ test('the host clicks "Host a room", a guest types the address shown, and they s
     await expect(late.page.getByRole('button', { name: 'Join' })).toBeVisible();
   } finally {
     await hosting.stop();
+    await rm(folder, { recursive: true, force: true });
   }
 });

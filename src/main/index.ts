@@ -12,6 +12,9 @@ import { registerIpcHandlers } from './ipc';
 import { stopHostingOnQuit } from './lifecycle';
 import { createMediaAccess } from './mediaAccess';
 import { applySessionSecurity, createAppUrlMatcher, hardenWebContents } from './security';
+import { createCertificateVerifier } from './trust/certificateVerifier';
+import { TrustService } from './trust/trustService';
+import { TrustStore } from './trust/trustStore';
 import { createMainWindow, type RendererSource } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -25,7 +28,14 @@ app.enableSandbox();
 
 const isAppUrl = createAppUrlMatcher({ devServerUrl, indexFile });
 // The host serves the same renderer to browsers, so people without the app can join.
-const hosting = new HostService({ staticDir: rendererDir, allowedOrigins: devServerUrl ? [new URL(devServerUrl).origin] : [] });
+const hosting = new HostService({
+  staticDir: rendererDir,
+  allowedOrigins: devServerUrl ? [new URL(devServerUrl).origin] : [],
+  // The host's certificate is made once and kept, so invite links and joiners' pins stay valid.
+  certificateDir: join(app.getPath('userData'), 'host-certificate'),
+});
+// Hosts this app trusts by certificate fingerprint (from invites, or after comparing the code).
+const trustStore = new TrustStore(join(app.getPath('userData'), 'trusted-hosts.json'));
 const source: RendererSource = devServerUrl ? { url: devServerUrl } : { file: indexFile };
 // Only ever called with links that passed isSafeExternalUrl, or with fixed system-settings addresses.
 const openExternal = (url: string): Promise<void> => shell.openExternal(url);
@@ -47,11 +57,21 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', showMainWindow);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     applySessionSecurity(session.defaultSession, isAppUrl);
+    await trustStore.load();
+    // Pinned hosts must present exactly their pinned certificate; others get Chromium's verdict.
+    session.defaultSession.setCertificateVerifyProc(createCertificateVerifier(trustStore));
     registerIpcHandlers(ipcMain, {
       isAppUrl,
       hosting,
+      trust: new TrustService(trustStore),
+      // This app's own participant connects to its own server over loopback: trust that certificate.
+      onHostingStarted: ({ localUrl, fingerprint }) => {
+        if (!localUrl || !fingerprint) return;
+        const { hostname, port } = new URL(localUrl);
+        trustStore.pinForSession(hostname, Number(port), fingerprint);
+      },
       mediaAccess: createMediaAccess({ platform: process.platform, systemPreferences, openExternal }),
       saveFile: (sender, request) => {
         const owner = BrowserWindow.fromWebContents(sender);

@@ -4,6 +4,8 @@ import { HostService } from './hosting';
 import { registerIpcHandlers } from './ipc';
 import { createMediaAccess } from './mediaAccess';
 import { createAppUrlMatcher } from './security';
+import { TrustService } from './trust/trustService';
+import { TrustStore } from './trust/trustStore';
 
 vi.mock('electron', () => ({}));
 
@@ -20,6 +22,7 @@ function setup() {
     isAppUrl: createAppUrlMatcher({ indexFile }),
     hosting,
     mediaAccess: createMediaAccess({ platform: 'win32', systemPreferences: { getMediaAccessStatus: () => 'denied' }, openExternal }),
+    trust: new TrustService(new TrustStore('/nonexistent/trusted-hosts.json'), async () => ({ kind: 'unreachable', detail: 'test' })),
     saveFile,
   });
   const invoke = (channel: string, frame: { url: string; parent: unknown } | null, ...args: unknown[]) =>

@@ -3,10 +3,17 @@
  * message comes from the app's own page (not some other frame), then validates its arguments.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { IPC_CHANNELS, type IpcChannel, type IpcContract, type IpcResult, type SaveFileRequest, type SaveFileResult } from '../shared/ipc';
-import { hostingStartRequestSchema, mediaDeviceKindSchema, saveFileRequestSchema } from '../shared/ipc.schemas';
+import { IPC_CHANNELS, type IpcChannel, type IpcContract, type HostingStatus, type IpcResult, type SaveFileRequest, type SaveFileResult } from '../shared/ipc';
+import {
+  hostingStartRequestSchema,
+  mediaDeviceKindSchema,
+  saveFileRequestSchema,
+  trustAcceptRequestSchema,
+  trustCheckRequestSchema,
+} from '../shared/ipc.schemas';
 import type { HostService } from './hosting';
 import type { MediaAccess } from './mediaAccess';
+import type { TrustService } from './trust/trustService';
 import type { AppUrlMatcher } from './security';
 
 type Handler<C extends IpcChannel> = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<IpcContract[C]['result']>;
@@ -15,6 +22,9 @@ export interface IpcServices {
   isAppUrl: AppUrlMatcher;
   hosting: HostService;
   mediaAccess: MediaAccess;
+  trust: TrustService;
+  /** The hosting server just started: trust its certificate for this app's own connection to it. */
+  onHostingStarted?: (status: HostingStatus) => void;
   /** Saves for the window that asked (the dialog is modal to it). */
   saveFile: (sender: WebContents, request: SaveFileRequest) => Promise<SaveFileResult>;
 }
@@ -29,14 +39,17 @@ export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: AppUrlMatch
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
-export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, saveFile }: IpcServices): void {
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, onHostingStarted, saveFile }: IpcServices): void {
   const handle = <C extends IpcChannel>(channel: C, handler: Handler<C>): void => {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => (isTrustedSender(event, isAppUrl) ? handler(event, ...args) : untrusted));
   };
 
   handle(IPC_CHANNELS.hostingStart, async (_event, request) => {
     const parsed = hostingStartRequestSchema.safeParse(request);
-    return parsed.success ? hosting.start(parsed.data) : badRequest(parsed.error.issues[0]?.message);
+    if (!parsed.success) return badRequest(parsed.error.issues[0]?.message);
+    const started = await hosting.start(parsed.data);
+    if (started.ok) onHostingStarted?.(started.data);
+    return started;
   });
   handle(IPC_CHANNELS.hostingStop, () => hosting.stop());
   handle(IPC_CHANNELS.hostingStatus, async () => ok(hosting.status()));
@@ -49,6 +62,15 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl
   handle(IPC_CHANNELS.mediaAccessOpenSettings, async (_event, kind) => {
     const parsed = mediaDeviceKindSchema.safeParse(kind);
     return parsed.success ? ok(await mediaAccess.openSettings(parsed.data)) : badRequest('Ask for "camera" or "microphone"');
+  });
+
+  handle(IPC_CHANNELS.trustCheck, async (_event, request) => {
+    const parsed = trustCheckRequestSchema.safeParse(request);
+    return parsed.success ? trust.check(parsed.data) : badRequest(parsed.error.issues[0]?.message);
+  });
+  handle(IPC_CHANNELS.trustAccept, async (_event, request) => {
+    const parsed = trustAcceptRequestSchema.safeParse(request);
+    return parsed.success ? trust.accept(parsed.data) : badRequest(parsed.error.issues[0]?.message);
   });
 
   handle(IPC_CHANNELS.filesSave, async (event, request) => {

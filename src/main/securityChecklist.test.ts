@@ -19,6 +19,7 @@ const calls = vi.hoisted(() => ({
   ipcChannels: [] as string[],
   windows: [] as { options: Electron.BrowserWindowConstructorOptions; loaded: string[] }[],
   openExternal: [] as string[],
+  verifyProc: undefined as undefined | ((request: unknown, callback: (result: number) => void) => void),
 }));
 
 vi.mock('electron', () => {
@@ -52,6 +53,7 @@ vi.mock('electron', () => {
         setPermissionRequestHandler: (handler: typeof calls.requestHandler) => (calls.requestHandler = handler),
         setPermissionCheckHandler: (handler: typeof calls.checkHandler) => (calls.checkHandler = handler),
         webRequest: { onHeadersReceived: (listener: typeof calls.headersListener) => (calls.headersListener = listener) },
+        setCertificateVerifyProc: (proc: typeof calls.verifyProc) => (calls.verifyProc = proc),
       },
     },
     shell: { openExternal: async (url: string) => void calls.openExternal.push(url) },

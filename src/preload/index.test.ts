@@ -22,6 +22,7 @@ describe('the preload bridge', () => {
       hosting: { start: 'fn', stop: 'fn', status: 'fn' },
       mediaAccess: { status: 'fn', request: 'fn', openSettings: 'fn' },
       files: { save: 'fn' },
+      trust: { check: 'fn', accept: 'fn' },
     });
     expect(Object.values(bridge())).not.toContain(invoke);
   });
@@ -35,6 +36,8 @@ describe('the preload bridge', () => {
     await bridge().mediaAccess.openSettings('microphone');
     const data = new Uint8Array([1]);
     await bridge().files.save({ suggestedName: 'a.png', data });
+    await bridge().trust.check({ url: 'https://10.0.0.2:47100' });
+    await bridge().trust.accept({ url: 'https://10.0.0.2:47100', fingerprint: 'ab'.repeat(32) });
     expect(invoke.mock.calls).toEqual([
       [IPC_CHANNELS.hostingStart, { room: 'team' }],
       [IPC_CHANNELS.hostingStop],
@@ -43,6 +46,8 @@ describe('the preload bridge', () => {
       [IPC_CHANNELS.mediaAccessRequest, 'camera'],
       [IPC_CHANNELS.mediaAccessOpenSettings, 'microphone'],
       [IPC_CHANNELS.filesSave, { suggestedName: 'a.png', data }],
+      [IPC_CHANNELS.trustCheck, { url: 'https://10.0.0.2:47100' }],
+      [IPC_CHANNELS.trustAccept, { url: 'https://10.0.0.2:47100', fingerprint: 'ab'.repeat(32) }],
     ]);
   });
 });

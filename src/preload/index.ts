@@ -24,6 +24,10 @@ const bridge: ParleyBridge = {
   files: {
     save: (request) => invoke(IPC_CHANNELS.filesSave, request),
   },
+  trust: {
+    check: (request) => invoke(IPC_CHANNELS.trustCheck, request),
+    accept: (request) => invoke(IPC_CHANNELS.trustAccept, request),
+  },
 };
 
 contextBridge.exposeInMainWorld('parley', bridge);

@@ -21,3 +21,18 @@ export const saveFileRequestSchema = z.strictObject({
     .refine((name) => !name.startsWith('.'), 'A plain file name ending in .png or .webm'),
   data: z.instanceof(Uint8Array).refine((data) => data.byteLength <= MAX_SAVE_BYTES, 'The file is larger than 1 GB'),
 });
+
+const hostUrlSchema = z
+  .string()
+  .max(300)
+  .regex(/^https?:\/\/[^/?#\s]+$/, 'An http(s) host address without a path');
+
+export const trustCheckRequestSchema = z.strictObject({
+  url: hostUrlSchema,
+  expectedFingerprint: z.string().max(128).optional(),
+});
+
+export const trustAcceptRequestSchema = z.strictObject({
+  url: hostUrlSchema,
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 fingerprint in hex'),
+});

@@ -6,7 +6,15 @@
  */
 import type { ProtocolError } from './protocol';
 
-export type IpcErrorCode = 'BAD_REQUEST' | 'UNTRUSTED_SENDER' | 'PORT_IN_USE' | 'HOSTING_FAILED' | 'SAVE_FAILED';
+export type IpcErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNTRUSTED_SENDER'
+  | 'PORT_IN_USE'
+  | 'HOSTING_FAILED'
+  | 'SAVE_FAILED'
+  | 'CERTIFICATE_MISMATCH'
+  | 'UNREACHABLE'
+  | 'TIMEOUT';
 
 export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: { code: IpcErrorCode | ProtocolError['code']; message: string } };
 
@@ -33,6 +41,21 @@ export interface HostingStatus {
   passcode: string | null;
 }
 
+export interface TrustCheckRequest {
+  /** The host as the joiner means it: `https://host:port` (a plain-HTTP host is detected). */
+  url: string;
+  /** From an invite link: the host must present exactly this certificate. */
+  expectedFingerprint?: string;
+}
+
+export interface TrustCheck {
+  /** Where to connect: https, or http for a host without TLS. */
+  url: string;
+  /** 'unknown': first meeting; show the short code and ask before `accept`. */
+  status: 'trusted' | 'unknown' | 'plain';
+  fingerprint: string | null;
+}
+
 /** Camera or microphone, as the operating system's privacy settings name them. */
 export type MediaDeviceKind = 'camera' | 'microphone';
 /** The OS-level grant (macOS, Windows). Where the OS has no such gate (Linux) it reports 'granted'. */
@@ -57,6 +80,8 @@ export const IPC_CHANNELS = {
   mediaAccessRequest: 'media-access:request',
   mediaAccessOpenSettings: 'media-access:open-settings',
   filesSave: 'files:save',
+  trustCheck: 'trust:check',
+  trustAccept: 'trust:accept',
 } as const;
 
 export interface IpcContract {
@@ -67,6 +92,8 @@ export interface IpcContract {
   [IPC_CHANNELS.mediaAccessRequest]: { args: [kind: MediaDeviceKind]; result: IpcResult<MediaAccessStatus> };
   [IPC_CHANNELS.mediaAccessOpenSettings]: { args: [kind: MediaDeviceKind]; result: IpcResult<{ opened: boolean }> };
   [IPC_CHANNELS.filesSave]: { args: [request: SaveFileRequest]; result: IpcResult<SaveFileResult> };
+  [IPC_CHANNELS.trustCheck]: { args: [request: TrustCheckRequest]; result: IpcResult<TrustCheck> };
+  [IPC_CHANNELS.trustAccept]: { args: [request: { url: string; fingerprint: string }]; result: IpcResult<null> };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -86,5 +113,9 @@ export interface ParleyBridge {
   };
   readonly files: {
     save(request: SaveFileRequest): Promise<IpcResult<SaveFileResult>>;
+  };
+  readonly trust: {
+    check(request: TrustCheckRequest): Promise<IpcResult<TrustCheck>>;
+    accept(request: { url: string; fingerprint: string }): Promise<IpcResult<null>>;
   };
 }

@@ -24,6 +24,8 @@ export interface Platform {
   hosting: ParleyBridge['hosting'] | null;
   /** The operating system's camera/microphone permission (desktop app only). */
   mediaAccess: ParleyBridge['mediaAccess'] | null;
+  /** Certificate pinning (desktop app only; a browser judges certificates itself). */
+  trust: ParleyBridge['trust'] | null;
   /** Prefill for the join form, e.g. from the address a browser opened. */
   suggestion: JoinSuggestion;
   /** The scheme to assume when the user types a bare address. */
@@ -55,8 +57,10 @@ export function detectPlatform(win: Window = window): Platform {
       kind: 'desktop',
       hosting: bridge.hosting,
       mediaAccess: bridge.mediaAccess,
+      trust: bridge.trust ?? null,
       suggestion: {},
-      defaultScheme: 'http',
+      // Hosts speak TLS unless started without it; the trust check finds a plain one.
+      defaultScheme: 'https',
       saveFile: async (suggestedName, blob) => {
         const result = await bridge.files.save({ suggestedName, data: new Uint8Array(await blob.arrayBuffer()) });
         if (!result.ok) return { saved: false, error: result.error.message };
@@ -71,6 +75,7 @@ export function detectPlatform(win: Window = window): Platform {
     kind: 'browser',
     hosting: null,
     mediaAccess: null,
+    trust: null,
     suggestion: servedByHost ? { hostAddress: `${protocol}//${host}`, room } : { room },
     defaultScheme: protocol === 'https:' ? 'https' : 'http',
     saveFile: (suggestedName, blob) => download(suggestedName, blob, win.document),

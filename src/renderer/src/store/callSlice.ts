@@ -3,7 +3,9 @@
  * The Call object itself lives outside the state; its events are turned into state updates here.
  */
 import type { StateCreator } from 'zustand';
+import { shortCode } from '../../../shared/fingerprint';
 import { parseHostAddress } from '../../../shared/hostAddress';
+import { INVITE_SCHEME, inviteAddress, parseInvite } from '../../../shared/invite';
 import type { HostingStatus, IpcErrorCode } from '../../../shared/ipc';
 import type { MediaState } from '../../../shared/peerMessages';
 import { displayNameSchema, passcodeSchema, roomNameSchema } from '../../../shared/protocol.schemas';
@@ -28,8 +30,19 @@ export interface CallFailure {
   message: string;
 }
 
+/** A host met for the first time: the user compares its security code before we connect. */
+export interface PendingTrust {
+  url: string;
+  fingerprint: string;
+  code: string;
+}
+
 export interface CallSlice {
-  phase: 'idle' | 'joining' | 'in-call';
+  /** 'confirming': waiting for the user to compare a new host's security code. */
+  phase: 'idle' | 'confirming' | 'joining' | 'in-call';
+  pendingTrust: PendingTrust | null;
+  /** From an invite link: the certificate the host must present. Cleared when the address is edited. */
+  invitedFingerprint: string | null;
   error: CallFailure | null;
   selfId: string | null;
   joinedRoom: string | null;
@@ -46,6 +59,13 @@ export interface CallSlice {
   /** Starts hosting on this machine, then joins its own room like any participant. */
   host(): Promise<void>;
   retry(): Promise<void>;
+  /** The codes match: remember this host and join. */
+  confirmTrust(): Promise<void>;
+  declineTrust(): void;
+  /** Fills the join form from an invite link (pasted, or opened from the system); false if invalid. */
+  applyInvite(link: string): boolean;
+  /** The Host address field as typed (an invite link pasted there is applied instead). */
+  typeHostAddress(value: string): void;
   leave(): Promise<void>;
   dismissError(): void;
   /** Host only. */
@@ -153,6 +173,8 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
 
   return {
     phase: 'idle',
+    pendingTrust: null,
+    invitedFingerprint: null,
     error: null,
     selfId: null,
     joinedRoom: null,
@@ -170,7 +192,62 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       if (!form) return;
       const address = parseHostAddress(get().hostAddress, platform().defaultScheme);
       if (!address.ok) return fail('INVALID_ADDRESS', address.message);
-      await joinAt({ url: address.url, ...form });
+      const trust = platform().trust;
+      if (!trust) return joinAt({ url: address.url, ...form });
+
+      // The app checks the host's certificate first: against the invite, or what it remembers,
+      // or (the first time) by asking the user to compare the security code.
+      set({ phase: 'joining', error: null });
+      const checked = await trust.check({ url: address.url, expectedFingerprint: get().invitedFingerprint ?? undefined });
+      if (!checked.ok) return fail(checked.error.code, checked.error.message);
+      const { url, status, fingerprint } = checked.data;
+      if (status === 'unknown' && fingerprint) {
+        set({ phase: 'confirming', pendingTrust: { url, fingerprint, code: shortCode(fingerprint) } });
+        return;
+      }
+      await joinAt({ url, ...form });
+    },
+
+    confirmTrust: async () => {
+      const pending = get().pendingTrust;
+      const trust = platform().trust;
+      if (get().phase !== 'confirming' || !pending || !trust) return;
+      set({ pendingTrust: null, phase: 'joining' });
+      const accepted = await trust.accept({ url: pending.url, fingerprint: pending.fingerprint });
+      if (!accepted.ok) return fail(accepted.error.code, accepted.error.message);
+      const form = validateForm();
+      if (!form) return;
+      await joinAt({ url: pending.url, ...form });
+    },
+
+    declineTrust: () => {
+      set({ pendingTrust: null });
+      fail('CERTIFICATE_DECLINED', 'The security code was not confirmed');
+    },
+
+    applyInvite: (link) => {
+      const parsed = parseInvite(link);
+      if (!parsed.ok) {
+        fail('INVALID_ADDRESS', parsed.message);
+        return false;
+      }
+      const { invite } = parsed;
+      set({
+        hostAddress: inviteAddress(invite),
+        room: invite.room,
+        passcode: invite.passcode ?? '',
+        invitedFingerprint: invite.fingerprint ?? null,
+        error: null,
+      });
+      return true;
+    },
+
+    typeHostAddress: (value) => {
+      if (value.trim().toLowerCase().startsWith(`${INVITE_SCHEME}:`)) {
+        get().applyInvite(value.trim());
+        return;
+      }
+      set({ hostAddress: value, invitedFingerprint: null });
     },
 
     host: async () => {

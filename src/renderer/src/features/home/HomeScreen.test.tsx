@@ -17,6 +17,7 @@ function usePlatform(hosting: ParleyBridge['hosting'] | null): void {
     kind: hosting ? 'desktop' : 'browser',
     hosting,
     mediaAccess: null,
+    trust: null,
     suggestion: {},
     defaultScheme: 'http',
     saveFile: async () => ({ saved: false }),

@@ -6,6 +6,7 @@ import { VideoTile } from '../call/VideoTile';
 import { DeviceSettings } from '../media/DeviceSettings';
 import { MediaNotices } from '../media/MediaNotices';
 import { Field } from '../ui/Field';
+import { TrustPrompt } from './TrustPrompt';
 
 const PASSCODE_ERRORS = new Set<string>(['PASSCODE_REQUIRED', 'WRONG_PASSCODE']);
 /** Failures where trying the same thing again may well work (the host was busy, away, or is back). */
@@ -34,6 +35,8 @@ export function HomeScreen() {
       passcode: s.passcode,
       phase: s.phase,
       error: s.error,
+      pendingTrust: s.pendingTrust,
+      invitedFingerprint: s.invitedFingerprint,
       previewStream: s.previewStream,
       muted: s.muted,
       cameraOff: s.cameraOff,
@@ -41,7 +44,9 @@ export function HomeScreen() {
   );
   const actions = useParley(
     useShallow((s) => ({
-      setHostAddress: s.setHostAddress,
+      typeHostAddress: s.typeHostAddress,
+      confirmTrust: s.confirmTrust,
+      declineTrust: s.declineTrust,
       setRoom: s.setRoom,
       setDisplayName: s.setDisplayName,
       setPasscode: s.setPasscode,
@@ -116,10 +121,16 @@ export function HomeScreen() {
                 inputMode="url"
                 spellCheck={false}
                 value={state.hostAddress}
-                onChange={(e) => actions.setHostAddress(e.target.value)}
+                onChange={(e) => actions.typeHostAddress(e.target.value)}
+                aria-describedby={state.invitedFingerprint ? 'invite-note' : undefined}
               />
             )}
           </Field>
+          {state.invitedFingerprint && (
+            <p id="invite-note" className="home__hint">
+              From an invite: Parley will only connect if this host presents the certificate the invite names.
+            </p>
+          )}
           <Field label="Passcode (if the host set one)">
             {(id) => (
               <input
@@ -144,6 +155,9 @@ export function HomeScreen() {
               </button>
             )}
           </div>
+          {state.pendingTrust && (
+            <TrustPrompt code={state.pendingTrust.code} onConfirm={() => void actions.confirmTrust()} onCancel={actions.declineTrust} />
+          )}
           {busy && (
             <p role="status" className="home__busy">
               Connecting…

@@ -1,0 +1,32 @@
+/**
+ * The desktop app's `window.parley`, for a page in plain Chromium: Electron cannot run here, so the
+ * bridge's functions are bound to the real main-process services (HostService, TrustService) in
+ * this test process. Only the IPC transport is replaced; what main does is the real code.
+ */
+import type { BrowserContext } from '@playwright/test';
+import type { HostingStartRequest, TrustCheckRequest } from '../src/shared/ipc';
+import type { HostService } from '../src/main/hosting';
+import type { TrustService } from '../src/main/trust/trustService';
+
+function installDesktopBridge(): void {
+  type Binding = (...args: unknown[]) => Promise<unknown>;
+  const call = (name: string) => (...args: unknown[]) => (window as unknown as Record<string, Binding>)[name]!(...args);
+  (window as unknown as { parley: unknown }).parley = {
+    platform: 'linux',
+    hosting: { start: call('__hostingStart'), stop: call('__hostingStop'), status: call('__hostingStatus') },
+    trust: { check: call('__trustCheck'), accept: call('__trustAccept') },
+  };
+}
+
+export function desktopBridge(services: { hosting?: HostService; trust: TrustService }) {
+  return async (context: BrowserContext): Promise<void> => {
+    const { hosting, trust } = services;
+    const notHosting = async () => ({ ok: false, error: { code: 'HOSTING_FAILED', message: 'not in this test' } });
+    await context.exposeFunction('__hostingStart', (request: HostingStartRequest) => (hosting ? hosting.start(request) : notHosting()));
+    await context.exposeFunction('__hostingStop', () => (hosting ? hosting.stop() : notHosting()));
+    await context.exposeFunction('__hostingStatus', async () => (hosting ? { ok: true, data: hosting.status() } : notHosting()));
+    await context.exposeFunction('__trustCheck', (request: TrustCheckRequest) => trust.check(request));
+    await context.exposeFunction('__trustAccept', (request: { url: string; fingerprint: string }) => trust.accept(request));
+    await context.addInitScript(installDesktopBridge);
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Invite links pin the host's certificate: a host presenting another one is refused with its own
+ * message, the right one is joined without any question. (The desktop bridge runs the real
+ * TrustService; the certificate hook that enforces the pin inside Electron is tested in src/main/trust.)
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCertificate } from '../signaling-server/src/certificate';
+import { createSignalingServer } from '../signaling-server/src/index';
+import { formatInvite } from '../src/shared/invite';
+import { TrustService } from '../src/main/trust/trustService';
+import { TrustStore } from '../src/main/trust/trustStore';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { desktopBridge } from './desktopBridge';
+import { expect, openParticipant, RENDERER_DIR, test } from './fixtures';
+
+test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'] } });
+
+test('an invite names the certificate: another one is "not the host you were invited to", the right one joins straight', async ({
+  browser,
+  server,
+  participants,
+}) => {
+  const folder = await mkdtemp(join(tmpdir(), 'parley-trust-'));
+  const [real, other] = await Promise.all([createCertificate(), createCertificate()]);
+  const host = await createSignalingServer({ host: '127.0.0.1', port: 0, staticDir: RENDERER_DIR, tls: real, allowedOrigins: [server.url] });
+  try {
+    const trust = new TrustService(new TrustStore(join(folder, 'trust.json')));
+    const ada = await openParticipant(browser, server, 'Ada', 'team', desktopBridge({ trust }));
+    participants.push(ada);
+    const { page } = ada;
+
+    // Pasting an invite link into the address field fills the form from it.
+    const forged = formatInvite({ host: '127.0.0.1', port: host.port, room: 'pinned', fingerprint: other.fingerprint });
+    await page.getByLabel('Host address').fill(forged);
+    await expect(page.getByLabel('Host address')).toHaveValue(`127.0.0.1:${host.port}`);
+    await expect(page.getByLabel('Room')).toHaveValue('pinned');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await expect(page.getByRole('alert')).toContainText('This is not the host you were invited to');
+
+    const genuine = formatInvite({ host: '127.0.0.1', port: host.port, room: 'pinned', fingerprint: real.fingerprint });
+    await page.getByLabel('Host address').fill(genuine);
+    await page.getByRole('button', { name: 'Join' }).click();
+    await expect(page.getByRole('button', { name: 'Leave' })).toBeVisible();
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  } finally {
+    await host.close();
+    await rm(folder, { recursive: true, force: true });
+  }
+});
+
+test('a hostile invite link is refused with a message, and nothing is filled in', async ({ browser, server, participants }) => {
+  const ada = await openParticipant(browser, server, 'Ada');
+  participants.push(ada);
+  await ada.page.getByLabel('Room').fill('mine');
+  await ada.page.getByLabel('Host address').fill('parley://join?host=10.0.0.2/evil&port=47100&room=x');
+  await expect(ada.page.getByRole('alert')).toContainText('no valid host address');
+  await expect(ada.page.getByLabel('Room')).toHaveValue('mine');
+});
