@@ -3,7 +3,8 @@
  * bridge's functions are bound to the real main-process services (HostService, TrustService) in
  * this test process. Only the IPC transport is replaced; what main does is the real code.
  */
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
+import { InviteInbox } from '../src/main/invites';
 import type { HostingStartRequest, TrustCheckRequest } from '../src/shared/ipc';
 import type { HostService } from '../src/main/hosting';
 import type { TrustService } from '../src/main/trust/trustService';
@@ -15,12 +16,31 @@ function installDesktopBridge(): void {
     platform: 'linux',
     hosting: { start: call('__hostingStart'), stop: call('__hostingStop'), status: call('__hostingStatus') },
     trust: { check: call('__trustCheck'), accept: call('__trustAccept') },
+    invites: {
+      take: call('__invitesTake'),
+      onReceived: (listener: () => void) => {
+        const w = window as unknown as { __parleyInviteListeners?: (() => void)[] };
+        (w.__parleyInviteListeners ??= []).push(listener);
+        return () => undefined;
+      },
+    },
   };
 }
 
-export function desktopBridge(services: { hosting?: HostService; trust: TrustService }) {
+/** What main does when the system opens an invite link: keep it in the inbox and nudge the page. */
+export async function deliverInvite(page: Page, inbox: InviteInbox, link: string): Promise<boolean> {
+  const accepted = inbox.receive(link);
+  await page.evaluate(() => {
+    for (const listener of (window as unknown as { __parleyInviteListeners?: (() => void)[] }).__parleyInviteListeners ?? []) listener();
+  });
+  return accepted;
+}
+
+export function desktopBridge(services: { hosting?: HostService; trust: TrustService; invites?: InviteInbox }) {
   return async (context: BrowserContext): Promise<void> => {
     const { hosting, trust } = services;
+    const invites = services.invites ?? new InviteInbox(() => undefined);
+    await context.exposeFunction('__invitesTake', async () => ({ ok: true, data: invites.take() }));
     const notHosting = async () => ({ ok: false, error: { code: 'HOSTING_FAILED', message: 'not in this test' } });
     await context.exposeFunction('__hostingStart', (request: HostingStartRequest) => (hosting ? hosting.start(request) : notHosting()));
     await context.exposeFunction('__hostingStop', () => (hosting ? hosting.stop() : notHosting()));

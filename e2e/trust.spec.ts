@@ -12,7 +12,8 @@ import { formatInvite } from '../src/shared/invite';
 import { TrustService } from '../src/main/trust/trustService';
 import { TrustStore } from '../src/main/trust/trustStore';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-import { desktopBridge } from './desktopBridge';
+import { InviteInbox } from '../src/main/invites';
+import { deliverInvite, desktopBridge } from './desktopBridge';
 import { expect, openParticipant, RENDERER_DIR, test } from './fixtures';
 
 test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'] } });
@@ -27,19 +28,23 @@ test('an invite names the certificate: another one is "not the host you were inv
   const host = await createSignalingServer({ host: '127.0.0.1', port: 0, staticDir: RENDERER_DIR, tls: real, allowedOrigins: [server.url] });
   try {
     const trust = new TrustService(new TrustStore(join(folder, 'trust.json')));
-    const ada = await openParticipant(browser, server, 'Ada', 'team', desktopBridge({ trust }));
+    const inbox = new InviteInbox(() => undefined);
+    const ada = await openParticipant(browser, server, 'Ada', 'team', desktopBridge({ trust, invites: inbox }));
     participants.push(ada);
     const { page } = ada;
 
-    // Pasting an invite link into the address field fills the form from it.
-    const forged = formatInvite({ host: '127.0.0.1', port: host.port, room: 'pinned', fingerprint: other.fingerprint });
-    await page.getByLabel('Host address').fill(forged);
+    // The system opens an invite link (a click in a chat, a second launch): the form fills from it.
+    const forged = formatInvite({ host: '127.0.0.1', port: host.port, room: 'pinned', fingerprint: other.fingerprint, passcode: 'ignored' });
+    expect(await deliverInvite(page, inbox, forged)).toBe(true);
     await expect(page.getByLabel('Host address')).toHaveValue(`127.0.0.1:${host.port}`);
     await expect(page.getByLabel('Room')).toHaveValue('pinned');
+    await expect(page.getByLabel('Passcode (if the host set one)')).toHaveValue('ignored');
     await page.getByRole('button', { name: 'Join' }).click();
     await expect(page.getByRole('alert')).toContainText('This is not the host you were invited to');
 
+    // Pasting an invite link into the address field does the same.
     const genuine = formatInvite({ host: '127.0.0.1', port: host.port, room: 'pinned', fingerprint: real.fingerprint });
+    await page.getByLabel('Passcode (if the host set one)').fill('');
     await page.getByLabel('Host address').fill(genuine);
     await page.getByRole('button', { name: 'Join' }).click();
     await expect(page.getByRole('button', { name: 'Leave' })).toBeVisible();

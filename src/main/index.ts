@@ -5,9 +5,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { IPC_EVENTS } from '../shared/ipc';
+import { INVITE_SCHEME } from '../shared/invite';
 import { app, BrowserWindow, dialog, ipcMain, session, shell, systemPreferences } from 'electron';
 import { createFileSaver } from './fileSaver';
 import { HostService } from './hosting';
+import { InviteInbox, inviteFromArgv } from './invites';
 import { registerIpcHandlers } from './ipc';
 import { stopHostingOnQuit } from './lifecycle';
 import { createMediaAccess } from './mediaAccess';
@@ -42,6 +45,9 @@ const openExternal = (url: string): Promise<void> => shell.openExternal(url);
 
 let mainWindow: BrowserWindow | undefined;
 
+// Invite links from the system wait here; the window is nudged to take them.
+const invites = new InviteInbox(() => mainWindow?.webContents.send(IPC_EVENTS.inviteReceived));
+
 function showMainWindow(): void {
   if (mainWindow && !mainWindow.isDestroyed()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -51,10 +57,22 @@ function showMainWindow(): void {
   mainWindow = createMainWindow(preload, source, openExternal);
 }
 
+// One instance: a second launch (say, from an invite link) hands its command line to the first.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', showMainWindow);
+  registerInviteScheme();
+  invites.receive(inviteFromArgv(process.argv));
+  app.on('second-instance', (_event, argv) => {
+    showMainWindow();
+    invites.receive(inviteFromArgv(argv));
+  });
+  // macOS delivers links to the running app instead of a command line.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    showMainWindow();
+    invites.receive(url);
+  });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
 
   void app.whenReady().then(async () => {
@@ -66,6 +84,7 @@ if (!app.requestSingleInstanceLock()) {
       isAppUrl,
       hosting,
       trust: new TrustService(trustStore),
+      invites,
       // This app's own participant connects to its own server over loopback: trust that certificate.
       onHostingStarted: ({ localUrl, fingerprint }) => {
         if (!localUrl || !fingerprint) return;
@@ -88,4 +107,13 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   stopHostingOnQuit(app, hosting);
+}
+
+/** Makes `parley:` links open this app (packaged; in development, this Electron with our entry). */
+function registerInviteScheme(): void {
+  if (process.defaultApp && process.argv[1]) {
+    app.setAsDefaultProtocolClient(INVITE_SCHEME, process.execPath, [join(process.cwd(), process.argv[1])]);
+  } else {
+    app.setAsDefaultProtocolClient(INVITE_SCHEME);
+  }
 }

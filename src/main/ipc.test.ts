@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../shared/ipc';
 import { HostService } from './hosting';
 import { registerIpcHandlers } from './ipc';
+import { InviteInbox } from './invites';
 import { createMediaAccess } from './mediaAccess';
 import { createAppUrlMatcher } from './security';
 import { TrustService } from './trust/trustService';
@@ -22,6 +23,7 @@ function setup() {
     isAppUrl: createAppUrlMatcher({ indexFile }),
     hosting,
     mediaAccess: createMediaAccess({ platform: 'win32', systemPreferences: { getMediaAccessStatus: () => 'denied' }, openExternal }),
+    invites: new InviteInbox(() => undefined),
     trust: new TrustService(new TrustStore('/nonexistent/trusted-hosts.json'), async () => ({ kind: 'unreachable', detail: 'test' })),
     saveFile,
   });

@@ -12,6 +12,7 @@ import {
   trustCheckRequestSchema,
 } from '../shared/ipc.schemas';
 import type { HostService } from './hosting';
+import type { InviteInbox } from './invites';
 import type { MediaAccess } from './mediaAccess';
 import type { TrustService } from './trust/trustService';
 import type { AppUrlMatcher } from './security';
@@ -23,6 +24,7 @@ export interface IpcServices {
   hosting: HostService;
   mediaAccess: MediaAccess;
   trust: TrustService;
+  invites: InviteInbox;
   /** The hosting server just started: trust its certificate for this app's own connection to it. */
   onHostingStarted?: (status: HostingStatus) => void;
   /** Saves for the window that asked (the dialog is modal to it). */
@@ -39,7 +41,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: AppUrlMatch
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
-export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, onHostingStarted, saveFile }: IpcServices): void {
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, invites, onHostingStarted, saveFile }: IpcServices): void {
   const handle = <C extends IpcChannel>(channel: C, handler: Handler<C>): void => {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => (isTrustedSender(event, isAppUrl) ? handler(event, ...args) : untrusted));
   };
@@ -72,6 +74,8 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl
     const parsed = trustAcceptRequestSchema.safeParse(request);
     return parsed.success ? trust.accept(parsed.data) : badRequest(parsed.error.issues[0]?.message);
   });
+
+  handle(IPC_CHANNELS.invitesTake, async () => ok(invites.take()));
 
   handle(IPC_CHANNELS.filesSave, async (event, request) => {
     const parsed = saveFileRequestSchema.safeParse(request);

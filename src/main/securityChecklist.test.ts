@@ -17,6 +17,9 @@ const calls = vi.hoisted(() => ({
   checkHandler: undefined as undefined | ((...args: unknown[]) => boolean),
   headersListener: undefined as undefined | ((details: unknown, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void),
   ipcChannels: [] as string[],
+  ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
+  protocolClients: [] as string[],
+  sent: [] as string[],
   windows: [] as { options: Electron.BrowserWindowConstructorOptions; loaded: string[] }[],
   openExternal: [] as string[],
   verifyProc: undefined as undefined | ((request: unknown, callback: (result: number) => void) => void),
@@ -24,7 +27,11 @@ const calls = vi.hoisted(() => ({
 
 vi.mock('electron', () => {
   class BrowserWindow {
-    readonly webContents = { on: () => undefined, setWindowOpenHandler: () => undefined };
+    readonly webContents = {
+      on: () => undefined,
+      setWindowOpenHandler: () => undefined,
+      send: (channel: string) => void calls.sent.push(channel),
+    };
     private readonly record: { options: Electron.BrowserWindowConstructorOptions; loaded: string[] };
     constructor(options: Electron.BrowserWindowConstructorOptions) {
       this.record = { options, loaded: [] };
@@ -33,6 +40,8 @@ vi.mock('electron', () => {
     static fromWebContents = () => null;
     once = () => undefined;
     isDestroyed = () => false;
+    isMinimized = () => false;
+    focus = () => undefined;
     loadFile = async (file: string) => void this.record.loaded.push(`file:${file}`);
     loadURL = async (url: string) => void this.record.loaded.push(url);
   }
@@ -44,10 +53,16 @@ vi.mock('electron', () => {
       on: (event: string, listener: (...args: unknown[]) => void) => void calls.appEvents.set(event, listener),
       whenReady: () => Promise.resolve(),
       quit: () => undefined,
-      getPath: () => '/tmp',
+      getPath: () => '/nonexistent/parley-test',
+      setAsDefaultProtocolClient: (scheme: string) => void calls.protocolClients.push(scheme),
     },
     BrowserWindow,
-    ipcMain: { handle: (channel: string) => void calls.ipcChannels.push(channel) },
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
+        calls.ipcChannels.push(channel);
+        calls.ipcHandlers.set(channel, handler);
+      },
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler: typeof calls.requestHandler) => (calls.requestHandler = handler),
@@ -132,5 +147,34 @@ describe('Electron security checklist', () => {
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
     });
+  });
+});
+
+describe('desktop integration booted with the same entry', () => {
+  const foreignFrame = { senderFrame: { url: 'https://evil.example/', parent: null } };
+  const invite = `parley://join?host=10.0.0.2&port=47100&room=team&fp=${'ab'.repeat(32)}`;
+
+  it('registers the parley: scheme and hands a second launch\'s invite link to the window', async () => {
+    expect(calls.protocolClients).toEqual(['parley']);
+    calls.appEvents.get('second-instance')!({}, ['/opt/Parley/parley', invite]);
+    expect(calls.sent).toContain('invite:received');
+    const appFrame = { senderFrame: { url: `file://${calls.windows[0]!.loaded[0]!.slice('file:'.length)}`, parent: null } };
+    expect(await calls.ipcHandlers.get('invites:take')!(appFrame)).toEqual({ ok: true, data: invite });
+    expect(await calls.ipcHandlers.get('invites:take')!(appFrame)).toEqual({ ok: true, data: null });
+    // Only the app's own page may take it.
+    calls.appEvents.get('second-instance')!({}, ['/opt/Parley/parley', invite]);
+    expect(await calls.ipcHandlers.get('invites:take')!(foreignFrame)).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+  });
+
+  it('ignores a hostile link on the command line', () => {
+    const before = calls.sent.length;
+    calls.appEvents.get('second-instance')!({}, ['/opt/Parley/parley', 'parley://join?host=evil/../x&port=1&room=a']);
+    expect(calls.sent.length).toBe(before);
+  });
+
+  it('installs the certificate hook: hosts without a pin get Chromium\'s own verdict', () => {
+    let verdict: number | undefined;
+    calls.verifyProc!({ hostname: 'example.org', certificate: { data: '' } }, (result) => (verdict = result));
+    expect(verdict).toBe(-3);
   });
 });

@@ -23,6 +23,7 @@ describe('the preload bridge', () => {
       mediaAccess: { status: 'fn', request: 'fn', openSettings: 'fn' },
       files: { save: 'fn' },
       trust: { check: 'fn', accept: 'fn' },
+      invites: { take: 'fn', onReceived: 'fn' },
     });
     expect(Object.values(bridge())).not.toContain(invoke);
   });

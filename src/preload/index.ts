@@ -3,7 +3,7 @@
  * IPC channel. `ipcRenderer` itself is never exposed, so a page cannot send on arbitrary channels.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNELS, type IpcChannel, type IpcContract, type ParleyBridge } from '../shared/ipc';
+import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcContract, type ParleyBridge } from '../shared/ipc';
 
 function invoke<C extends IpcChannel>(channel: C, ...args: IpcContract[C]['args']): Promise<IpcContract[C]['result']> {
   return ipcRenderer.invoke(channel, ...args) as Promise<IpcContract[C]['result']>;
@@ -27,6 +27,15 @@ const bridge: ParleyBridge = {
   trust: {
     check: (request) => invoke(IPC_CHANNELS.trustCheck, request),
     accept: (request) => invoke(IPC_CHANNELS.trustAccept, request),
+  },
+  invites: {
+    take: () => invoke(IPC_CHANNELS.invitesTake),
+    onReceived: (listener) => {
+      // The page gets a bare call, never Electron's event object (which holds `sender`).
+      const relay = (): void => listener();
+      ipcRenderer.on(IPC_EVENTS.inviteReceived, relay);
+      return () => void ipcRenderer.removeListener(IPC_EVENTS.inviteReceived, relay);
+    },
   },
 };
 

@@ -82,6 +82,13 @@ export const IPC_CHANNELS = {
   filesSave: 'files:save',
   trustCheck: 'trust:check',
   trustAccept: 'trust:accept',
+  invitesTake: 'invites:take',
+} as const;
+
+/** Main → renderer nudges. They carry no data: the renderer asks for it over a validated channel. */
+export const IPC_EVENTS = {
+  /** An invite link arrived from the system; take it with `invites:take`. */
+  inviteReceived: 'invite:received',
 } as const;
 
 export interface IpcContract {
@@ -94,6 +101,7 @@ export interface IpcContract {
   [IPC_CHANNELS.filesSave]: { args: [request: SaveFileRequest]; result: IpcResult<SaveFileResult> };
   [IPC_CHANNELS.trustCheck]: { args: [request: TrustCheckRequest]; result: IpcResult<TrustCheck> };
   [IPC_CHANNELS.trustAccept]: { args: [request: { url: string; fingerprint: string }]; result: IpcResult<null> };
+  [IPC_CHANNELS.invitesTake]: { args: []; result: IpcResult<string | null> };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -117,5 +125,11 @@ export interface ParleyBridge {
   readonly trust: {
     check(request: TrustCheckRequest): Promise<IpcResult<TrustCheck>>;
     accept(request: { url: string; fingerprint: string }): Promise<IpcResult<null>>;
+  };
+  readonly invites: {
+    /** The invite link the system opened the app with, once; null when there is none. */
+    take(): Promise<IpcResult<string | null>>;
+    /** Called when another invite arrives; returns the unsubscribe function. */
+    onReceived(listener: () => void): () => void;
   };
 }

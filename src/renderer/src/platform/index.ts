@@ -26,6 +26,8 @@ export interface Platform {
   mediaAccess: ParleyBridge['mediaAccess'] | null;
   /** Certificate pinning (desktop app only; a browser judges certificates itself). */
   trust: ParleyBridge['trust'] | null;
+  /** Invite links the system opened the app with (desktop app only). */
+  invites: ParleyBridge['invites'] | null;
   /** Prefill for the join form, e.g. from the address a browser opened. */
   suggestion: JoinSuggestion;
   /** The scheme to assume when the user types a bare address. */
@@ -58,6 +60,7 @@ export function detectPlatform(win: Window = window): Platform {
       hosting: bridge.hosting,
       mediaAccess: bridge.mediaAccess,
       trust: bridge.trust ?? null,
+      invites: bridge.invites ?? null,
       suggestion: {},
       // Hosts speak TLS unless started without it; the trust check finds a plain one.
       defaultScheme: 'https',
@@ -76,6 +79,7 @@ export function detectPlatform(win: Window = window): Platform {
     hosting: null,
     mediaAccess: null,
     trust: null,
+    invites: null,
     suggestion: servedByHost ? { hostAddress: `${protocol}//${host}`, room } : { room },
     defaultScheme: protocol === 'https:' ? 'https' : 'http',
     saveFile: (suggestedName, blob) => download(suggestedName, blob, win.document),

@@ -18,6 +18,7 @@ function usePlatform(hosting: ParleyBridge['hosting'] | null): void {
     hosting,
     mediaAccess: null,
     trust: null,
+    invites: null,
     suggestion: {},
     defaultScheme: 'http',
     saveFile: async () => ({ saved: false }),
