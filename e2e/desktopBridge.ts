@@ -4,6 +4,7 @@
  * this test process. Only the IPC transport is replaced; what main does is the real code.
  */
 import type { BrowserContext, Page } from '@playwright/test';
+import type { RoomFinder } from '../src/main/discovery/roomFinder';
 import { InviteInbox } from '../src/main/invites';
 import type { HostingStartRequest, TrustCheckRequest } from '../src/shared/ipc';
 import type { HostService } from '../src/main/hosting';
@@ -16,6 +17,14 @@ function installDesktopBridge(): void {
     platform: 'linux',
     hosting: { start: call('__hostingStart'), stop: call('__hostingStop'), status: call('__hostingStatus') },
     trust: { check: call('__trustCheck'), accept: call('__trustAccept') },
+    discovery: {
+      list: call('__discoveryList'),
+      onChanged: (listener: () => void) => {
+        const w = window as unknown as { __parleyDiscoveryListeners?: (() => void)[] };
+        (w.__parleyDiscoveryListeners ??= []).push(listener);
+        return () => undefined;
+      },
+    },
     invites: {
       take: call('__invitesTake'),
       onReceived: (listener: () => void) => {
@@ -36,9 +45,17 @@ export async function deliverInvite(page: Page, inbox: InviteInbox, link: string
   return accepted;
 }
 
-export function desktopBridge(services: { hosting?: HostService; trust: TrustService; invites?: InviteInbox }) {
+/** Tells the page's discovery listeners the list changed, as main's nudge does. */
+export function nudgeNearbyRooms(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    for (const listener of (window as unknown as { __parleyDiscoveryListeners?: (() => void)[] }).__parleyDiscoveryListeners ?? []) listener();
+  });
+}
+
+export function desktopBridge(services: { hosting?: HostService; trust: TrustService; invites?: InviteInbox; nearbyRooms?: Pick<RoomFinder, 'list'> }) {
   return async (context: BrowserContext): Promise<void> => {
     const { hosting, trust } = services;
+    await context.exposeFunction('__discoveryList', async () => ({ ok: true, data: services.nearbyRooms?.list() ?? [] }));
     const invites = services.invites ?? new InviteInbox(() => undefined);
     await context.exposeFunction('__invitesTake', async () => ({ ok: true, data: invites.take() }));
     const notHosting = async () => ({ ok: false, error: { code: 'HOSTING_FAILED', message: 'not in this test' } });

@@ -7,10 +7,11 @@
 #
 # By default, besides loopback, a veth pair gives the namespace a "LAN" address with a default
 # route: a page without camera permission gathers ICE candidates only on the default-route
-# interface, as on any real network. The gateway does not exist, so nothing can leave. With
-# --loopback-only there is no route at all, so anything reaching out fails at once.
+# interface, as on any real network. The gateway does not exist, so nothing can leave. Multicast
+# (mDNS room discovery) goes over loopback. With --loopback-only there is no route at all, so
+# anything reaching out fails at once.
 set -euo pipefail
-setup='ip link set lo up && ip link add parley0 type veth peer name parley1 && ip addr add 10.99.0.1/24 dev parley0 && ip link set parley0 up && ip link set parley1 up && ip route add default via 10.99.0.254 dev parley0'
+setup='ip link set lo up && ip link set lo multicast on && ip route add 224.0.0.0/4 dev lo && ip link add parley0 type veth peer name parley1 && ip addr add 10.99.0.1/24 dev parley0 && ip link set parley0 up && ip link set parley1 up && ip route add default via 10.99.0.254 dev parley0'
 if [ "${1:-}" = "--loopback-only" ]; then
   setup='ip link set lo up'
   shift

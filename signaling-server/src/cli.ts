@@ -16,6 +16,7 @@ import { shortCode } from '../../src/shared/fingerprint';
 import { formatInvite } from '../../src/shared/invite';
 import { DEFAULT_PORT, DEFAULT_ROOM_CAPACITY } from '../../src/shared/protocol';
 import { passcodeSchema, roomNameSchema } from '../../src/shared/protocol.schemas';
+import { advertiseRoom } from './advertise';
 import { fingerprintOf, loadOrCreateCertificate } from './certificate';
 import { createSignalingServer } from './index';
 
@@ -122,9 +123,18 @@ async function main(): Promise<void> {
     }
   }
 
+  // Apps on the local network list the room (a named room only: that is what they join).
+  const advertiser =
+    options.discovery && options.room
+      ? advertiseRoom({ room: options.room, port: server.port, passcodeRequired: Boolean(options.passcode), fingerprint: certificate?.fingerprint ?? null })
+      : undefined;
+  if (advertiser) console.log('Announced on the local network (mDNS); --no-discovery turns that off.');
+
   const stop = (): void => {
     console.log('\nStopping…');
-    void server.close().then(() => process.exit(0));
+    void (advertiser?.stop() ?? Promise.resolve())
+      .then(() => server.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

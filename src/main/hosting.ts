@@ -7,6 +7,7 @@
  * new host key: the secret that lets this app's participant lock the room and remove people.
  */
 import { randomBytes } from 'node:crypto';
+import type { AdvertiseRoom, Advertiser } from '../../signaling-server/src/advertise';
 import { loadOrCreateCertificate, type HostCertificate } from '../../signaling-server/src/certificate';
 import { createSignalingServer, type SignalingServer, type SignalingServerOptions } from '../../signaling-server/src/index';
 import type { HostingStartRequest, HostingStatus, IpcResult } from '../shared/ipc';
@@ -22,6 +23,8 @@ export interface HostServiceOptions {
   allowedOrigins?: string[];
   /** Where the TLS certificate is kept (made on first use). Without it the server speaks plain HTTP. */
   certificateDir?: string;
+  /** Announces the room on the local network (mDNS); withdrawn when hosting stops. */
+  advertise?: AdvertiseRoom;
 }
 
 const STOPPED: HostingStatus = {
@@ -41,6 +44,7 @@ interface Running {
   hostKey: string;
   passcode: string | null;
   fingerprint: string | null;
+  advertiser: Advertiser | undefined;
 }
 
 export class HostService {
@@ -54,7 +58,8 @@ export class HostService {
     const hostKey = randomBytes(24).toString('base64url');
     try {
       const { server, fingerprint } = await this.listen(port, { hostKey, passcode });
-      this.running = { server, room, hostKey, passcode: passcode ?? null, fingerprint };
+      const advertiser = this.options.advertise?.({ room, port: server.port, passcodeRequired: passcode !== undefined, fingerprint });
+      this.running = { server, room, hostKey, passcode: passcode ?? null, fingerprint, advertiser };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') {
@@ -68,6 +73,7 @@ export class HostService {
   async stop(): Promise<IpcResult<HostingStatus>> {
     const running = this.running;
     this.running = undefined;
+    await running?.advertiser?.stop();
     await running?.server.close();
     return { ok: true, data: STOPPED };
   }

@@ -10,6 +10,8 @@ import { INVITE_SCHEME } from '../shared/invite';
 import { app, BrowserWindow, dialog, ipcMain, session, shell, systemPreferences } from 'electron';
 import { createFileSaver } from './fileSaver';
 import { HostService } from './hosting';
+import { advertiseRoom } from '../../signaling-server/src/advertise';
+import { RoomFinder } from './discovery/roomFinder';
 import { InviteInbox, inviteFromArgv } from './invites';
 import { registerIpcHandlers } from './ipc';
 import { stopHostingOnQuit } from './lifecycle';
@@ -36,6 +38,8 @@ const hosting = new HostService({
   allowedOrigins: devServerUrl ? [new URL(devServerUrl).origin] : [],
   // The host's certificate is made once and kept, so invite links and joiners' pins stay valid.
   certificateDir: join(app.getPath('userData'), 'host-certificate'),
+  // Apps on the local network list the room while it is hosted.
+  advertise: advertiseRoom,
 });
 // Hosts this app trusts by certificate fingerprint (from invites, or after comparing the code).
 const trustStore = new TrustStore(join(app.getPath('userData'), 'trusted-hosts.json'));
@@ -47,6 +51,8 @@ let mainWindow: BrowserWindow | undefined;
 
 // Invite links from the system wait here; the window is nudged to take them.
 const invites = new InviteInbox(() => mainWindow?.webContents.send(IPC_EVENTS.inviteReceived));
+// Rooms on the local network, looked for once the join screen first asks.
+const nearbyRooms = new RoomFinder(() => mainWindow?.webContents.send(IPC_EVENTS.nearbyRoomsChanged));
 
 function showMainWindow(): void {
   if (mainWindow && !mainWindow.isDestroyed()) {
@@ -85,6 +91,7 @@ if (!app.requestSingleInstanceLock()) {
       hosting,
       trust: new TrustService(trustStore),
       invites,
+      nearbyRooms,
       // This app's own participant connects to its own server over loopback: trust that certificate.
       onHostingStarted: ({ localUrl, fingerprint }) => {
         if (!localUrl || !fingerprint) return;
@@ -107,6 +114,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   stopHostingOnQuit(app, hosting);
+  app.on('will-quit', () => nearbyRooms.stop());
 }
 
 /** Makes `parley:` links open this app (packaged; in development, this Electron with our entry). */

@@ -24,6 +24,7 @@ function setup() {
     hosting,
     mediaAccess: createMediaAccess({ platform: 'win32', systemPreferences: { getMediaAccessStatus: () => 'denied' }, openExternal }),
     invites: new InviteInbox(() => undefined),
+    nearbyRooms: { list: () => [] },
     trust: new TrustService(new TrustStore('/nonexistent/trusted-hosts.json'), async () => ({ kind: 'unreachable', detail: 'test' })),
     saveFile,
   });

@@ -12,6 +12,7 @@ import {
   trustCheckRequestSchema,
 } from '../shared/ipc.schemas';
 import type { HostService } from './hosting';
+import type { RoomFinder } from './discovery/roomFinder';
 import type { InviteInbox } from './invites';
 import type { MediaAccess } from './mediaAccess';
 import type { TrustService } from './trust/trustService';
@@ -25,6 +26,7 @@ export interface IpcServices {
   mediaAccess: MediaAccess;
   trust: TrustService;
   invites: InviteInbox;
+  nearbyRooms: Pick<RoomFinder, 'list'>;
   /** The hosting server just started: trust its certificate for this app's own connection to it. */
   onHostingStarted?: (status: HostingStatus) => void;
   /** Saves for the window that asked (the dialog is modal to it). */
@@ -41,7 +43,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: AppUrlMatch
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
-export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, invites, onHostingStarted, saveFile }: IpcServices): void {
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, invites, nearbyRooms, onHostingStarted, saveFile }: IpcServices): void {
   const handle = <C extends IpcChannel>(channel: C, handler: Handler<C>): void => {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => (isTrustedSender(event, isAppUrl) ? handler(event, ...args) : untrusted));
   };
@@ -76,6 +78,7 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl
   });
 
   handle(IPC_CHANNELS.invitesTake, async () => ok(invites.take()));
+  handle(IPC_CHANNELS.discoveryList, async () => ok(nearbyRooms.list()));
 
   handle(IPC_CHANNELS.filesSave, async (event, request) => {
     const parsed = saveFileRequestSchema.safeParse(request);

@@ -9,6 +9,13 @@ function invoke<C extends IpcChannel>(channel: C, ...args: IpcContract[C]['args'
   return ipcRenderer.invoke(channel, ...args) as Promise<IpcContract[C]['result']>;
 }
 
+/** The page gets a bare call, never Electron's event object (which holds `sender`). */
+function subscribe(channel: (typeof IPC_EVENTS)[keyof typeof IPC_EVENTS], listener: () => void): () => void {
+  const relay = (): void => listener();
+  ipcRenderer.on(channel, relay);
+  return () => void ipcRenderer.removeListener(channel, relay);
+}
+
 const bridge: ParleyBridge = {
   platform: process.platform,
   hosting: {
@@ -30,12 +37,11 @@ const bridge: ParleyBridge = {
   },
   invites: {
     take: () => invoke(IPC_CHANNELS.invitesTake),
-    onReceived: (listener) => {
-      // The page gets a bare call, never Electron's event object (which holds `sender`).
-      const relay = (): void => listener();
-      ipcRenderer.on(IPC_EVENTS.inviteReceived, relay);
-      return () => void ipcRenderer.removeListener(IPC_EVENTS.inviteReceived, relay);
-    },
+    onReceived: (listener) => subscribe(IPC_EVENTS.inviteReceived, listener),
+  },
+  discovery: {
+    list: () => invoke(IPC_CHANNELS.discoveryList),
+    onChanged: (listener) => subscribe(IPC_EVENTS.nearbyRoomsChanged, listener),
   },
 };
 

@@ -4,6 +4,7 @@
  * named function of `window.parley`. Results travel as `IpcResult` rather than thrown errors, whose
  * messages Electron rewrites on the way.
  */
+import type { NearbyRoom } from './nearbyRooms';
 import type { ProtocolError } from './protocol';
 
 export type IpcErrorCode =
@@ -83,12 +84,15 @@ export const IPC_CHANNELS = {
   trustCheck: 'trust:check',
   trustAccept: 'trust:accept',
   invitesTake: 'invites:take',
+  discoveryList: 'discovery:list',
 } as const;
 
 /** Main → renderer nudges. They carry no data: the renderer asks for it over a validated channel. */
 export const IPC_EVENTS = {
   /** An invite link arrived from the system; take it with `invites:take`. */
   inviteReceived: 'invite:received',
+  /** The list of rooms on the local network changed; fetch it with `discovery:list`. */
+  nearbyRoomsChanged: 'discovery:changed',
 } as const;
 
 export interface IpcContract {
@@ -102,6 +106,7 @@ export interface IpcContract {
   [IPC_CHANNELS.trustCheck]: { args: [request: TrustCheckRequest]; result: IpcResult<TrustCheck> };
   [IPC_CHANNELS.trustAccept]: { args: [request: { url: string; fingerprint: string }]; result: IpcResult<null> };
   [IPC_CHANNELS.invitesTake]: { args: []; result: IpcResult<string | null> };
+  [IPC_CHANNELS.discoveryList]: { args: []; result: IpcResult<NearbyRoom[]> };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -131,5 +136,10 @@ export interface ParleyBridge {
     take(): Promise<IpcResult<string | null>>;
     /** Called when another invite arrives; returns the unsubscribe function. */
     onReceived(listener: () => void): () => void;
+  };
+  readonly discovery: {
+    /** Rooms announced on the local network now (starts looking on the first call). */
+    list(): Promise<IpcResult<NearbyRoom[]>>;
+    onChanged(listener: () => void): () => void;
   };
 }

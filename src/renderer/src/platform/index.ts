@@ -28,6 +28,8 @@ export interface Platform {
   trust: ParleyBridge['trust'] | null;
   /** Invite links the system opened the app with (desktop app only). */
   invites: ParleyBridge['invites'] | null;
+  /** Rooms announced on the local network (desktop app only: browsers cannot listen to mDNS). */
+  discovery: ParleyBridge['discovery'] | null;
   /** Prefill for the join form, e.g. from the address a browser opened. */
   suggestion: JoinSuggestion;
   /** The scheme to assume when the user types a bare address. */
@@ -61,6 +63,7 @@ export function detectPlatform(win: Window = window): Platform {
       mediaAccess: bridge.mediaAccess,
       trust: bridge.trust ?? null,
       invites: bridge.invites ?? null,
+      discovery: bridge.discovery ?? null,
       suggestion: {},
       // Hosts speak TLS unless started without it; the trust check finds a plain one.
       defaultScheme: 'https',
@@ -80,6 +83,7 @@ export function detectPlatform(win: Window = window): Platform {
     mediaAccess: null,
     trust: null,
     invites: null,
+    discovery: null,
     suggestion: servedByHost ? { hostAddress: `${protocol}//${host}`, room } : { room },
     defaultScheme: protocol === 'https:' ? 'https' : 'http',
     saveFile: (suggestedName, blob) => download(suggestedName, blob, win.document),

@@ -6,6 +6,7 @@ import type { StateCreator } from 'zustand';
 import { shortCode } from '../../../shared/fingerprint';
 import { parseHostAddress } from '../../../shared/hostAddress';
 import { INVITE_SCHEME, inviteAddress, parseInvite } from '../../../shared/invite';
+import type { NearbyRoom } from '../../../shared/nearbyRooms';
 import type { HostingStatus, IpcErrorCode } from '../../../shared/ipc';
 import type { MediaState } from '../../../shared/peerMessages';
 import { displayNameSchema, passcodeSchema, roomNameSchema } from '../../../shared/protocol.schemas';
@@ -64,6 +65,8 @@ export interface CallSlice {
   declineTrust(): void;
   /** Fills the join form from an invite link (pasted, or opened from the system); false if invalid. */
   applyInvite(link: string): boolean;
+  /** Picks a room found on the local network: joins it, or asks for the passcode first. */
+  joinNearby(room: NearbyRoom): Promise<void>;
   /** The Host address field as typed (an invite link pasted there is applied instead). */
   typeHostAddress(value: string): void;
   leave(): Promise<void>;
@@ -240,6 +243,18 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
         error: null,
       });
       return true;
+    },
+
+    joinNearby: async (room) => {
+      if (get().phase !== 'idle') return;
+      // Treated like a typed address: the first time, the user still compares the security code
+      // with the host's screen (anyone on the network can announce a room).
+      set({ hostAddress: inviteAddress(room), room: room.room, invitedFingerprint: null, error: null });
+      if (room.passcodeRequired && get().passcode === '') {
+        fail('PASSCODE_REQUIRED', 'This room needs a passcode');
+        return;
+      }
+      await get().join();
     },
 
     typeHostAddress: (value) => {

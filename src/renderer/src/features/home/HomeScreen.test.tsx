@@ -19,6 +19,7 @@ function usePlatform(hosting: ParleyBridge['hosting'] | null): void {
     mediaAccess: null,
     trust: null,
     invites: null,
+    discovery: null,
     suggestion: {},
     defaultScheme: 'http',
     saveFile: async () => ({ saved: false }),

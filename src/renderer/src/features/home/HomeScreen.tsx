@@ -6,6 +6,7 @@ import { VideoTile } from '../call/VideoTile';
 import { DeviceSettings } from '../media/DeviceSettings';
 import { MediaNotices } from '../media/MediaNotices';
 import { Field } from '../ui/Field';
+import { NearbyRooms } from './NearbyRooms';
 import { TrustPrompt } from './TrustPrompt';
 
 const PASSCODE_ERRORS = new Set<string>(['PASSCODE_REQUIRED', 'WRONG_PASSCODE']);
@@ -176,6 +177,7 @@ export function HomeScreen() {
               </button>
             </div>
           )}
+          <NearbyRooms disabled={busy || state.phase === 'confirming'} />
         </form>
       </div>
     </main>
