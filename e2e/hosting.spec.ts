@@ -38,7 +38,7 @@ test('the host clicks "Host a room", a guest types the address shown, and they s
   try {
     const host = await openParticipant(browser, server, 'Hedy', 'team', desktopBridge({ hosting, trust: hostTrust }));
     participants.push(host);
-    await host.page.getByLabel('Room').fill('lab');
+    await host.page.getByLabel('Room', { exact: true }).fill('lab');
     await host.page.getByRole('button', { name: 'Host a room' }).click();
 
     const panel = host.page.getByRole('region', { name: 'Invite others' });
@@ -52,7 +52,7 @@ test('the host clicks "Host a room", a guest types the address shown, and they s
     const guest = await openParticipant(browser, server, 'Alan', 'lab', desktopBridge({ trust: guestTrust }));
     participants.push(guest);
     await guest.page.getByLabel('Host address').fill(address);
-    await guest.page.getByLabel('Room').fill('lab');
+    await guest.page.getByLabel('Room', { exact: true }).fill('lab');
     await guest.page.getByRole('button', { name: 'Join' }).click();
     const prompt = guest.page.getByRole('alertdialog', { name: 'Is this the host you mean?' });
     await expect(prompt.getByTestId('host-security-code')).toHaveText(hostCode!);

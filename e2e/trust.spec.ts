@@ -37,7 +37,7 @@ test('an invite names the certificate: another one is "not the host you were inv
     const forged = formatInvite({ host: '127.0.0.1', port: host.port, room: 'pinned', fingerprint: other.fingerprint, passcode: 'ignored' });
     expect(await deliverInvite(page, inbox, forged)).toBe(true);
     await expect(page.getByLabel('Host address')).toHaveValue(`127.0.0.1:${host.port}`);
-    await expect(page.getByLabel('Room')).toHaveValue('pinned');
+    await expect(page.getByLabel('Room', { exact: true })).toHaveValue('pinned');
     await expect(page.getByLabel('Passcode (if the host set one)')).toHaveValue('ignored');
     await page.getByRole('button', { name: 'Join' }).click();
     await expect(page.getByRole('alert')).toContainText('This is not the host you were invited to');
@@ -58,8 +58,8 @@ test('an invite names the certificate: another one is "not the host you were inv
 test('a hostile invite link is refused with a message, and nothing is filled in', async ({ browser, server, participants }) => {
   const ada = await openParticipant(browser, server, 'Ada');
   participants.push(ada);
-  await ada.page.getByLabel('Room').fill('mine');
+  await ada.page.getByLabel('Room', { exact: true }).fill('mine');
   await ada.page.getByLabel('Host address').fill('parley://join?host=10.0.0.2/evil&port=47100&room=x');
   await expect(ada.page.getByRole('alert')).toContainText('no valid host address');
-  await expect(ada.page.getByLabel('Room')).toHaveValue('mine');
+  await expect(ada.page.getByLabel('Room', { exact: true })).toHaveValue('mine');
 });

@@ -7,19 +7,19 @@ import { PROTOCOL_VERSION, type ServerIdentity } from '../../../shared/protocol'
 import { CallError } from './callError';
 import { REQUEST_TIMEOUT_MS } from './signalingClient';
 
-export async function checkServer(url: string, hasPasscode: boolean): Promise<ServerIdentity> {
-  const signal = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+export async function checkServer(url: string, hasPasscode: boolean, timeoutMs = REQUEST_TIMEOUT_MS): Promise<ServerIdentity> {
+  const signal = AbortSignal.timeout(timeoutMs);
   let response: Response;
   try {
     response = await fetch(`${url}/parley.json`, { signal, cache: 'no-store' });
   } catch (error) {
-    if (isTimeout(error)) throw timedOut(url);
+    if (isTimeout(error)) throw timedOut(url, timeoutMs);
     // A Parley host answers this from any page. Did anything answer at all? A request whose
     // response we may not read tells us without revealing it.
     const somethingAnswered = await fetch(`${url}/parley.json`, { signal, cache: 'no-store', mode: 'no-cors' }).then(
       () => true,
       (second: unknown) => {
-        if (isTimeout(second)) throw timedOut(url);
+        if (isTimeout(second)) throw timedOut(url, timeoutMs);
         return false;
       },
     );
@@ -36,8 +36,8 @@ export async function checkServer(url: string, hasPasscode: boolean): Promise<Se
 }
 
 const isTimeout = (error: unknown): boolean => error instanceof DOMException && error.name === 'TimeoutError';
-const timedOut = (url: string): CallError =>
-  new CallError('TIMEOUT', `The host at ${url} did not answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`);
+const timedOut = (url: string, timeoutMs: number): CallError =>
+  new CallError('TIMEOUT', `The host at ${url} did not answer within ${timeoutMs / 1000} seconds`);
 const notParley = (url: string): CallError => new CallError('NOT_PARLEY', `${url} answers, but it is not a Parley host`);
 
 async function readIdentity(response: Response): Promise<ServerIdentity | undefined> {
