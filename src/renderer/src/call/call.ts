@@ -47,6 +47,8 @@ export class Call extends Emitter<CallEvents> {
   private mediaState: MediaState;
   private localTracks: LocalTracks;
   private joined: JoinResult | undefined;
+  /** The browser says the network is back (possibly another one): restart ICE at once. */
+  private readonly onNetworkBack = (): void => this.mesh?.restartIceWithEveryone();
 
   constructor(private readonly options: CallOptions) {
     super();
@@ -121,6 +123,7 @@ export class Call extends Emitter<CallEvents> {
 
   private listen(): void {
     const signaling = this.signaling;
+    globalThis.addEventListener?.('online', this.onNetworkBack);
     signaling.on('peer-joined', (peer) => this.emit('peer-joined', peer));
     signaling.on('peer-left', (id) => {
       this.mesh?.remove(id);
@@ -212,6 +215,7 @@ export class Call extends Emitter<CallEvents> {
   private finish(): void {
     if (this.finished) return;
     this.finished = true;
+    globalThis.removeEventListener?.('online', this.onNetworkBack);
     this.mesh?.close();
     this.signaling.close();
     this.removeAllListeners();

@@ -118,6 +118,11 @@ export class Mesh extends Emitter<MeshEvents> {
     this.peers.get(peerId)?.session.recover();
   }
 
+  /** The network changed under us: every connection gathers candidates afresh. */
+  restartIceWithEveryone(): void {
+    for (const entry of this.peers.values()) entry.session.restartIce();
+  }
+
   peerIds(): string[] {
     return [...this.peers.keys()];
   }

@@ -84,8 +84,17 @@ export class PeerSession {
       this.sendLocalDescription();
       return;
     }
+    this.restartIce();
+  }
+
+  /**
+   * New candidates now, whatever the state: after a network change our addresses may be different
+   * while the connection still looks `connected` for a few seconds more.
+   */
+  restartIce(): void {
+    if (this.closed) return;
     this.recovery.iceRestarts++;
-    pc.restartIce();
+    this.pc.restartIce();
   }
 
   /** Applies one message from the remote peer. Never throws; failures go to `onError`. */
