@@ -58,7 +58,7 @@ test('two hosts announce their rooms; the list shows both, drops a stopped one, 
     // One click: the room needs a passcode, so the app asks for it first.
     await nearby.getByRole('button', { name: /^Join alpha on / }).click();
     await expect(page.getByRole('alert')).toContainText('This room needs a passcode');
-    await page.getByLabel('Passcode (if the host set one)').fill('swordfish');
+    await page.getByLabel('Passcode (optional)').fill('swordfish');
     await nearby.getByRole('button', { name: /^Join alpha on / }).click();
     // First meeting: compare the code (the list shows it too), then in.
     const prompt = page.getByRole('alertdialog', { name: 'Is this the host you mean?' });

@@ -4,26 +4,18 @@
  * end connected and stable, with media flowing both ways (W3C perfect negotiation, including
  * isSettingRemoteAnswerPending).
  */
-import { resolve } from 'node:path';
-import { build } from 'esbuild';
+import { loadCallModule } from './bundle';
 import { expect, test } from './fixtures';
 
 const TRIALS = 100;
 
 test(`${TRIALS} simultaneous offers all converge to a connected call`, async ({ browser, server }) => {
   test.setTimeout(180_000);
-  const bundle = await build({
-    entryPoints: [resolve(import.meta.dirname, '../src/renderer/src/call/peerSession.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: 'ParleyCall',
-  });
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(`${server.url}/parley.json`); // any page of the host: a secure context
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    await loadCallModule(page, 'peerSession.ts');
 
     const results = await page.evaluate(async (trials) => {
       const { PeerSession } = (window as unknown as { ParleyCall: typeof import('../src/renderer/src/call/peerSession') }).ParleyCall;

@@ -38,13 +38,13 @@ test('an invite names the certificate: another one is "not the host you were inv
     expect(await deliverInvite(page, inbox, forged)).toBe(true);
     await expect(page.getByLabel('Host address')).toHaveValue(`127.0.0.1:${host.port}`);
     await expect(page.getByLabel('Room', { exact: true })).toHaveValue('pinned');
-    await expect(page.getByLabel('Passcode (if the host set one)')).toHaveValue('ignored');
+    await expect(page.getByLabel('Passcode (optional)')).toHaveValue('ignored');
     await page.getByRole('button', { name: 'Join' }).click();
     await expect(page.getByRole('alert')).toContainText('This is not the host you were invited to');
 
     // Pasting an invite link into the address field does the same.
     const genuine = formatInvite({ host: '127.0.0.1', port: host.port, room: 'pinned', fingerprint: real.fingerprint });
-    await page.getByLabel('Passcode (if the host set one)').fill('');
+    await page.getByLabel('Passcode (optional)').fill('');
     await page.getByLabel('Host address').fill(genuine);
     await page.getByRole('button', { name: 'Join' }).click();
     await expect(page.getByRole('button', { name: 'Leave' })).toBeVisible();

@@ -132,7 +132,7 @@ export function HomeScreen() {
               From an invite: Parley will only connect if this host presents the certificate the invite names.
             </p>
           )}
-          <Field label="Passcode (if the host set one)">
+          <Field label="Passcode (optional)">
             {(id) => (
               <input
                 id={id}
@@ -140,12 +140,16 @@ export function HomeScreen() {
                 type="password"
                 autoComplete="off"
                 maxLength={64}
+                aria-describedby="passcode-hint"
                 value={state.passcode}
                 onChange={(e) => actions.setPasscode(e.target.value)}
                 ref={passcodeInput}
               />
             )}
           </Field>
+          <p id="passcode-hint" className="home__hint">
+            Joining: the host’s passcode, if they set one. Hosting: others will need this passcode to join.
+          </p>
           <div className="home__actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               Join
