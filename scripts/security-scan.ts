@@ -18,6 +18,10 @@ const REVIEWED: Record<string, string> = {
   'CSP_GLOBAL_CHECK renderer/index.html': 'connect-src allows http/ws because the host address is typed at run time; scripts are self-only',
   'OPEN_EXTERNAL_JS_CHECK main/index.ts': 'called only with links that pass isSafeExternalUrl, or fixed system-settings addresses',
   'PRELOAD_JS_CHECK main/window.ts': 'the preload exposes named functions only, never ipcRenderer (preload/index.test.ts)',
+  'CERTIFICATE_VERIFY_PROC_JS_CHECK main/index.ts':
+    'the hook only pins: a pinned host must present exactly its pinned certificate; all other hosts keep Chromium\'s verdict (trust/trust.test.ts)',
+  'PROTOCOL_HANDLER_JS_CHECK main/index.ts':
+    'registers parley: for invite links; main validates each link (parseInvite) before the renderer takes it (invites.test.ts)',
 };
 
 mkdirSync(join(root, 'out'), { recursive: true });
