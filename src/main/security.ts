@@ -3,6 +3,7 @@
  * with a small allow-list, no navigation, no new windows, no webviews, and the CSP header.
  * Built from factories that take their configuration, so tests call them without Electron.
  */
+import { isSafeExternalUrl } from '../shared/safeLink';
 import { pathToFileURL } from 'node:url';
 import type { PermissionCheckHandlerHandlerDetails, PermissionRequest, Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../shared/contentSecurityPolicy';
@@ -60,15 +61,7 @@ export type OpenExternal = (url: string) => Promise<void>;
  * name or password in them. Anything else (file:, javascript:, custom protocols that start other
  * programs) is never handed to the operating system.
  */
-export function isSafeExternalUrl(candidate: string): boolean {
-  if (candidate.length > 2048) return false;
-  try {
-    const url = new URL(candidate);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
+export { isSafeExternalUrl };
 
 /**
  * No navigation away from the app, no pop-up windows, no webviews: the renderer is one page.

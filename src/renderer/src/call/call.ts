@@ -6,11 +6,11 @@
  * the signaling client reconnects, and on return we resume our place (same id) and reconcile who
  * is in the room. Only a farewell from the host, or a host that stays away, ends it.
  */
-import type { MediaState } from '../../../shared/peerMessages';
+import { parsePeerMessage, type MediaState } from '../../../shared/peerMessages';
 import type { JoinResult, PeerInfo, RoomState } from '../../../shared/protocol';
 import { CallError } from './callError';
 import { Emitter } from './emitter';
-import { Mesh, type LocalTracks, type MediaKind } from './mesh';
+import { Mesh, type ChannelKind, type LocalTracks, type MediaKind } from './mesh';
 import { checkServer } from './serverCheck';
 import { SignalingClient } from './signalingClient';
 
@@ -23,6 +23,10 @@ export type CallEvents = {
   'peer-connection-state': (peerId: string, state: RTCPeerConnectionState) => void;
   'peer-media-state': (peerId: string, state: MediaState) => void;
   'signaling-state': (state: SignalingState) => void;
+  /** A chat or file channel to this peer opened (again). */
+  'channel-open': (peerId: string, kind: ChannelKind) => void;
+  /** Raw data from a peer's chat or file channel, for its owner (chat.ts, fileTransfer.ts) to validate. */
+  'channel-data': (peerId: string, kind: ChannelKind, data: unknown) => void;
   'room-state': (state: RoomState) => void;
   /** Our id changed (we came back too late to resume and joined afresh). */
   'self-id': (selfId: string) => void;
@@ -92,7 +96,12 @@ export class Call extends Emitter<CallEvents> {
   /** Tells everyone (now, and each newcomer when its channel opens) whether we are muted or off camera. */
   setMediaState(state: MediaState): void {
     this.mediaState = state;
-    this.mesh?.broadcast({ type: 'media-state', state });
+    this.mesh?.broadcast('control', { type: 'media-state', state });
+  }
+
+  /** The open chat or file channel to this peer, if any. */
+  channel(peerId: string, kind: Exclude<ChannelKind, 'control'>): RTCDataChannel | undefined {
+    return this.mesh?.channel(peerId, kind);
   }
 
   /** Host only: stop (or again allow) newcomers. */
@@ -154,9 +163,14 @@ export class Call extends Emitter<CallEvents> {
     this.mesh = mesh;
     mesh.on('peer-stream', (id, stream) => this.emit('peer-stream', id, stream));
     mesh.on('peer-connection-state', (id, state) => this.emit('peer-connection-state', id, state));
-    mesh.on('peer-channel-open', (id) => mesh.sendTo(id, { type: 'media-state', state: this.mediaState }));
-    mesh.on('peer-message', (id, message) => {
-      if (message.type === 'media-state') this.emit('peer-media-state', id, message.state);
+    mesh.on('channel-open', (id, kind) => {
+      if (kind === 'control') mesh.sendTo(id, 'control', { type: 'media-state', state: this.mediaState });
+      this.emit('channel-open', id, kind);
+    });
+    mesh.on('channel-data', (id, kind, data) => {
+      if (kind !== 'control') return this.emit('channel-data', id, kind, data);
+      const message = parsePeerMessage(data);
+      if (message?.type === 'media-state') this.emit('peer-media-state', id, message.state);
     });
     mesh.on('error', (id, error) => console.warn(`Parley: media with ${id} failed`, error));
     for (const peer of peers) mesh.connectTo(peer.id);

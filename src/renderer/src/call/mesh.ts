@@ -10,7 +10,8 @@
  * Every transceiver is negotiated send-and-receive even when we have no track yet, so turning the
  * camera on, switching devices or applying an effect is a `replaceTrack`: no renegotiation.
  */
-import { CONTROL_CHANNEL, parsePeerMessage, type PeerMessage } from '../../../shared/peerMessages';
+import { CHAT_CHANNEL, FILE_CHANNEL } from '../../../shared/collaboration';
+import { CONTROL_CHANNEL } from '../../../shared/peerMessages';
 import type { SignalPayload } from '../../../shared/protocol';
 import { Emitter } from './emitter';
 import { PeerSession } from './peerSession';
@@ -19,13 +20,19 @@ export type MediaKind = 'audio' | 'video';
 export const MEDIA_KINDS: readonly MediaKind[] = ['audio', 'video'];
 export type LocalTracks = Record<MediaKind, MediaStreamTrack | null>;
 
+/** The data channels every peer connection carries, each negotiated with a fixed id on both sides. */
+export const CHANNELS = { control: CONTROL_CHANNEL, chat: CHAT_CHANNEL, files: FILE_CHANNEL } as const;
+export type ChannelKind = keyof typeof CHANNELS;
+const CHANNEL_KINDS = Object.keys(CHANNELS) as ChannelKind[];
+
 export type MeshEvents = {
   /** A new stream object each time the peer's set of tracks changes. */
   'peer-stream': (peerId: string, stream: MediaStream) => void;
   'peer-connection-state': (peerId: string, state: RTCPeerConnectionState) => void;
-  /** The control channel to this peer is open: the moment to tell it our state. */
-  'peer-channel-open': (peerId: string) => void;
-  'peer-message': (peerId: string, message: PeerMessage) => void;
+  /** A data channel to this peer is open (again): the moment to send what waited for it. */
+  'channel-open': (peerId: string, kind: ChannelKind) => void;
+  /** Raw, unvalidated data from a peer's channel; the owner of each channel validates it. */
+  'channel-data': (peerId: string, kind: ChannelKind, data: unknown) => void;
   error: (peerId: string, error: unknown) => void;
 };
 
@@ -44,7 +51,7 @@ export function isPolite(selfId: string, peerId: string): boolean {
 interface PeerEntry {
   session: PeerSession;
   stream: MediaStream;
-  control: RTCDataChannel;
+  channels: Record<ChannelKind, RTCDataChannel>;
   /** Set once our tracks are attached (as offerer at once, as answerer when the offer arrives). */
   senders: Partial<Record<MediaKind, RTCRtpSender>> | null;
 }
@@ -91,20 +98,29 @@ export class Mesh extends Emitter<MeshEvents> {
     }
   }
 
-  sendTo(peerId: string, message: PeerMessage): void {
-    const control = this.peers.get(peerId)?.control;
-    if (control?.readyState === 'open') control.send(JSON.stringify(message));
+  /** The open channel of this kind to this peer, or undefined while it is not open. */
+  channel(peerId: string, kind: ChannelKind): RTCDataChannel | undefined {
+    const channel = this.peers.get(peerId)?.channels[kind];
+    return channel?.readyState === 'open' ? channel : undefined;
   }
 
-  broadcast(message: PeerMessage): void {
-    for (const peerId of this.peers.keys()) this.sendTo(peerId, message);
+  /** Sends a JSON message on a channel if it is open; returns whether it went. */
+  sendTo(peerId: string, kind: ChannelKind, message: object): boolean {
+    const channel = this.channel(peerId, kind);
+    if (!channel) return false;
+    channel.send(JSON.stringify(message));
+    return true;
+  }
+
+  broadcast(kind: ChannelKind, message: object): void {
+    for (const peerId of this.peers.keys()) this.sendTo(peerId, kind, message);
   }
 
   remove(peerId: string): void {
     const entry = this.peers.get(peerId);
     if (!entry) return;
     this.peers.delete(peerId);
-    entry.control.close();
+    for (const channel of Object.values(entry.channels)) channel.close();
     entry.session.close();
   }
 
@@ -136,12 +152,20 @@ export class Mesh extends Emitter<MeshEvents> {
     if (existing) return existing;
 
     const pc = this.createPeerConnection();
-    // Created before any description is applied, on both sides, with the same id: negotiated
-    // out of band, so it rides on the first offer/answer.
-    const control = pc.createDataChannel(CONTROL_CHANNEL.label, { negotiated: true, id: CONTROL_CHANNEL.id, ordered: true });
+    // Created before any description is applied, on both sides, with the same ids: negotiated
+    // out of band, so they ride on the first offer/answer.
+    const channels = Object.fromEntries(
+      CHANNEL_KINDS.map((kind) => {
+        const channel = pc.createDataChannel(CHANNELS[kind].label, { negotiated: true, id: CHANNELS[kind].id, ordered: true });
+        channel.binaryType = 'arraybuffer';
+        channel.onopen = () => this.emit('channel-open', peerId, kind);
+        channel.onmessage = ({ data }) => this.emit('channel-data', peerId, kind, data);
+        return [kind, channel];
+      }),
+    ) as Record<ChannelKind, RTCDataChannel>;
     const entry: PeerEntry = {
       stream: new MediaStream(),
-      control,
+      channels,
       senders: null,
       session: new PeerSession({
         pc,
@@ -158,11 +182,6 @@ export class Mesh extends Emitter<MeshEvents> {
       this.emit('peer-stream', peerId, entry.stream);
     };
     pc.onconnectionstatechange = () => this.emit('peer-connection-state', peerId, pc.connectionState);
-    control.onopen = () => this.emit('peer-channel-open', peerId);
-    control.onmessage = ({ data }) => {
-      const message = parsePeerMessage(data);
-      if (message) this.emit('peer-message', peerId, message);
-    };
     this.peers.set(peerId, entry);
     return entry;
   }

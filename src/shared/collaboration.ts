@@ -1,0 +1,92 @@
+/**
+ * Chat and file transfer between participants, peer to peer over their own data channels (never
+ * through the server). Both channels are negotiated out of band, like the control channel, so they
+ * open with the first offer/answer. Every inbound message is validated before use.
+ */
+import { z } from 'zod';
+
+export const CHAT_CHANNEL = { label: 'parley-chat', id: 1 } as const;
+export const FILE_CHANNEL = { label: 'parley-files', id: 2 } as const;
+
+export const CHAT_LIMITS = { textChars: 4000 } as const;
+
+export const FILE_LIMITS = {
+  /** Bytes per chunk: small enough for every browser's SCTP message limit. */
+  chunkBytes: 16 * 1024,
+  /** Stop queueing above this many buffered bytes, resume below the low mark (back-pressure). */
+  highWaterBytes: 1024 * 1024,
+  lowWaterBytes: 256 * 1024,
+  /** The largest file offered at all; the receiver sees the size before accepting. */
+  maxFileBytes: 1024 * 1024 * 1024,
+  nameChars: 200,
+} as const;
+
+const id = z.string().min(8).max(64).regex(/^[\w-]+$/);
+const MAX_JSON_BYTES = 16 * 1024;
+
+export const chatMessageSchema = z.strictObject({
+  type: z.literal('chat'),
+  id,
+  text: z.string().min(1).max(CHAT_LIMITS.textChars),
+  /** The sender's clock; shown as sent time, never used for ordering. */
+  sentAt: z.number().int().nonnegative(),
+});
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+/** A plain file name: no folders, no control characters, not hidden. */
+export const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(FILE_LIMITS.nameChars)
+  .regex(/^[^/\\:*?"<>|\p{Cc}]+$/u, 'A plain file name')
+  .refine((name) => !name.startsWith('.') && name.trim() === name, 'A plain file name');
+
+export const fileControlSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('file-offer'),
+    id,
+    name: fileNameSchema,
+    size: z.number().int().min(0).max(FILE_LIMITS.maxFileBytes),
+    mime: z.string().max(128),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  z.strictObject({ type: z.literal('file-accept'), id }),
+  z.strictObject({ type: z.literal('file-decline'), id }),
+  /** The sender starts streaming this file: binary chunks that follow belong to it, until file-end. */
+  z.strictObject({ type: z.literal('file-begin'), id }),
+  /** Either side gives up; the receiver discards what it has. */
+  z.strictObject({ type: z.literal('file-cancel'), id }),
+  /** The sender has sent every chunk. */
+  z.strictObject({ type: z.literal('file-end'), id }),
+  /** The receiver checked size and SHA-256. */
+  z.strictObject({ type: z.literal('file-received'), id, verified: z.boolean() }),
+]);
+export type FileControl = z.infer<typeof fileControlSchema>;
+export type FileOffer = Extract<FileControl, { type: 'file-offer' }>;
+
+function parseJson<T>(raw: unknown, schema: z.ZodType<T>): T | undefined {
+  if (typeof raw !== 'string' || raw.length > MAX_JSON_BYTES) return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const parseChatMessage = (raw: unknown): ChatMessage | undefined => parseJson(raw, chatMessageSchema);
+export const parseFileControl = (raw: unknown): FileControl | undefined => parseJson(raw, fileControlSchema);
+
+/** Links in chat text, found for display; whether one may be opened is `isSafeExternalUrl`'s call. */
+export function splitLinks(text: string): { text: string; link: boolean }[] {
+  const parts: { text: string; link: boolean }[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/https?:\/\/[^\s<>"']+/gi)) {
+    const start = match.index ?? 0;
+    if (start > last) parts.push({ text: text.slice(last, start), link: false });
+    parts.push({ text: match[0], link: true });
+    last = start + match[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), link: false });
+  return parts;
+}
