@@ -50,7 +50,7 @@ export async function openParticipant(
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
   await prepare?.(context);
   const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${name}] page error:`, error));
+  page.on('pageerror', (error) => console.error(`[${name}] page error:`, error.stack ?? error));
   await page.addInitScript(instrumentPeerConnections);
   await page.goto(`${server.url}/?room=${encodeURIComponent(room)}`);
   await page.getByLabel('Display name').fill(name);

@@ -1,5 +1,5 @@
 /**
- * Saving snapshots and recordings: the user picks where in a native save dialog; the renderer
+ * Saving snapshots, recordings and received files: the user picks where in a native save dialog; the renderer
  * never names a path. Dependencies are passed in so tests run without Electron.
  */
 import { join } from 'node:path';

@@ -87,7 +87,8 @@ describe('IPC handlers', () => {
 
   it.each([
     ['a path instead of a name', { suggestedName: '../../.bashrc.png', data: new Uint8Array(1) }],
-    ['another extension', { suggestedName: 'run.exe', data: new Uint8Array(1) }],
+    ['a Windows path', { suggestedName: 'C:\\Windows\\evil.dll', data: new Uint8Array(1) }],
+    ['a name with control characters', { suggestedName: 'a\u0000.png', data: new Uint8Array(1) }],
     ['a hidden file', { suggestedName: '.png', data: new Uint8Array(1) }],
     ['data that is not bytes', { suggestedName: 'a.png', data: 'hello' }],
   ])('refuses to save %s', async (_label, request) => {

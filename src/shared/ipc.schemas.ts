@@ -1,5 +1,6 @@
 /** Runtime schemas for IPC arguments: main validates every call before acting on it. */
 import { z } from 'zod';
+import { fileNameSchema } from './collaboration';
 import { passcodeSchema, roomNameSchema } from './protocol.schemas';
 
 export const hostingStartRequestSchema = z.strictObject({
@@ -10,15 +11,12 @@ export const hostingStartRequestSchema = z.strictObject({
 
 export const mediaDeviceKindSchema = z.enum(['camera', 'microphone']);
 
-/** Snapshots and recordings only; one gigabyte is hours of a recorded call. */
+/** Snapshots, recordings and received files; one gigabyte is hours of a recorded call and the largest file offered. */
 export const MAX_SAVE_BYTES = 1024 ** 3;
 
 export const saveFileRequestSchema = z.strictObject({
-  suggestedName: z
-    .string()
-    .max(120)
-    .regex(/^[^/\\:*?"<>|\p{Cc}]+\.(png|webm)$/u, 'A plain file name ending in .png or .webm')
-    .refine((name) => !name.startsWith('.'), 'A plain file name ending in .png or .webm'),
+  // A plain name (no folders, not hidden); the user still picks the place in a save dialog.
+  suggestedName: fileNameSchema,
   data: z.instanceof(Uint8Array).refine((data) => data.byteLength <= MAX_SAVE_BYTES, 'The file is larger than 1 GB'),
 });
 

@@ -9,8 +9,10 @@
 import { parsePeerMessage, type MediaState } from '../../../shared/peerMessages';
 import type { JoinResult, PeerInfo, RoomState } from '../../../shared/protocol';
 import { CallError } from './callError';
+import { Chat } from './chat';
+import { FileTransfers } from './fileTransfer';
 import { Emitter } from './emitter';
-import { Mesh, type ChannelKind, type LocalTracks, type MediaKind } from './mesh';
+import { Mesh, type LocalTracks, type MediaKind } from './mesh';
 import { checkServer } from './serverCheck';
 import { SignalingClient } from './signalingClient';
 
@@ -23,10 +25,6 @@ export type CallEvents = {
   'peer-connection-state': (peerId: string, state: RTCPeerConnectionState) => void;
   'peer-media-state': (peerId: string, state: MediaState) => void;
   'signaling-state': (state: SignalingState) => void;
-  /** A chat or file channel to this peer opened (again). */
-  'channel-open': (peerId: string, kind: ChannelKind) => void;
-  /** Raw data from a peer's chat or file channel, for its owner (chat.ts, fileTransfer.ts) to validate. */
-  'channel-data': (peerId: string, kind: ChannelKind, data: unknown) => void;
   'room-state': (state: RoomState) => void;
   /** Our id changed (we came back too late to resume and joined afresh). */
   'self-id': (selfId: string) => void;
@@ -51,6 +49,12 @@ export class Call extends Emitter<CallEvents> {
   private mediaState: MediaState;
   private localTracks: LocalTracks;
   private joined: JoinResult | undefined;
+  /** Chat and files ride on the peers' own data channels; they live as long as the call. */
+  readonly chat = new Chat({
+    peerIds: () => this.mesh?.peerIds() ?? [],
+    send: (peerId, message) => this.mesh?.sendTo(peerId, 'chat', message) ?? false,
+  });
+  readonly files = new FileTransfers({ channel: (peerId) => this.mesh?.channel(peerId, 'files') });
   /** The browser says the network is back (possibly another one): restart ICE at once. */
   private readonly onNetworkBack = (): void => this.mesh?.restartIceWithEveryone();
 
@@ -99,11 +103,6 @@ export class Call extends Emitter<CallEvents> {
     this.mesh?.broadcast('control', { type: 'media-state', state });
   }
 
-  /** The open chat or file channel to this peer, if any. */
-  channel(peerId: string, kind: Exclude<ChannelKind, 'control'>): RTCDataChannel | undefined {
-    return this.mesh?.channel(peerId, kind);
-  }
-
   /** Host only: stop (or again allow) newcomers. */
   setLocked(locked: boolean): Promise<RoomState> {
     return this.signaling.setLocked(locked);
@@ -134,10 +133,7 @@ export class Call extends Emitter<CallEvents> {
     const signaling = this.signaling;
     globalThis.addEventListener?.('online', this.onNetworkBack);
     signaling.on('peer-joined', (peer) => this.emit('peer-joined', peer));
-    signaling.on('peer-left', (id) => {
-      this.mesh?.remove(id);
-      this.emit('peer-left', id);
-    });
+    signaling.on('peer-left', (id) => this.peerGone(id));
     signaling.on('peer-returned', (id) => this.mesh?.recover(id));
     signaling.on('signal', ({ from, payload }) => this.mesh?.receive(from, payload));
     signaling.on('signal-error', (error) => console.warn('Parley: signal refused', error));
@@ -165,10 +161,11 @@ export class Call extends Emitter<CallEvents> {
     mesh.on('peer-connection-state', (id, state) => this.emit('peer-connection-state', id, state));
     mesh.on('channel-open', (id, kind) => {
       if (kind === 'control') mesh.sendTo(id, 'control', { type: 'media-state', state: this.mediaState });
-      this.emit('channel-open', id, kind);
+      if (kind === 'chat') this.chat.channelOpened(id);
     });
     mesh.on('channel-data', (id, kind, data) => {
-      if (kind !== 'control') return this.emit('channel-data', id, kind, data);
+      if (kind === 'chat') return this.chat.receive(id, data);
+      if (kind === 'files') return this.files.receive(id, data);
       const message = parsePeerMessage(data);
       if (message?.type === 'media-state') this.emit('peer-media-state', id, message.state);
     });
@@ -202,22 +199,26 @@ export class Call extends Emitter<CallEvents> {
       // Same id: peer connections to those still here carry on; check each is connected.
       for (const id of known) {
         if (present.has(id)) this.mesh?.recover(id);
-        else {
-          this.mesh?.remove(id);
-          this.emit('peer-left', id);
-        }
+        else this.peerGone(id);
       }
       // Newcomers who arrived while we were away already offered to us (the host held their offers).
       for (const peer of now.peers) if (!known.has(peer.id)) this.emit('peer-joined', peer);
     } else {
       // Too late to resume: we are a newcomer with a new id, and the others forgot the old one.
+      for (const id of known) this.peerGone(id);
       this.mesh?.close();
-      for (const id of known) this.emit('peer-left', id);
       this.emit('self-id', now.selfId);
       for (const peer of now.peers) this.emit('peer-joined', peer);
       this.buildMesh(now.selfId, now.peers);
     }
     this.emit('signaling-state', 'connected');
+  }
+
+  private peerGone(id: string): void {
+    this.mesh?.remove(id);
+    this.chat.peerGone(id);
+    this.files.peerGone(id);
+    this.emit('peer-left', id);
   }
 
   private end(error: CallError): void {

@@ -13,6 +13,7 @@ import { displayNameSchema, passcodeSchema, roomNameSchema } from '../../../shar
 import { Call, type SignalingState } from '../call/call';
 import { CallError, type CallErrorCode } from '../call/callError';
 import { platform } from '../platform';
+import { attachCollaboration } from './collaborationSlice';
 import { describeError } from './errorText';
 import { currentLocalMedia } from './mediaSlice';
 import type { ParleyState } from './index';
@@ -121,6 +122,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     const local = currentLocalMedia();
     const call = new Call({ ...target, localTracks: local.tracks, mediaState: local.state });
     activeCall = call;
+    attachCollaboration(call, set);
     call.on('peer-joined', ({ id, name: peerName }) =>
       set((state) => ({ peers: { ...state.peers, [id]: { id, name: peerName, stream: null, connection: 'new', mediaState: null } } })),
     );

@@ -5,10 +5,11 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { createCallSlice, type CallSlice } from './callSlice';
+import { createCollaborationSlice, type CollaborationSlice } from './collaborationSlice';
 import { createMediaSlice, PERSISTED_MEDIA, type MediaSlice } from './mediaSlice';
 import { createSettingsSlice, PERSISTED_SETTINGS, type SettingsSlice } from './settingsSlice';
 
-export type ParleyState = SettingsSlice & MediaSlice & CallSlice;
+export type ParleyState = SettingsSlice & MediaSlice & CallSlice & CollaborationSlice;
 
 export const useParley = create<ParleyState>()(
   persist(
@@ -16,6 +17,7 @@ export const useParley = create<ParleyState>()(
       ...createSettingsSlice(...args),
       ...createMediaSlice(...args),
       ...createCallSlice(...args),
+      ...createCollaborationSlice(...args),
     }),
     {
       name: 'parley.settings',

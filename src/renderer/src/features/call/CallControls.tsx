@@ -6,7 +6,17 @@ import { MicIcon, MicOffIcon } from '../ui/icons';
 import { RecordingReview } from './RecordingReview';
 
 /** Mute, camera, settings, recording and leave: one toolbar, each button with a stable accessible name. */
-export function CallControls({ settingsOpen, onToggleSettings, settingsId }: { settingsOpen: boolean; onToggleSettings: () => void; settingsId: string }) {
+export function CallControls({
+  settingsOpen,
+  onToggleSettings,
+  settingsId,
+  panelId,
+}: {
+  settingsOpen: boolean;
+  onToggleSettings: () => void;
+  settingsId: string;
+  panelId: string;
+}) {
   const s = useParley(
     useShallow((state) => ({
       muted: state.muted,
@@ -15,6 +25,9 @@ export function CallControls({ settingsOpen, onToggleSettings, settingsId }: { s
       toggleMute: state.toggleMute,
       toggleCamera: state.toggleCamera,
       leave: state.leave,
+      panelOpen: state.panelOpen,
+      setPanelOpen: state.setPanelOpen,
+      unreadChat: state.unreadChat,
     })),
   );
   const recorder = useRef<CallRecorder | null>(null);
@@ -51,6 +64,21 @@ export function CallControls({ settingsOpen, onToggleSettings, settingsId }: { s
         </button>
         <button type="button" className="button" aria-expanded={settingsOpen} aria-controls={settingsId} onClick={onToggleSettings}>
           Settings
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={s.panelOpen}
+          aria-controls={panelId}
+          aria-label={s.unreadChat > 0 ? `Chat and files, ${s.unreadChat} unread` : 'Chat and files'}
+          onClick={() => s.setPanelOpen(!s.panelOpen)}
+        >
+          Chat &amp; files
+          {s.unreadChat > 0 && (
+            <span className="badge" aria-hidden="true">
+              {s.unreadChat}
+            </span>
+          )}
         </button>
         <button type="button" className={`button${recording ? ' button--recording' : ''}`} onClick={() => void toggleRecording()}>
           {recording ? 'Stop recording' : 'Record'}

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { captureFrame, timestampedName } from '../../call/capture';
 import { useParley } from '../../store';
+import { CollaborationPanel } from '../collab/CollaborationPanel';
 import { DeviceSettings } from '../media/DeviceSettings';
 import { MediaNotices } from '../media/MediaNotices';
 import { CallControls } from './CallControls';
@@ -31,10 +32,12 @@ export function CallScreen() {
       signaling: state.signaling,
       isHost: state.isHost,
       removePeer: state.removePeer,
+      panelOpen: state.panelOpen,
     })),
   );
   const [settingsOpen, setSettingsOpen] = useState(false);
   const settingsId = useId();
+  const panelId = useId();
   const save = useSaveFile();
   const count = peers.length + 1;
 
@@ -83,9 +86,10 @@ export function CallScreen() {
             <DeviceSettings />
           </aside>
         )}
+        {s.panelOpen && <CollaborationPanel id={panelId} />}
       </div>
       {peers.length === 0 && <p className="call__alone">Waiting for others to join…</p>}
-      <CallControls settingsOpen={settingsOpen} onToggleSettings={() => setSettingsOpen((open) => !open)} settingsId={settingsId} />
+      <CallControls settingsOpen={settingsOpen} onToggleSettings={() => setSettingsOpen((open) => !open)} settingsId={settingsId} panelId={panelId} />
     </main>
   );
 }

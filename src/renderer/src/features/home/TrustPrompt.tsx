@@ -8,7 +8,9 @@ import { useEffect, useId, useRef } from 'react';
 export function TrustPrompt({ code, onConfirm, onCancel }: { code: string; onConfirm: () => void; onCancel: () => void }) {
   const titleId = useId();
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
+  useEffect(() => {
+    cancel.current?.focus();
+  }, []);
 
   return (
     <div

@@ -1,0 +1,79 @@
+/**
+ * The transfer protocol's bookkeeping between two FileTransfers joined by an in-memory ordered
+ * channel (real media and real data channels are in e2e/collaboration.spec.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { FileTransfers, sha256Hex, type TransferInfo } from './fileTransfer';
+
+/** A pair of ordered channels delivering asynchronously, enough of RTCDataChannel for the sender. */
+function link() {
+  // Side 0 is Ada, side 1 is Grace; each knows the other by name.
+  const sides: { transfers?: FileTransfers; peerName: string }[] = [{ peerName: 'ada' }, { peerName: 'grace' }];
+  const channelTo = (to: number) =>
+    ({
+      bufferedAmount: 0,
+      bufferedAmountLowThreshold: 0,
+      send: (data: string | ArrayBuffer) => {
+        const copy = typeof data === 'string' ? data : data.slice(0);
+        queueMicrotask(() => sides[to]!.transfers!.receive(sides[1 - to]!.peerName, copy));
+      },
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    }) as unknown as RTCDataChannel;
+  const ada = new FileTransfers({ channel: () => channelTo(1) });
+  const grace = new FileTransfers({ channel: () => channelTo(0) });
+  sides[0]!.transfers = ada;
+  sides[1]!.transfers = grace;
+  const last = (transfers: FileTransfers) => {
+    const seen: TransferInfo[] = [];
+    transfers.on('change', (info) => seen.push(info));
+    return () => seen.at(-1);
+  };
+  return { ada, grace, adaLast: last(ada), graceLast: last(grace) };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('FileTransfers', () => {
+  it('offers, waits for accept, streams in chunks and delivers a verified file', async () => {
+    const { ada, grace, adaLast, graceLast } = link();
+    const received: Blob[] = [];
+    grace.on('received', (_info, file) => received.push(file));
+    const content = new Uint8Array(100_000).map((_, i) => i % 251);
+    const id = await ada.send('grace', new Blob([content]), 'data.bin');
+    await settle();
+    expect(graceLast()).toMatchObject({ id, status: 'offered', size: 100_000, name: 'data.bin' });
+    expect(adaLast()).toMatchObject({ status: 'waiting', bytes: 0 });
+
+    grace.accept(id);
+    await settle();
+    expect(graceLast()).toMatchObject({ status: 'complete', bytes: 100_000 });
+    expect(adaLast()).toMatchObject({ status: 'complete', bytes: 100_000 });
+    expect(await sha256Hex(received[0]!)).toBe(await sha256Hex(content.buffer));
+  });
+
+  it('a decline stops it before anything moves', async () => {
+    const { ada, grace, adaLast } = link();
+    const id = await ada.send('grace', new Blob(['hello']), 'a.txt');
+    await settle();
+    grace.decline(id);
+    await settle();
+    expect(adaLast()).toMatchObject({ status: 'declined', bytes: 0 });
+  });
+
+  it('ignores messages about a transfer from anyone but its peer, and chunks nobody asked for', async () => {
+    const { ada, grace, graceLast } = link();
+    const id = await ada.send('grace', new Blob(['hello']), 'a.txt');
+    await settle();
+    grace.receive('mallory', JSON.stringify({ type: 'file-cancel', id }));
+    grace.receive('mallory', new ArrayBuffer(10));
+    expect(graceLast()).toMatchObject({ status: 'offered' });
+  });
+
+  it('a peer that leaves fails what was in flight with it', async () => {
+    const { ada, adaLast } = link();
+    await ada.send('grace', new Blob(['hello']), 'a.txt');
+    ada.peerGone('grace');
+    expect(adaLast()).toMatchObject({ status: 'failed', detail: 'The participant left' });
+  });
+});

@@ -1,0 +1,272 @@
+/**
+ * Files sent peer to peer over each peer's file channel. The sender offers (name, size, type,
+ * SHA-256); nothing moves until the receiver accepts. The file then goes in chunks with
+ * back-pressure (`bufferedAmountLowThreshold`), the receiver checks size and SHA-256 and says so,
+ * and either side may cancel at any moment: the receiver then drops everything it had.
+ *
+ * One file streams to a peer at a time (others wait their turn); binary chunks belong to the file
+ * announced by the last `file-begin`, which the ordered channel makes unambiguous.
+ */
+import { FILE_LIMITS, parseFileControl, type FileControl, type FileOffer } from '../../../shared/collaboration';
+import { Emitter } from './emitter';
+
+export type TransferStatus = 'offered' | 'waiting' | 'transferring' | 'complete' | 'declined' | 'cancelled' | 'failed';
+
+export interface TransferInfo {
+  id: string;
+  peerId: string;
+  direction: 'send' | 'receive';
+  name: string;
+  size: number;
+  mime: string;
+  /** Bytes sent or received so far. */
+  bytes: number;
+  status: TransferStatus;
+  /** Why it failed or was cancelled, for the UI. */
+  detail?: string;
+}
+
+export interface FileTransport {
+  /** The open file channel to this peer, or undefined. */
+  channel(peerId: string): RTCDataChannel | undefined;
+}
+
+type FileEvents = {
+  change: (info: TransferInfo) => void;
+  /** A complete, verified file. */
+  received: (info: TransferInfo, file: Blob) => void;
+};
+
+interface Outgoing {
+  info: TransferInfo;
+  file: Blob;
+  accepted: Promise<boolean>;
+  settle: (accepted: boolean) => void;
+}
+
+interface Incoming {
+  info: TransferInfo;
+  sha256: string;
+  chunks: ArrayBuffer[];
+}
+
+export async function sha256Hex(data: Blob | ArrayBuffer): Promise<string> {
+  const buffer = data instanceof Blob ? await data.arrayBuffer() : data;
+  const digest = await crypto.subtle.digest('SHA-256', buffer);
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export class FileTransfers extends Emitter<FileEvents> {
+  private readonly outgoing = new Map<string, Outgoing>();
+  private readonly incoming = new Map<string, Incoming>();
+  /** Per peer: the file whose chunks are arriving now. */
+  private readonly streamingFrom = new Map<string, string>();
+  /** Per peer: the chain of sends, so one file streams at a time. */
+  private readonly sendQueue = new Map<string, Promise<void>>();
+
+  constructor(private readonly transport: FileTransport) {
+    super();
+  }
+
+  /** Offers a file to a peer; it streams once accepted. Returns the transfer id. */
+  async send(peerId: string, file: Blob, name: string): Promise<string> {
+    const id = crypto.randomUUID();
+    const info: TransferInfo = { id, peerId, direction: 'send', name, size: file.size, mime: file.type, bytes: 0, status: 'waiting' };
+    if (file.size > FILE_LIMITS.maxFileBytes) {
+      this.update(info, { status: 'failed', detail: 'The file is larger than 1 GB' });
+      return id;
+    }
+    let settle: (accepted: boolean) => void = () => undefined;
+    const accepted = new Promise<boolean>((resolve) => (settle = resolve));
+    const transfer: Outgoing = { info, file, accepted, settle };
+    this.outgoing.set(id, transfer);
+    this.update(info, {});
+    const offer: FileOffer = { type: 'file-offer', id, name, size: file.size, mime: file.type.slice(0, 128), sha256: await sha256Hex(file) };
+    if (!this.control(peerId, offer)) {
+      this.finishOutgoing(transfer, 'failed', 'Not connected to that participant');
+      return id;
+    }
+    const previous = this.sendQueue.get(peerId) ?? Promise.resolve();
+    const next = previous.then(() => this.stream(transfer));
+    this.sendQueue.set(peerId, next.catch(() => undefined));
+    return id;
+  }
+
+  accept(id: string): void {
+    const transfer = this.incoming.get(id);
+    if (!transfer || transfer.info.status !== 'offered') return;
+    this.control(transfer.info.peerId, { type: 'file-accept', id });
+    this.update(transfer.info, { status: 'transferring' });
+  }
+
+  decline(id: string): void {
+    const transfer = this.incoming.get(id);
+    if (!transfer || transfer.info.status !== 'offered') return;
+    this.control(transfer.info.peerId, { type: 'file-decline', id });
+    this.dropIncoming(transfer, 'declined');
+  }
+
+  /** Stops a transfer in either direction; the receiver keeps nothing. */
+  cancel(id: string): void {
+    const out = this.outgoing.get(id);
+    if (out && isActive(out.info.status)) {
+      this.control(out.info.peerId, { type: 'file-cancel', id });
+      this.finishOutgoing(out, 'cancelled', 'You cancelled it');
+    }
+    const inc = this.incoming.get(id);
+    if (inc && isActive(inc.info.status)) {
+      this.control(inc.info.peerId, { type: 'file-cancel', id });
+      this.dropIncoming(inc, 'cancelled', 'You cancelled it');
+    }
+  }
+
+  /** Data from a peer's file channel: control messages as text, chunks as binary. */
+  receive(peerId: string, data: unknown): void {
+    if (data instanceof ArrayBuffer) return this.receiveChunk(peerId, data);
+    const message = parseFileControl(data);
+    if (message) void this.receiveControl(peerId, message);
+  }
+
+  /** The peer left or its connection was replaced: nothing in flight with it can finish. */
+  peerGone(peerId: string): void {
+    for (const out of this.outgoing.values()) {
+      if (out.info.peerId === peerId && isActive(out.info.status)) this.finishOutgoing(out, 'failed', 'The participant left');
+    }
+    for (const inc of this.incoming.values()) {
+      if (inc.info.peerId === peerId && isActive(inc.info.status)) this.dropIncoming(inc, 'failed', 'The participant left');
+    }
+    this.streamingFrom.delete(peerId);
+  }
+
+  private async receiveControl(peerId: string, message: FileControl): Promise<void> {
+    if (message.type === 'file-offer') {
+      if (this.incoming.has(message.id) || this.outgoing.has(message.id)) return;
+      const info: TransferInfo = {
+        id: message.id,
+        peerId,
+        direction: 'receive',
+        name: message.name,
+        size: message.size,
+        mime: message.mime,
+        bytes: 0,
+        status: 'offered',
+      };
+      this.incoming.set(message.id, { info, sha256: message.sha256, chunks: [] });
+      this.update(info, {});
+      return;
+    }
+    const out = this.outgoing.get(message.id);
+    const inc = this.incoming.get(message.id);
+    // Messages about a transfer must come from the peer it is with.
+    if (out && out.info.peerId === peerId) {
+      if (message.type === 'file-accept') out.settle(true);
+      if (message.type === 'file-decline') {
+        out.settle(false);
+        this.finishOutgoing(out, 'declined', 'They declined it');
+      }
+      if (message.type === 'file-cancel' && isActive(out.info.status)) {
+        out.settle(false);
+        this.finishOutgoing(out, 'cancelled', 'They cancelled it');
+      }
+      if (message.type === 'file-received') {
+        this.finishOutgoing(out, message.verified ? 'complete' : 'failed', message.verified ? undefined : 'The file arrived damaged');
+      }
+      return;
+    }
+    if (inc && inc.info.peerId === peerId) {
+      if (message.type === 'file-begin' && inc.info.status === 'transferring') this.streamingFrom.set(peerId, message.id);
+      if (message.type === 'file-cancel' && isActive(inc.info.status)) this.dropIncoming(inc, 'cancelled', 'They cancelled it');
+      if (message.type === 'file-end' && inc.info.status === 'transferring') await this.complete(inc);
+    }
+  }
+
+  private receiveChunk(peerId: string, chunk: ArrayBuffer): void {
+    const id = this.streamingFrom.get(peerId);
+    const inc = id === undefined ? undefined : this.incoming.get(id);
+    if (!inc || inc.info.status !== 'transferring') return; // a chunk still in flight after a cancel
+    if (inc.info.bytes + chunk.byteLength > inc.info.size) {
+      this.control(peerId, { type: 'file-cancel', id: inc.info.id });
+      this.dropIncoming(inc, 'failed', 'More data arrived than the file’s size');
+      return;
+    }
+    inc.chunks.push(chunk);
+    this.update(inc.info, { bytes: inc.info.bytes + chunk.byteLength });
+  }
+
+  private async complete(inc: Incoming): Promise<void> {
+    this.streamingFrom.delete(inc.info.peerId);
+    const file = new Blob(inc.chunks, { type: inc.info.mime });
+    inc.chunks = [];
+    const verified = file.size === inc.info.size && (await sha256Hex(file)) === inc.sha256;
+    this.control(inc.info.peerId, { type: 'file-received', id: inc.info.id, verified });
+    if (!verified) return this.dropIncoming(inc, 'failed', 'The file arrived damaged (its SHA-256 does not match)');
+    this.update(inc.info, { status: 'complete' });
+    this.emit('received', inc.info, file);
+  }
+
+  private async stream(transfer: Outgoing): Promise<void> {
+    const { info, file } = transfer;
+    if (!(await transfer.accepted) || info.status !== 'waiting') return;
+    const channel = this.transport.channel(info.peerId);
+    if (!channel) return this.finishOutgoing(transfer, 'failed', 'Not connected to that participant');
+    this.update(info, { status: 'transferring' });
+    channel.bufferedAmountLowThreshold = FILE_LIMITS.lowWaterBytes;
+    this.control(info.peerId, { type: 'file-begin', id: info.id });
+    // Either side may cancel while we wait on the channel; check again after every wait.
+    const stillSending = (): boolean => info.status === 'transferring';
+    try {
+      for (let offset = 0; offset < file.size; offset += FILE_LIMITS.chunkBytes) {
+        if (!stillSending()) return;
+        if (channel.bufferedAmount > FILE_LIMITS.highWaterBytes) await drained(channel);
+        if (!stillSending()) return;
+        const chunk = await file.slice(offset, offset + FILE_LIMITS.chunkBytes).arrayBuffer();
+        channel.send(chunk);
+        this.update(info, { bytes: Math.min(file.size, offset + chunk.byteLength) });
+      }
+      this.control(info.peerId, { type: 'file-end', id: info.id });
+    } catch (error) {
+      this.finishOutgoing(transfer, 'failed', `Sending stopped: ${(error as Error).message}`);
+    }
+  }
+
+  private control(peerId: string, message: FileControl): boolean {
+    const channel = this.transport.channel(peerId);
+    if (!channel) return false;
+    channel.send(JSON.stringify(message));
+    return true;
+  }
+
+  private finishOutgoing(transfer: Outgoing, status: TransferStatus, detail?: string): void {
+    transfer.settle(false);
+    this.update(transfer.info, { status, detail, ...(status === 'complete' ? { bytes: transfer.info.size } : {}) });
+  }
+
+  private dropIncoming(inc: Incoming, status: TransferStatus, detail?: string): void {
+    inc.chunks = [];
+    if (this.streamingFrom.get(inc.info.peerId) === inc.info.id) this.streamingFrom.delete(inc.info.peerId);
+    this.update(inc.info, { status, detail });
+  }
+
+  private update(info: TransferInfo, change: Partial<TransferInfo>): void {
+    Object.assign(info, change);
+    this.emit('change', { ...info });
+  }
+}
+
+const isActive = (status: TransferStatus): boolean => status === 'offered' || status === 'waiting' || status === 'transferring';
+
+function drained(channel: RTCDataChannel): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (): void => {
+      channel.removeEventListener('bufferedamountlow', done);
+      channel.removeEventListener('close', closed);
+      resolve();
+    };
+    const closed = (): void => {
+      channel.removeEventListener('bufferedamountlow', done);
+      reject(new Error('the connection closed'));
+    };
+    channel.addEventListener('bufferedamountlow', done);
+    channel.addEventListener('close', closed, { once: true });
+  });
+}
