@@ -103,6 +103,11 @@ export class Call extends Emitter<CallEvents> {
     this.mesh?.broadcast('control', { type: 'media-state', state });
   }
 
+  /** The peer connections now, by peer id (for statistics). */
+  connections(): Map<string, RTCPeerConnection> {
+    return this.mesh?.connections() ?? new Map();
+  }
+
   /** Host only: stop (or again allow) newcomers. */
   setLocked(locked: boolean): Promise<RoomState> {
     return this.signaling.setLocked(locked);

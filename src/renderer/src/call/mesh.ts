@@ -13,6 +13,7 @@
 import { CHAT_CHANNEL, FILE_CHANNEL } from '../../../shared/collaboration';
 import { CONTROL_CHANNEL } from '../../../shared/peerMessages';
 import type { SignalPayload } from '../../../shared/protocol';
+import { cameraBitrateFor, capSender } from './bandwidth';
 import { Emitter } from './emitter';
 import { PeerSession } from './peerSession';
 
@@ -122,6 +123,16 @@ export class Mesh extends Emitter<MeshEvents> {
     this.peers.delete(peerId);
     for (const channel of Object.values(entry.channels)) channel.close();
     entry.session.close();
+    this.applyCaps();
+  }
+
+  /** Caps every video sender for the current number of peers (see bandwidth.ts). */
+  applyCaps(): void {
+    const cameraCap = cameraBitrateFor(this.peers.size);
+    for (const [peerId, entry] of this.peers) {
+      const camera = entry.senders?.video;
+      if (camera) capSender(camera, cameraCap).catch((error: unknown) => this.emit('error', peerId, error));
+    }
   }
 
   close(): void {
@@ -137,6 +148,11 @@ export class Mesh extends Emitter<MeshEvents> {
   /** The network changed under us: every connection gathers candidates afresh. */
   restartIceWithEveryone(): void {
     for (const entry of this.peers.values()) entry.session.restartIce();
+  }
+
+  /** Every peer's connection, for statistics. */
+  connections(): Map<string, RTCPeerConnection> {
+    return new Map([...this.peers].map(([peerId, entry]) => [peerId, entry.session.pc]));
   }
 
   peerIds(): string[] {
@@ -182,6 +198,10 @@ export class Mesh extends Emitter<MeshEvents> {
       this.emit('peer-stream', peerId, entry.stream);
     };
     pc.onconnectionstatechange = () => this.emit('peer-connection-state', peerId, pc.connectionState);
+    // Encodings exist once a negotiation completes: cap then (and the room size may have changed).
+    pc.addEventListener('signalingstatechange', () => {
+      if (pc.signalingState === 'stable') this.applyCaps();
+    });
     this.peers.set(peerId, entry);
     return entry;
   }

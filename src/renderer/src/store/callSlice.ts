@@ -15,6 +15,7 @@ import { CallError, type CallErrorCode } from '../call/callError';
 import { platform } from '../platform';
 import { attachCollaboration } from './collaborationSlice';
 import { describeError } from './errorText';
+import { startStats, stopStats } from './statsSlice';
 import { currentLocalMedia } from './mediaSlice';
 import type { ParleyState } from './index';
 
@@ -140,6 +141,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     call.on('self-id', (selfId) => set({ selfId }));
     call.on('ended', (error) => {
       activeCall = undefined;
+      stopStats();
       void stopHosting();
       set({ selfId: null, joinedRoom: null, peers: {}, lastAttempt: null });
       fail(error.code, error.message);
@@ -148,6 +150,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     try {
       const joined = await call.start();
       if (activeCall !== call) return; // left while joining
+      startStats(call, set);
       const peers = Object.fromEntries(
         joined.peers.map((peer) => [peer.id, { ...peer, stream: null, connection: 'new' as const, mediaState: null }]),
       );
@@ -158,6 +161,9 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
         isHost: joined.isHost,
         roomLocked: joined.locked,
         lastAttempt: null,
+        peerStats: {},
+        activeSpeaker: null,
+        pinned: null,
         // Streams may already have arrived for these peers while the join was settling.
         peers: { ...peers, ...state.peers },
       }));
@@ -312,6 +318,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     leave: async () => {
       const call = activeCall;
       activeCall = undefined;
+      stopStats();
       set({ phase: 'idle', selfId: null, joinedRoom: null, peers: {}, isHost: false, roomLocked: false, signaling: 'connected' });
       await call?.leave();
       await stopHosting();

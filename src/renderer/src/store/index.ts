@@ -8,8 +8,9 @@ import { createCallSlice, type CallSlice } from './callSlice';
 import { createCollaborationSlice, type CollaborationSlice } from './collaborationSlice';
 import { createMediaSlice, PERSISTED_MEDIA, type MediaSlice } from './mediaSlice';
 import { createSettingsSlice, PERSISTED_SETTINGS, type SettingsSlice } from './settingsSlice';
+import { createStatsSlice, type StatsSlice } from './statsSlice';
 
-export type ParleyState = SettingsSlice & MediaSlice & CallSlice & CollaborationSlice;
+export type ParleyState = SettingsSlice & MediaSlice & CallSlice & CollaborationSlice & StatsSlice;
 
 export const useParley = create<ParleyState>()(
   persist(
@@ -18,6 +19,7 @@ export const useParley = create<ParleyState>()(
       ...createMediaSlice(...args),
       ...createCallSlice(...args),
       ...createCollaborationSlice(...args),
+      ...createStatsSlice(...args),
     }),
     {
       name: 'parley.settings',

@@ -11,11 +11,13 @@ export function CallControls({
   onToggleSettings,
   settingsId,
   panelId,
+  statsId,
 }: {
   settingsOpen: boolean;
   onToggleSettings: () => void;
   settingsId: string;
   panelId: string;
+  statsId: string;
 }) {
   const s = useParley(
     useShallow((state) => ({
@@ -28,6 +30,10 @@ export function CallControls({
       panelOpen: state.panelOpen,
       setPanelOpen: state.setPanelOpen,
       unreadChat: state.unreadChat,
+      statsOpen: state.statsOpen,
+      setStatsOpen: state.setStatsOpen,
+      layout: state.layout,
+      setLayout: state.setLayout,
     })),
   );
   const recorder = useRef<CallRecorder | null>(null);
@@ -79,6 +85,12 @@ export function CallControls({
               {s.unreadChat}
             </span>
           )}
+        </button>
+        <button type="button" className="button" aria-pressed={s.layout === 'speaker'} onClick={() => s.setLayout(s.layout === 'speaker' ? 'grid' : 'speaker')}>
+          Speaker view
+        </button>
+        <button type="button" className="button" aria-expanded={s.statsOpen} aria-controls={statsId} onClick={() => s.setStatsOpen(!s.statsOpen)}>
+          Statistics
         </button>
         <button type="button" className={`button${recording ? ' button--recording' : ''}`} onClick={() => void toggleRecording()}>
           {recording ? 'Stop recording' : 'Record'}

@@ -7,6 +7,7 @@ import { DeviceSettings } from '../media/DeviceSettings';
 import { MediaNotices } from '../media/MediaNotices';
 import { CallControls } from './CallControls';
 import { HostPanel } from './HostPanel';
+import { StatsPanel } from './StatsPanel';
 import { useSaveFile } from './useSaveFile';
 import { VideoTile } from './VideoTile';
 
@@ -33,11 +34,20 @@ export function CallScreen() {
       isHost: state.isHost,
       removePeer: state.removePeer,
       panelOpen: state.panelOpen,
+      statsOpen: state.statsOpen,
+      layout: state.layout,
+      pinned: state.pinned,
+      setPinned: state.setPinned,
+      activeSpeaker: state.activeSpeaker,
     })),
   );
   const [settingsOpen, setSettingsOpen] = useState(false);
   const settingsId = useId();
   const panelId = useId();
+  const statsId = useId();
+  // Speaker view: the pinned participant, else whoever speaks, else the first to arrive.
+  const featured = s.layout === 'speaker' ? (s.pinned ?? s.activeSpeaker ?? peers[0]?.id ?? null) : null;
+  const ordered = featured ? [...peers].sort((a, b) => Number(b.id === featured) - Number(a.id === featured)) : peers;
   const save = useSaveFile();
   const count = peers.length + 1;
 
@@ -64,9 +74,9 @@ export function CallScreen() {
       {s.hosting && s.room && <HostPanel hosting={s.hosting} room={s.room} />}
       <MediaNotices />
       <div className="call__body">
-        <section className="grid" aria-label="Participants" data-count={count}>
+        <section className={`grid${s.layout === 'speaker' ? ' grid--speaker' : ''}`} aria-label="Participants" data-count={count}>
           <VideoTile stream={s.previewStream} name={s.displayName} isSelf audioMuted={s.muted} videoOff={s.cameraOff} onSnapshot={snapshot(s.displayName)} />
-          {peers.map((peer) => (
+          {ordered.map((peer) => (
             <VideoTile
               key={peer.id}
               peerId={peer.id}
@@ -78,6 +88,10 @@ export function CallScreen() {
               sinkId={s.speakerId}
               onSnapshot={snapshot(peer.name)}
               onRemove={s.isHost ? () => void s.removePeer(peer.id) : undefined}
+              speaking={s.activeSpeaker === peer.id}
+              featured={featured === peer.id}
+              pinned={s.pinned === peer.id}
+              onTogglePin={() => s.setPinned(s.pinned === peer.id ? null : peer.id)}
             />
           ))}
         </section>
@@ -87,9 +101,10 @@ export function CallScreen() {
           </aside>
         )}
         {s.panelOpen && <CollaborationPanel id={panelId} />}
+        {s.statsOpen && <StatsPanel id={statsId} />}
       </div>
       {peers.length === 0 && <p className="call__alone">Waiting for others to join…</p>}
-      <CallControls settingsOpen={settingsOpen} onToggleSettings={() => setSettingsOpen((open) => !open)} settingsId={settingsId} panelId={panelId} />
+      <CallControls settingsOpen={settingsOpen} onToggleSettings={() => setSettingsOpen((open) => !open)} settingsId={settingsId} panelId={panelId} statsId={statsId} />
     </main>
   );
 }

@@ -16,11 +16,17 @@ interface VideoTileProps {
   onSnapshot?: (video: HTMLVideoElement) => void;
   /** Offered to the host only: send this participant away. */
   onRemove?: () => void;
+  /** The active speaker: highlighted. */
+  speaking?: boolean;
+  /** Shown large in speaker view. */
+  featured?: boolean;
+  pinned?: boolean;
+  onTogglePin?: () => void;
 }
 
 type SinkableVideo = HTMLVideoElement & { setSinkId?: (id: string) => Promise<void> };
 
-export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove }: VideoTileProps) {
+export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, pinned = false, onTogglePin }: VideoTileProps) {
   const video = useRef<SinkableVideo>(null);
 
   useEffect(() => {
@@ -37,7 +43,13 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
   const hasVideo = !videoOff && (stream?.getVideoTracks().some((track) => track.readyState === 'live') ?? false);
   const label = isSelf ? `${name} (you)` : name;
   return (
-    <figure className={`tile${isSelf ? ' tile--self' : ''}`} aria-label={label} data-peer-id={peerId}>
+    <figure
+      className={`tile${isSelf ? ' tile--self' : ''}${speaking ? ' tile--speaking' : ''}${featured ? ' tile--featured' : ''}`}
+      aria-label={label}
+      data-peer-id={peerId}
+      data-speaking={speaking}
+    >
+      {speaking && <span className="tile__speaking">Speaking</span>}
       <video ref={video} autoPlay playsInline muted={isSelf} aria-hidden={!hasVideo} className={hasVideo ? undefined : 'tile__video--hidden'} />
       {!hasVideo && (
         <div className="tile__placeholder" aria-label={`${name}: camera off`} role="img">
@@ -61,6 +73,11 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
       {onSnapshot && hasVideo && (
         <button type="button" className="tile__action button button--small" aria-label={`Save a snapshot of ${name}`} onClick={() => video.current && onSnapshot(video.current)}>
           Snapshot
+        </button>
+      )}
+      {onTogglePin && (
+        <button type="button" className="tile__action tile__action--pin button button--small" aria-pressed={pinned} aria-label={`Pin ${name}`} onClick={onTogglePin}>
+          {pinned ? 'Unpin' : 'Pin'}
         </button>
       )}
       {onRemove && (
