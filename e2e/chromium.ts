@@ -7,6 +7,8 @@ export const CHROMIUM_ARGS = [
   '--use-fake-device-for-media-stream',
   // ICE may use 127.0.0.1: inside the private namespace loopback is the only interface.
   '--allow-loopback-in-peer-connection',
+  // getDisplayMedia picks the fake 1280×720 screen without a picker.
+  '--auto-select-desktop-capture-source=Entire screen',
   '--autoplay-policy=no-user-gesture-required',
   // Headless as root on a machine with a closed network.
   '--no-sandbox',

@@ -7,13 +7,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENTS } from '../shared/ipc';
 import { INVITE_SCHEME } from '../shared/invite';
-import { app, BrowserWindow, dialog, ipcMain, session, shell, systemPreferences } from 'electron';
+import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, session, shell, systemPreferences } from 'electron';
 import { createFileSaver } from './fileSaver';
 import { HostService } from './hosting';
 import { advertiseRoom } from '../../signaling-server/src/advertise';
 import { RoomFinder } from './discovery/roomFinder';
 import { InviteInbox, inviteFromArgv } from './invites';
 import { registerIpcHandlers } from './ipc';
+import { ScreenPicker } from './screenPicker';
 import { stopHostingOnQuit } from './lifecycle';
 import { createMediaAccess } from './mediaAccess';
 import { applySessionSecurity, createAppUrlMatcher, hardenWebContents } from './security';
@@ -51,6 +52,12 @@ let mainWindow: BrowserWindow | undefined;
 
 // Invite links from the system wait here; the window is nudged to take them.
 const invites = new InviteInbox(() => mainWindow?.webContents.send(IPC_EVENTS.inviteReceived));
+// Screen sharing: the platform's picker where there is one, else Parley's (sources from desktopCapturer).
+const screenPicker = new ScreenPicker({
+  getSources: () => desktopCapturer.getSources({ types: ['screen', 'window'], thumbnailSize: { width: 320, height: 180 } }),
+  isAppUrl,
+  notify: () => mainWindow?.webContents.send(IPC_EVENTS.screenPickRequested),
+});
 // Rooms on the local network, looked for once the join screen first asks.
 const nearbyRooms = new RoomFinder(() => mainWindow?.webContents.send(IPC_EVENTS.nearbyRoomsChanged));
 
@@ -86,12 +93,16 @@ if (!app.requestSingleInstanceLock()) {
     await trustStore.load();
     // Pinned hosts must present exactly their pinned certificate; others get Chromium's verdict.
     session.defaultSession.setCertificateVerifyProc(createCertificateVerifier(trustStore));
+    session.defaultSession.setDisplayMediaRequestHandler((request, callback) => void screenPicker.handleRequest(request, callback), {
+      useSystemPicker: true,
+    });
     registerIpcHandlers(ipcMain, {
       isAppUrl,
       hosting,
       trust: new TrustService(trustStore),
       invites,
       nearbyRooms,
+      screenPicker,
       // This app's own participant connects to its own server over loopback: trust that certificate.
       onHostingStarted: ({ localUrl, fingerprint }) => {
         if (!localUrl || !fingerprint) return;

@@ -25,6 +25,7 @@ function setup() {
     mediaAccess: createMediaAccess({ platform: 'win32', systemPreferences: { getMediaAccessStatus: () => 'denied' }, openExternal }),
     invites: new InviteInbox(() => undefined),
     nearbyRooms: { list: () => [] },
+    screenPicker: { sources: () => ({ ok: true, data: [] }), choose: () => ({ ok: true, data: { shared: false } }) },
     trust: new TrustService(new TrustStore('/nonexistent/trusted-hosts.json'), async () => ({ kind: 'unreachable', detail: 'test' })),
     saveFile,
   });

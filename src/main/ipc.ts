@@ -8,6 +8,7 @@ import {
   hostingStartRequestSchema,
   mediaDeviceKindSchema,
   saveFileRequestSchema,
+  screenChoiceSchema,
   trustAcceptRequestSchema,
   trustCheckRequestSchema,
 } from '../shared/ipc.schemas';
@@ -15,6 +16,7 @@ import type { HostService } from './hosting';
 import type { RoomFinder } from './discovery/roomFinder';
 import type { InviteInbox } from './invites';
 import type { MediaAccess } from './mediaAccess';
+import type { ScreenPicker } from './screenPicker';
 import type { TrustService } from './trust/trustService';
 import type { AppUrlMatcher } from './security';
 
@@ -27,6 +29,7 @@ export interface IpcServices {
   trust: TrustService;
   invites: InviteInbox;
   nearbyRooms: Pick<RoomFinder, 'list'>;
+  screenPicker: Pick<ScreenPicker, 'sources' | 'choose'>;
   /** The hosting server just started: trust its certificate for this app's own connection to it. */
   onHostingStarted?: (status: HostingStatus) => void;
   /** Saves for the window that asked (the dialog is modal to it). */
@@ -43,7 +46,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: AppUrlMatch
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
-export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, invites, nearbyRooms, onHostingStarted, saveFile }: IpcServices): void {
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, invites, nearbyRooms, screenPicker, onHostingStarted, saveFile }: IpcServices): void {
   const handle = <C extends IpcChannel>(channel: C, handler: Handler<C>): void => {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => (isTrustedSender(event, isAppUrl) ? handler(event, ...args) : untrusted));
   };
@@ -79,6 +82,11 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl
 
   handle(IPC_CHANNELS.invitesTake, async () => ok(invites.take()));
   handle(IPC_CHANNELS.discoveryList, async () => ok(nearbyRooms.list()));
+  handle(IPC_CHANNELS.screenSources, async () => screenPicker.sources());
+  handle(IPC_CHANNELS.screenChoose, async (_event, id) => {
+    const parsed = screenChoiceSchema.safeParse(id);
+    return parsed.success ? screenPicker.choose(parsed.data) : badRequest('Choose a source id or null');
+  });
 
   handle(IPC_CHANNELS.filesSave, async (event, request) => {
     const parsed = saveFileRequestSchema.safeParse(request);

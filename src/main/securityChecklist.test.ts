@@ -23,6 +23,7 @@ const calls = vi.hoisted(() => ({
   windows: [] as { options: Electron.BrowserWindowConstructorOptions; loaded: string[] }[],
   openExternal: [] as string[],
   verifyProc: undefined as undefined | ((request: unknown, callback: (result: number) => void) => void),
+  displayMediaHandler: undefined as undefined | ((request: unknown, callback: (streams: unknown) => void) => void),
 }));
 
 vi.mock('electron', () => {
@@ -69,10 +70,12 @@ vi.mock('electron', () => {
         setPermissionCheckHandler: (handler: typeof calls.checkHandler) => (calls.checkHandler = handler),
         webRequest: { onHeadersReceived: (listener: typeof calls.headersListener) => (calls.headersListener = listener) },
         setCertificateVerifyProc: (proc: typeof calls.verifyProc) => (calls.verifyProc = proc),
+        setDisplayMediaRequestHandler: (handler: typeof calls.displayMediaHandler) => (calls.displayMediaHandler = handler),
       },
     },
     shell: { openExternal: async (url: string) => void calls.openExternal.push(url) },
     systemPreferences: { getMediaAccessStatus: () => 'granted' },
+    desktopCapturer: { getSources: async () => [] },
     dialog: {},
   };
 });
@@ -176,5 +179,12 @@ describe('desktop integration booted with the same entry', () => {
     let verdict: number | undefined;
     calls.verifyProc!({ hostname: 'example.org', certificate: { data: '' } }, (result) => (verdict = result));
     expect(verdict).toBe(-3);
+  });
+
+  it('routes screen-sharing requests to the picker, which denies a foreign page', async () => {
+    const answers: unknown[] = [];
+    calls.displayMediaHandler!({ frame: { url: 'https://evil.example/' } }, (streams) => answers.push(streams));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(answers).toEqual([{}]);
   });
 });

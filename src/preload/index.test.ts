@@ -24,6 +24,7 @@ describe('the preload bridge', () => {
       files: { save: 'fn' },
       trust: { check: 'fn', accept: 'fn' },
       invites: { take: 'fn', onReceived: 'fn' },
+      screenPicker: { sources: 'fn', choose: 'fn', onRequested: 'fn' },
       discovery: { list: 'fn', onChanged: 'fn' },
     });
     expect(Object.values(bridge())).not.toContain(invoke);

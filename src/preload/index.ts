@@ -39,6 +39,11 @@ const bridge: ParleyBridge = {
     take: () => invoke(IPC_CHANNELS.invitesTake),
     onReceived: (listener) => subscribe(IPC_EVENTS.inviteReceived, listener),
   },
+  screenPicker: {
+    sources: () => invoke(IPC_CHANNELS.screenSources),
+    choose: (id) => invoke(IPC_CHANNELS.screenChoose, id),
+    onRequested: (listener) => subscribe(IPC_EVENTS.screenPickRequested, listener),
+  },
   discovery: {
     list: () => invoke(IPC_CHANNELS.discoveryList),
     onChanged: (listener) => subscribe(IPC_EVENTS.nearbyRoomsChanged, listener),

@@ -34,3 +34,6 @@ export const trustAcceptRequestSchema = z.strictObject({
   url: hostUrlSchema,
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 fingerprint in hex'),
 });
+
+/** A desktopCapturer source id ("screen:0:0", "window:42:0") or null to cancel. */
+export const screenChoiceSchema = z.string().max(128).regex(/^(screen|window):[\w:-]+$/).nullable();

@@ -57,6 +57,14 @@ export interface TrustCheck {
   fingerprint: string | null;
 }
 
+/** A screen or window the user may share, as the picker shows it. */
+export interface ScreenSource {
+  id: string;
+  name: string;
+  /** A small PNG as a data: URL. */
+  thumbnail: string;
+}
+
 /** Camera or microphone, as the operating system's privacy settings name them. */
 export type MediaDeviceKind = 'camera' | 'microphone';
 /** The OS-level grant (macOS, Windows). Where the OS has no such gate (Linux) it reports 'granted'. */
@@ -85,6 +93,8 @@ export const IPC_CHANNELS = {
   trustAccept: 'trust:accept',
   invitesTake: 'invites:take',
   discoveryList: 'discovery:list',
+  screenSources: 'screen:sources',
+  screenChoose: 'screen:choose',
 } as const;
 
 /** Main → renderer nudges. They carry no data: the renderer asks for it over a validated channel. */
@@ -93,6 +103,8 @@ export const IPC_EVENTS = {
   inviteReceived: 'invite:received',
   /** The list of rooms on the local network changed; fetch it with `discovery:list`. */
   nearbyRoomsChanged: 'discovery:changed',
+  /** The page asked to share its screen: show the picker (`screen:sources`, then `screen:choose`). */
+  screenPickRequested: 'screen:pick-requested',
 } as const;
 
 export interface IpcContract {
@@ -107,6 +119,8 @@ export interface IpcContract {
   [IPC_CHANNELS.trustAccept]: { args: [request: { url: string; fingerprint: string }]; result: IpcResult<null> };
   [IPC_CHANNELS.invitesTake]: { args: []; result: IpcResult<string | null> };
   [IPC_CHANNELS.discoveryList]: { args: []; result: IpcResult<NearbyRoom[]> };
+  [IPC_CHANNELS.screenSources]: { args: []; result: IpcResult<ScreenSource[]> };
+  [IPC_CHANNELS.screenChoose]: { args: [id: string | null]; result: IpcResult<{ shared: boolean }> };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -136,6 +150,12 @@ export interface ParleyBridge {
     take(): Promise<IpcResult<string | null>>;
     /** Called when another invite arrives; returns the unsubscribe function. */
     onReceived(listener: () => void): () => void;
+  };
+  readonly screenPicker: {
+    sources(): Promise<IpcResult<ScreenSource[]>>;
+    /** The chosen source's id, or null to cancel. */
+    choose(id: string | null): Promise<IpcResult<{ shared: boolean }>>;
+    onRequested(listener: () => void): () => void;
   };
   readonly discovery: {
     /** Rooms announced on the local network now (starts looking on the first call). */

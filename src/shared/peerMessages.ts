@@ -12,6 +12,8 @@ export const MAX_PEER_MESSAGE_BYTES = 16 * 1024;
 export const mediaStateSchema = z.strictObject({
   audioMuted: z.boolean(),
   videoOff: z.boolean(),
+  /** Sending a shared screen as an extra video track (the camera stays). */
+  screenSharing: z.boolean().optional(),
 });
 export type MediaState = z.infer<typeof mediaStateSchema>;
 

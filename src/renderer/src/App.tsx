@@ -1,4 +1,5 @@
 import { CallScreen } from './features/call/CallScreen';
+import { ScreenPickerDialog } from './features/call/ScreenPickerDialog';
 import { HomeScreen } from './features/home/HomeScreen';
 import { useSystemInvites } from './features/home/useSystemInvites';
 import { useParley } from './store';
@@ -6,5 +7,10 @@ import { useParley } from './store';
 export function App() {
   const inCall = useParley((state) => state.phase === 'in-call');
   useSystemInvites();
-  return inCall ? <CallScreen /> : <HomeScreen />;
+  return (
+    <>
+      {inCall ? <CallScreen /> : <HomeScreen />}
+      <ScreenPickerDialog />
+    </>
+  );
 }

@@ -24,6 +24,8 @@ export type CallEvents = {
   'peer-stream': (peerId: string, stream: MediaStream) => void;
   'peer-connection-state': (peerId: string, state: RTCPeerConnectionState) => void;
   'peer-media-state': (peerId: string, state: MediaState) => void;
+  /** A peer's shared screen (null when its track ended). */
+  'peer-screen': (peerId: string, stream: MediaStream | null) => void;
   'signaling-state': (state: SignalingState) => void;
   'room-state': (state: RoomState) => void;
   /** Our id changed (we came back too late to resume and joined afresh). */
@@ -48,6 +50,7 @@ export class Call extends Emitter<CallEvents> {
   private finished = false;
   private mediaState: MediaState;
   private localTracks: LocalTracks;
+  private screenTrack: MediaStreamTrack | null = null;
   private joined: JoinResult | undefined;
   /** Chat and files ride on the peers' own data channels; they live as long as the call. */
   readonly chat = new Chat({
@@ -100,7 +103,18 @@ export class Call extends Emitter<CallEvents> {
   /** Tells everyone (now, and each newcomer when its channel opens) whether we are muted or off camera. */
   setMediaState(state: MediaState): void {
     this.mediaState = state;
-    this.mesh?.broadcast('control', { type: 'media-state', state });
+    this.mesh?.broadcast('control', this.stateMessage());
+  }
+
+  /** Shares a screen with everyone as an extra video track, or stops (null). */
+  setScreenTrack(track: MediaStreamTrack | null): void {
+    this.screenTrack = track;
+    this.mesh?.setScreenTrack(track);
+    this.mesh?.broadcast('control', this.stateMessage());
+  }
+
+  private stateMessage(): { type: 'media-state'; state: MediaState } {
+    return { type: 'media-state', state: { ...this.mediaState, screenSharing: this.screenTrack !== null } };
   }
 
   /** The peer connections now, by peer id (for statistics). */
@@ -164,8 +178,9 @@ export class Call extends Emitter<CallEvents> {
     this.mesh = mesh;
     mesh.on('peer-stream', (id, stream) => this.emit('peer-stream', id, stream));
     mesh.on('peer-connection-state', (id, state) => this.emit('peer-connection-state', id, state));
+    mesh.on('peer-screen', (id, stream) => this.emit('peer-screen', id, stream));
     mesh.on('channel-open', (id, kind) => {
-      if (kind === 'control') mesh.sendTo(id, 'control', { type: 'media-state', state: this.mediaState });
+      if (kind === 'control') mesh.sendTo(id, 'control', this.stateMessage());
       if (kind === 'chat') this.chat.channelOpened(id);
     });
     mesh.on('channel-data', (id, kind, data) => {
@@ -175,6 +190,7 @@ export class Call extends Emitter<CallEvents> {
       if (message?.type === 'media-state') this.emit('peer-media-state', id, message.state);
     });
     mesh.on('error', (id, error) => console.warn(`Parley: media with ${id} failed`, error));
+    if (this.screenTrack) mesh.setScreenTrack(this.screenTrack);
     for (const peer of peers) mesh.connectTo(peer.id);
   }
 

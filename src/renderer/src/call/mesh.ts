@@ -13,7 +13,7 @@
 import { CHAT_CHANNEL, FILE_CHANNEL } from '../../../shared/collaboration';
 import { CONTROL_CHANNEL } from '../../../shared/peerMessages';
 import type { SignalPayload } from '../../../shared/protocol';
-import { cameraBitrateFor, capSender } from './bandwidth';
+import { cameraBitrateFor, capSender, screenBitrateFor } from './bandwidth';
 import { Emitter } from './emitter';
 import { PeerSession } from './peerSession';
 
@@ -30,6 +30,8 @@ export type MeshEvents = {
   /** A new stream object each time the peer's set of tracks changes. */
   'peer-stream': (peerId: string, stream: MediaStream) => void;
   'peer-connection-state': (peerId: string, state: RTCPeerConnectionState) => void;
+  /** The peer's shared screen arrived (a stream), or its track ended (null). */
+  'peer-screen': (peerId: string, stream: MediaStream | null) => void;
   /** A data channel to this peer is open (again): the moment to send what waited for it. */
   'channel-open': (peerId: string, kind: ChannelKind) => void;
   /** Raw, unvalidated data from a peer's channel; the owner of each channel validates it. */
@@ -55,6 +57,8 @@ interface PeerEntry {
   channels: Record<ChannelKind, RTCDataChannel>;
   /** Set once our tracks are attached (as offerer at once, as answerer when the offer arrives). */
   senders: Partial<Record<MediaKind, RTCRtpSender>> | null;
+  /** Made the first time we share with this peer; kept (send direction off) while not sharing. */
+  screenTransceiver: RTCRtpTransceiver | null;
 }
 
 export class Mesh extends Emitter<MeshEvents> {
@@ -63,6 +67,9 @@ export class Mesh extends Emitter<MeshEvents> {
   private readonly localTracks: LocalTracks;
   /** One stream id for our audio and video, so receivers keep them in lip sync. */
   private readonly outgoingStream = new MediaStream();
+  /** Our shared screen goes in a stream of its own. */
+  private readonly screenStream = new MediaStream();
+  private screenTrack: MediaStreamTrack | null = null;
 
   constructor(private readonly options: MeshOptions) {
     super();
@@ -83,6 +90,22 @@ export class Mesh extends Emitter<MeshEvents> {
         streams: [this.outgoingStream],
       });
       entry.senders[kind] = transceiver.sender;
+    }
+    this.attachScreen(entry);
+  }
+
+  /**
+   * Shares a screen with everyone as an additional video track (the camera stays), or stops.
+   * Adding or removing the track renegotiates (perfect negotiation handles it).
+   */
+  setScreenTrack(track: MediaStreamTrack | null): void {
+    this.screenTrack = track;
+    for (const [peerId, entry] of this.peers) {
+      if (track) this.attachScreen(entry);
+      else if (entry.screenTransceiver) {
+        entry.screenTransceiver.sender.replaceTrack(null).catch((error: unknown) => this.emit('error', peerId, error));
+        entry.screenTransceiver.direction = 'recvonly';
+      }
     }
   }
 
@@ -129,9 +152,14 @@ export class Mesh extends Emitter<MeshEvents> {
   /** Caps every video sender for the current number of peers (see bandwidth.ts). */
   applyCaps(): void {
     const cameraCap = cameraBitrateFor(this.peers.size);
+    const screenCap = screenBitrateFor(this.peers.size);
     for (const [peerId, entry] of this.peers) {
+      const report = (error: unknown): void => this.emit('error', peerId, error);
       const camera = entry.senders?.video;
-      if (camera) capSender(camera, cameraCap).catch((error: unknown) => this.emit('error', peerId, error));
+      if (camera) capSender(camera, cameraCap).catch(report);
+      // A shared screen keeps its resolution (text must stay sharp) and gives up frame rate instead.
+      const screen = entry.screenTransceiver;
+      if (screen && screen.direction === 'sendrecv') capSender(screen.sender, screenCap, 'maintain-resolution').catch(report);
     }
   }
 
@@ -183,6 +211,7 @@ export class Mesh extends Emitter<MeshEvents> {
       stream: new MediaStream(),
       channels,
       senders: null,
+      screenTransceiver: null,
       session: new PeerSession({
         pc,
         polite: isPolite(this.options.selfId, peerId),
@@ -193,7 +222,15 @@ export class Mesh extends Emitter<MeshEvents> {
     };
     // Our own stream per peer, built from `track` events: it works whether or not the sender
     // associated its tracks with a stream (a track without one arrives with `streams` empty).
-    pc.ontrack = ({ track }) => {
+    pc.ontrack = ({ track, transceiver }) => {
+      // The camera is the first video transceiver (created with the first offer); any later video
+      // transceiver carries a shared screen.
+      if (track.kind === 'video' && transceiver !== firstVideoTransceiver(pc)) {
+        const screen = new MediaStream([track]);
+        track.addEventListener('ended', () => this.emit('peer-screen', peerId, null));
+        this.emit('peer-screen', peerId, screen);
+        return;
+      }
       entry.stream = new MediaStream([...entry.stream.getTracks().filter((t) => t.kind !== track.kind), track]);
       this.emit('peer-stream', peerId, entry.stream);
     };
@@ -224,5 +261,27 @@ export class Mesh extends Emitter<MeshEvents> {
         entry.senders[kind] = pc.addTrack(track, this.outgoingStream);
       }
     }
+    // Sharing already: the screen follows in a second offer, once this answer is done.
+    if (this.screenTrack) queueMicrotask(() => this.attachScreen(entry));
   }
+
+  /**
+   * Always a transceiver of its own (never `addTrack`, which could take over the camera's while the
+   * camera is off), reused when sharing again, so receivers tell camera and screen apart by order.
+   */
+  private attachScreen(entry: PeerEntry): void {
+    const track = this.screenTrack;
+    if (!track) return;
+    const existing = entry.screenTransceiver;
+    if (!existing) {
+      entry.screenTransceiver = entry.session.pc.addTransceiver(track, { direction: 'sendrecv', streams: [this.screenStream] });
+      return;
+    }
+    existing.sender.replaceTrack(track).catch((error: unknown) => this.emit('error', 'local', error));
+    existing.direction = 'sendrecv';
+  }
+}
+
+function firstVideoTransceiver(pc: RTCPeerConnection): RTCRtpTransceiver | undefined {
+  return pc.getTransceivers().find((transceiver) => transceiver.receiver.track.kind === 'video');
 }

@@ -28,6 +28,8 @@ export interface Platform {
   trust: ParleyBridge['trust'] | null;
   /** Invite links the system opened the app with (desktop app only). */
   invites: ParleyBridge['invites'] | null;
+  /** Parley's own screen picker, where the system has none (desktop app only). */
+  screenPicker: ParleyBridge['screenPicker'] | null;
   /** Rooms announced on the local network (desktop app only: browsers cannot listen to mDNS). */
   discovery: ParleyBridge['discovery'] | null;
   /** Prefill for the join form, e.g. from the address a browser opened. */
@@ -64,6 +66,7 @@ export function detectPlatform(win: Window = window): Platform {
       trust: bridge.trust ?? null,
       invites: bridge.invites ?? null,
       discovery: bridge.discovery ?? null,
+      screenPicker: bridge.screenPicker ?? null,
       suggestion: {},
       // Hosts speak TLS unless started without it; the trust check finds a plain one.
       defaultScheme: 'https',
@@ -84,6 +87,7 @@ export function detectPlatform(win: Window = window): Platform {
     trust: null,
     invites: null,
     discovery: null,
+    screenPicker: null,
     suggestion: servedByHost ? { hostAddress: `${protocol}//${host}`, room } : { room },
     defaultScheme: protocol === 'https:' ? 'https' : 'http',
     saveFile: (suggestedName, blob) => download(suggestedName, blob, win.document),

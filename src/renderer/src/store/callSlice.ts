@@ -26,6 +26,8 @@ export interface RemotePeer {
   connection: RTCPeerConnectionState;
   /** As the peer last told us over the control channel; null until it has. */
   mediaState: MediaState | null;
+  /** The peer's shared screen, shown while its media state says it is sharing. */
+  screen: MediaStream | null;
 }
 
 export interface CallFailure {
@@ -73,6 +75,11 @@ export interface CallSlice {
   typeHostAddress(value: string): void;
   leave(): Promise<void>;
   dismissError(): void;
+  /** Our shared screen, while sharing. */
+  screenTrack: MediaStreamTrack | null;
+  /** Asks for a screen or window (the system's or Parley's picker) and shares it with everyone. */
+  shareScreen(): Promise<void>;
+  stopScreenShare(): void;
   /** Host only. */
   setRoomLocked(locked: boolean): Promise<void>;
   /** Host only. */
@@ -125,7 +132,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     activeCall = call;
     attachCollaboration(call, set);
     call.on('peer-joined', ({ id, name: peerName }) =>
-      set((state) => ({ peers: { ...state.peers, [id]: { id, name: peerName, stream: null, connection: 'new', mediaState: null } } })),
+      set((state) => ({ peers: { ...state.peers, [id]: { id, name: peerName, stream: null, connection: 'new', mediaState: null, screen: null } } })),
     );
     call.on('peer-left', (id) =>
       set((state) => {
@@ -136,14 +143,16 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     call.on('peer-stream', (id, stream) => updatePeer(id, { stream }));
     call.on('peer-connection-state', (id, connection) => updatePeer(id, { connection }));
     call.on('peer-media-state', (id, mediaState) => updatePeer(id, { mediaState }));
+    call.on('peer-screen', (id, screen) => updatePeer(id, { screen }));
     call.on('signaling-state', (signaling) => set({ signaling }));
     call.on('room-state', ({ locked }) => set({ roomLocked: locked }));
     call.on('self-id', (selfId) => set({ selfId }));
     call.on('ended', (error) => {
       activeCall = undefined;
       stopStats();
+      get().screenTrack?.stop();
       void stopHosting();
-      set({ selfId: null, joinedRoom: null, peers: {}, lastAttempt: null });
+      set({ selfId: null, joinedRoom: null, peers: {}, lastAttempt: null, screenTrack: null });
       fail(error.code, error.message);
     });
 
@@ -152,7 +161,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       if (activeCall !== call) return; // left while joining
       startStats(call, set);
       const peers = Object.fromEntries(
-        joined.peers.map((peer) => [peer.id, { ...peer, stream: null, connection: 'new' as const, mediaState: null }]),
+        joined.peers.map((peer) => [peer.id, { ...peer, stream: null, connection: 'new' as const, mediaState: null, screen: null }]),
       );
       set((state) => ({
         phase: 'in-call',
@@ -195,6 +204,35 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     isHost: false,
     roomLocked: false,
     lastAttempt: null,
+    screenTrack: null,
+
+    shareScreen: async () => {
+      if (!activeCall || get().screenTrack) return;
+      let track: MediaStreamTrack | undefined;
+      try {
+        const stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: { ideal: 15, max: 30 } }, audio: false });
+        track = stream.getVideoTracks()[0];
+      } catch (error) {
+        const cancelled = error instanceof DOMException && error.name === 'NotAllowedError';
+        get().showNotice(cancelled ? 'Screen sharing was cancelled.' : `The screen could not be shared: ${(error as Error).message}`);
+        return;
+      }
+      if (!track || !activeCall) return track?.stop();
+      // Text and lines: encoders keep detail rather than motion.
+      track.contentHint = 'detail';
+      // Stopped from the system's own "Stop sharing" control.
+      track.addEventListener('ended', () => get().stopScreenShare());
+      activeCall.setScreenTrack(track);
+      set({ screenTrack: track });
+    },
+
+    stopScreenShare: () => {
+      const track = get().screenTrack;
+      if (!track) return;
+      track.stop();
+      activeCall?.setScreenTrack(null);
+      set({ screenTrack: null });
+    },
 
     join: async () => {
       if (get().phase !== 'idle') return;
@@ -319,6 +357,8 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       const call = activeCall;
       activeCall = undefined;
       stopStats();
+      get().screenTrack?.stop();
+      set({ screenTrack: null });
       set({ phase: 'idle', selfId: null, joinedRoom: null, peers: {}, isHost: false, roomLocked: false, signaling: 'connected' });
       await call?.leave();
       await stopHosting();

@@ -34,6 +34,9 @@ export function CallControls({
       setStatsOpen: state.setStatsOpen,
       layout: state.layout,
       setLayout: state.setLayout,
+      sharing: state.screenTrack !== null,
+      shareScreen: state.shareScreen,
+      stopScreenShare: state.stopScreenShare,
     })),
   );
   const recorder = useRef<CallRecorder | null>(null);
@@ -85,6 +88,9 @@ export function CallControls({
               {s.unreadChat}
             </span>
           )}
+        </button>
+        <button type="button" className="button" aria-pressed={s.sharing} onClick={() => (s.sharing ? s.stopScreenShare() : void s.shareScreen())}>
+          {s.sharing ? 'Stop sharing' : 'Share screen'}
         </button>
         <button type="button" className="button" aria-pressed={s.layout === 'speaker'} onClick={() => s.setLayout(s.layout === 'speaker' ? 'grid' : 'speaker')}>
           Speaker view

@@ -39,14 +39,18 @@ export function CallScreen() {
       pinned: state.pinned,
       setPinned: state.setPinned,
       activeSpeaker: state.activeSpeaker,
+      sharing: state.screenTrack !== null,
     })),
   );
   const [settingsOpen, setSettingsOpen] = useState(false);
   const settingsId = useId();
   const panelId = useId();
   const statsId = useId();
+  // A shared screen is shown large, with the sharer's camera beside it among the others.
+  const screens = peers.filter((peer) => peer.screen && peer.mediaState?.screenSharing);
+  const speakerLayout = s.layout === 'speaker' || screens.length > 0;
   // Speaker view: the pinned participant, else whoever speaks, else the first to arrive.
-  const featured = s.layout === 'speaker' ? (s.pinned ?? s.activeSpeaker ?? peers[0]?.id ?? null) : null;
+  const featured = s.layout === 'speaker' && screens.length === 0 ? (s.pinned ?? s.activeSpeaker ?? peers[0]?.id ?? null) : null;
   const ordered = featured ? [...peers].sort((a, b) => Number(b.id === featured) - Number(a.id === featured)) : peers;
   const save = useSaveFile();
   const count = peers.length + 1;
@@ -66,6 +70,11 @@ export function CallScreen() {
           {s.room} <span className="call__count">· {count} {count === 1 ? 'person' : 'people'}</span>
         </h1>
       </header>
+      {s.sharing && (
+        <p className="banner banner--info" role="status">
+          You are sharing your screen with everyone.
+        </p>
+      )}
       {s.signaling === 'reconnecting' && (
         <p className="banner" role="status">
           The connection to the host dropped. Reconnecting… (calls already connected carry on)
@@ -74,7 +83,10 @@ export function CallScreen() {
       {s.hosting && s.room && <HostPanel hosting={s.hosting} room={s.room} />}
       <MediaNotices />
       <div className="call__body">
-        <section className={`grid${s.layout === 'speaker' ? ' grid--speaker' : ''}`} aria-label="Participants" data-count={count}>
+        <section className={`grid${speakerLayout ? ' grid--speaker' : ''}`} aria-label="Participants" data-count={count}>
+          {screens.map((peer) => (
+            <VideoTile key={`screen-${peer.id}`} stream={peer.screen} name={`${peer.name}’s screen`} featured sinkId={s.speakerId} />
+          ))}
           <VideoTile stream={s.previewStream} name={s.displayName} isSelf audioMuted={s.muted} videoOff={s.cameraOff} onSnapshot={snapshot(s.displayName)} />
           {ordered.map((peer) => (
             <VideoTile

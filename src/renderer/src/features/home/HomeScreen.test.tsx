@@ -20,6 +20,7 @@ function usePlatform(hosting: ParleyBridge['hosting'] | null): void {
     trust: null,
     invites: null,
     discovery: null,
+    screenPicker: null,
     suggestion: {},
     defaultScheme: 'http',
     saveFile: async () => ({ saved: false }),
