@@ -40,6 +40,8 @@ export interface CallOptions {
   name: string;
   passcode?: string;
   hostKey?: string;
+  /** STUN/TURN servers, validated (shared/iceServers.ts); none keeps the call on the LAN. */
+  iceServers?: RTCIceServer[];
   localTracks: LocalTracks;
   mediaState: MediaState;
 }
@@ -173,6 +175,7 @@ export class Call extends Emitter<CallEvents> {
     const mesh = new Mesh({
       selfId,
       localTracks: this.localTracks,
+      iceServers: this.options.iceServers,
       send: (to, payload) => this.signaling.signal(to, payload),
     });
     this.mesh = mesh;

@@ -43,6 +43,8 @@ export interface MeshOptions {
   selfId: string;
   localTracks: LocalTracks;
   send: (to: string, payload: SignalPayload) => void;
+  /** STUN/TURN servers the user configured; none by default. */
+  iceServers?: RTCIceServer[];
   createPeerConnection?: () => RTCPeerConnection;
 }
 
@@ -75,7 +77,8 @@ export class Mesh extends Emitter<MeshEvents> {
     super();
     this.localTracks = { ...options.localTracks };
     // No STUN/TURN unless configured: a LAN call sends nothing to third parties.
-    this.createPeerConnection = options.createPeerConnection ?? (() => new RTCPeerConnection({ iceServers: [] }));
+    const iceServers = options.iceServers ?? [];
+    this.createPeerConnection = options.createPeerConnection ?? (() => new RTCPeerConnection({ iceServers }));
   }
 
   /** As the newcomer: open a session to an existing peer and offer right away. */

@@ -4,6 +4,7 @@
  */
 import type { StateCreator } from 'zustand';
 import { shortCode } from '../../../shared/fingerprint';
+import { parseIceServers, type IceServerConfig } from '../../../shared/iceServers';
 import { parseHostAddress } from '../../../shared/hostAddress';
 import { INVITE_SCHEME, inviteAddress, parseInvite } from '../../../shared/invite';
 import type { NearbyRoom } from '../../../shared/nearbyRooms';
@@ -104,8 +105,8 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       return peer ? { peers: { ...state.peers, [id]: { ...peer, ...change } } } : {};
     });
 
-  /** Room, name and passcode are checked here with the server's own schemas, so typos fail before any network. */
-  const validateForm = (): { room: string; name: string; passcode: string | undefined } | undefined => {
+  /** Room, name, passcode and STUN/TURN servers are checked before any network. */
+  const validateForm = (): { room: string; name: string; passcode: string | undefined; iceServers: IceServerConfig[] } | undefined => {
     const room = roomNameSchema.safeParse(get().room);
     if (!room.success) return void fail('BAD_REQUEST', room.error.issues[0]?.message ?? 'Invalid room name');
     const name = displayNameSchema.safeParse(get().displayName);
@@ -113,7 +114,9 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     const typed = get().passcode;
     const passcode = typed === '' ? undefined : passcodeSchema.safeParse(typed);
     if (passcode && !passcode.success) return void fail('BAD_REQUEST', passcode.error.issues[0]?.message ?? 'Invalid passcode');
-    return { room: room.data, name: name.data, passcode: passcode?.data };
+    const ice = parseIceServers(get().iceServersText, get().turnUsername, get().turnCredential);
+    if (!ice.ok) return void fail('BAD_REQUEST', ice.message);
+    return { room: room.data, name: name.data, passcode: passcode?.data, iceServers: ice.servers };
   };
 
   interface JoinTarget {
@@ -122,6 +125,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     name: string;
     passcode?: string;
     hostKey?: string;
+    iceServers?: IceServerConfig[];
   }
 
   const joinAt = async (target: JoinTarget): Promise<void> => {
@@ -323,7 +327,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
         return fail(started.ok ? 'HOSTING_FAILED' : started.error.code, started.ok ? 'Hosting did not start' : started.error.message);
       }
       set({ hosting: started.data });
-      await joinAt({ url: started.data.localUrl, room: form.room, name: form.name, hostKey: started.data.hostKey });
+      await joinAt({ url: started.data.localUrl, room: form.room, name: form.name, hostKey: started.data.hostKey, iceServers: form.iceServers });
       if (get().phase !== 'in-call') await stopHosting();
     },
 

@@ -7,6 +7,7 @@ import { DeviceSettings } from '../media/DeviceSettings';
 import { MediaNotices } from '../media/MediaNotices';
 import { Field } from '../ui/Field';
 import { NearbyRooms } from './NearbyRooms';
+import { NetworkSettings } from './NetworkSettings';
 import { TrustPrompt } from './TrustPrompt';
 
 const PASSCODE_ERRORS = new Set<string>(['PASSCODE_REQUIRED', 'WRONG_PASSCODE']);
@@ -182,6 +183,7 @@ export function HomeScreen() {
             </div>
           )}
           <NearbyRooms disabled={busy || state.phase === 'confirming'} />
+          <NetworkSettings />
         </form>
       </div>
     </main>

@@ -1,0 +1,42 @@
+/**
+ * STUN/TURN servers for calls beyond the local network. None by default, so a LAN call sends
+ * nothing to third parties; the user types them (one URL per line) and they are checked here.
+ */
+import { z } from 'zod';
+
+export const MAX_ICE_SERVERS = 5;
+
+const ICE_URL = /^(stun|stuns|turn|turns):(\[[0-9a-f:.]+\]|[a-z0-9.-]{1,253})(:\d{1,5})?(\?transport=(udp|tcp))?$/i;
+
+export interface IceServerConfig {
+  urls: string;
+  username?: string;
+  credential?: string;
+}
+
+export type IceServersResult = { ok: true; servers: IceServerConfig[] } | { ok: false; message: string };
+
+const credentialSchema = z.string().max(256);
+
+/** Reads the settings as typed: URLs one per line, one user name and password for the TURN ones. */
+export function parseIceServers(text: string, username = '', credential = ''): IceServersResult {
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+  if (lines.length > MAX_ICE_SERVERS) return { ok: false, message: `At most ${MAX_ICE_SERVERS} STUN/TURN servers` };
+  if (!credentialSchema.safeParse(username).success || !credentialSchema.safeParse(credential).success) {
+    return { ok: false, message: 'The TURN user name or password is too long' };
+  }
+  const servers: IceServerConfig[] = [];
+  for (const line of lines) {
+    const match = ICE_URL.exec(line);
+    if (!match) return { ok: false, message: `“${line.slice(0, 80)}” is not a STUN or TURN address (like stun:stun.example.org:3478)` };
+    const port = match[3] ? Number(match[3].slice(1)) : undefined;
+    if (port !== undefined && (port < 1 || port > 65535)) return { ok: false, message: `“${line}” has an impossible port` };
+    const isTurn = match[1]!.toLowerCase().startsWith('turn');
+    if (isTurn && (!username || !credential)) return { ok: false, message: 'A TURN server needs a user name and a password' };
+    servers.push(isTurn ? { urls: line, username, credential } : { urls: line });
+  }
+  return { ok: true, servers };
+}
