@@ -1,4 +1,4 @@
-import { expect, joinCall, openParticipant, test } from './fixtures';
+import { expect, joinCall, openPair, openParticipant, test } from './fixtures';
 import { attack } from './attackers';
 import { expectMediaFlowing } from './media';
 
@@ -8,12 +8,7 @@ const peerIdsOn = (page: import('@playwright/test').Page) =>
 
 test('10,000 hostile requests: each gets a typed error or its sender is dropped, and the honest call goes on', async ({ browser, server, participants }) => {
   test.setTimeout(120_000);
-  const ada = await openParticipant(browser, server, 'Ada');
-  const grace = await openParticipant(browser, server, 'Grace');
-  participants.push(ada, grace);
-  await joinCall(ada);
-  await joinCall(grace);
-  await expectMediaFlowing(ada.page, 1);
+  const { ada, grace } = await openPair(browser, server, participants);
   const honestIds = [...(await peerIdsOn(grace.page)), ...(await peerIdsOn(ada.page))];
 
   // Watch the Ada–Grace connection (the first one each page made) for any moment it is not connected.

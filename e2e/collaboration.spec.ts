@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, joinCall, openParticipant, test } from './fixtures';
+import { expect, joinCall, openPair, openParticipant, test } from './fixtures';
 import { expectMediaFlowing } from './media';
 
 const openPanel = (page: Page) => page.getByRole('button', { name: /^Chat and files/ }).click();
@@ -41,12 +41,7 @@ test('a 5 MB file arrives intact with progress to 100% on both sides; a cancelle
   participants,
 }) => {
   test.setTimeout(120_000);
-  const ada = await openParticipant(browser, server, 'Ada');
-  const grace = await openParticipant(browser, server, 'Grace');
-  participants.push(ada, grace);
-  await joinCall(ada);
-  await joinCall(grace);
-  await expectMediaFlowing(grace.page, 1);
+  const { ada, grace } = await openPair(browser, server, participants);
   await openPanel(ada.page);
   await openPanel(grace.page);
 

@@ -4,25 +4,14 @@
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-import { expect, joinCall, openParticipant, test, type Participant } from './fixtures';
+import { expect, joinCall, openPair, openParticipant, test } from './fixtures';
 import { audioEnergy, averageColour, descriptionCount, expectMediaFlowing, sentTrackLabels } from './media';
 
 const THREE_OF_EACH = CHROMIUM_ARGS.map((arg) => (arg === '--use-fake-device-for-media-stream' ? `${arg}=device-count=3` : arg));
 test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: THREE_OF_EACH } });
 
-async function pair(browser: Parameters<typeof openParticipant>[0], server: Parameters<typeof openParticipant>[1], participants: Participant[]) {
-  const ada = await openParticipant(browser, server, 'Ada');
-  const grace = await openParticipant(browser, server, 'Grace');
-  participants.push(ada, grace);
-  await joinCall(ada);
-  await joinCall(grace);
-  await expectMediaFlowing(ada.page, 1);
-  await expectMediaFlowing(grace.page, 1);
-  return { ada, grace };
-}
-
 test('camera and microphone switch mid-call without renegotiating, and the speaker can be chosen', async ({ browser, server, participants }) => {
-  const { ada, grace } = await pair(browser, server, participants);
+  const { ada, grace } = await openPair(browser, server, participants);
   const before = { ada: await descriptionCount(ada.page), grace: await descriptionCount(grace.page) };
   expect((await sentTrackLabels(ada.page)).video).toEqual(['fake_device_0']);
 
@@ -54,7 +43,7 @@ test('camera and microphone switch mid-call without renegotiating, and the speak
 });
 
 test('mute and camera off show on the other screen within a second, and muted audio carries no energy', async ({ browser, server, participants }) => {
-  const { ada, grace } = await pair(browser, server, participants);
+  const { ada, grace } = await openPair(browser, server, participants);
   const adaOnGrace = grace.page.getByRole('figure', { name: 'Ada', exact: true });
   const rising = async () => {
     const first = (await audioEnergy(grace.page))[0]!;
@@ -82,7 +71,7 @@ test('mute and camera off show on the other screen within a second, and muted au
 });
 
 test('an effect chosen by Ada changes the video Grace receives', async ({ browser, server, participants }) => {
-  const { ada, grace } = await pair(browser, server, participants);
+  const { ada, grace } = await openPair(browser, server, participants);
   const plain = await averageColour(grace.page, 'Ada');
   expect(plain.g - plain.r).toBeGreaterThan(30); // the fake camera is green
 
@@ -98,7 +87,7 @@ test('an effect chosen by Ada changes the video Grace receives', async ({ browse
 });
 
 test('a snapshot has the tile’s dimensions and a recording plays back', async ({ browser, server, participants }) => {
-  const { ada } = await pair(browser, server, participants);
+  const { ada } = await openPair(browser, server, participants);
   const graceOnAda = ada.page.getByRole('figure', { name: 'Grace', exact: true });
   const size = await averageColour(ada.page, 'Grace');
 

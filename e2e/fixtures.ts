@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createSignalingServer, type SignalingServer } from '../signaling-server/src/index';
+import { expectMediaFlowing } from './media';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../out/renderer');
 
@@ -60,6 +61,18 @@ export async function openParticipant(
 export async function joinCall(participant: Participant): Promise<void> {
   await participant.page.getByRole('button', { name: 'Join' }).click();
   await expect(participant.page.getByRole('button', { name: 'Leave' })).toBeVisible();
+}
+
+/** Ada and Grace, both in the call and seeing and hearing each other: where most tests start. */
+export async function openPair(browser: Browser, server: SignalingServer, participants: Participant[]): Promise<{ ada: Participant; grace: Participant }> {
+  const ada = await openParticipant(browser, server, 'Ada');
+  const grace = await openParticipant(browser, server, 'Grace');
+  participants.push(ada, grace);
+  await joinCall(ada);
+  await joinCall(grace);
+  await expectMediaFlowing(ada.page, 1);
+  await expectMediaFlowing(grace.page, 1);
+  return { ada, grace };
 }
 
 export const test = base.extend<{ server: SignalingServer; participants: Participant[] }>({

@@ -112,7 +112,11 @@ test('after the link is down for 10 s, media resumes within 5 s of its return, u
 test('when B comes back on a new address, the call finds its way back within 10 s', async ({ net }) => {
   const { ada, grace } = await callOf(net);
   const idsBefore = [await peerIdsOn(ada), await peerIdsOn(grace)];
+  for (const page of [ada, grace]) await page.getByRole('button', { name: /^Chat and files/ }).click();
   setLink(net.b, 'down');
+  // Sent while Grace is unreachable: it must arrive once, after she is back.
+  await ada.getByRole('textbox', { name: 'Message' }).fill('Are you still there?');
+  await ada.getByRole('button', { name: 'Send', exact: true }).click();
   await new Promise((r) => setTimeout(r, 5000));
   changeAddress(net.b, '10.77.0.3');
   setLink(net.b, 'up');
@@ -122,6 +126,10 @@ test('when B comes back on a new address, the call finds its way back within 10 
   // The signaling came back too, as the same participant: nobody left, nobody new.
   await expect(grace.getByRole('status').filter({ hasText: 'Reconnecting' })).toHaveCount(0, { timeout: 10_000 });
   expect([await peerIdsOn(ada), await peerIdsOn(grace)]).toEqual(idsBefore);
+  const graceLog = grace.getByRole('log', { name: 'Messages' }).getByRole('listitem').filter({ hasText: 'Are you still there?' });
+  await expect(graceLog).toHaveCount(1);
+  await grace.waitForTimeout(1000);
+  await expect(graceLog).toHaveCount(1);
   const remote = await ada.evaluate(async () => {
     const pc = (window as unknown as { __parleyPeerConnections: RTCPeerConnection[] }).__parleyPeerConnections.find((p) => p.connectionState === 'connected');
     let address = '';

@@ -53,6 +53,7 @@ export interface MediaSlice {
 export const PERSISTED_MEDIA = ['cameraId', 'microphoneId', 'speakerId', 'quality', 'processing', 'effect'] as const;
 
 let controller: LocalMediaController | undefined;
+let removeDeviceListener: (() => void) | undefined;
 let opening: Promise<void> | undefined;
 
 /** What a call starting now should send, and the state to announce. */
@@ -122,13 +123,18 @@ export const createMediaSlice: StateCreator<ParleyState, [], [], MediaSlice> = (
         checkSpeaker(devices);
         sync();
       });
-      globalThis.navigator?.mediaDevices?.addEventListener?.('devicechange', () => {
+      // One listener for the current controller: the previous one's goes with it.
+      const mediaDevices = globalThis.navigator?.mediaDevices;
+      if (removeDeviceListener) removeDeviceListener();
+      const onDeviceChange = (): void => {
         if (controller !== created) return;
         void created.devicesChanged().then((devices) => {
           set({ devices });
           checkSpeaker(devices);
         });
-      });
+      };
+      mediaDevices?.addEventListener?.('devicechange', onDeviceChange);
+      removeDeviceListener = () => mediaDevices?.removeEventListener?.('devicechange', onDeviceChange);
       return opening;
     },
 

@@ -70,21 +70,23 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
         )}
         {label}
       </figcaption>
-      {onSnapshot && hasVideo && (
-        <button type="button" className="tile__action button button--small" aria-label={`Save a snapshot of ${name}`} onClick={() => video.current && onSnapshot(video.current)}>
-          Snapshot
-        </button>
-      )}
-      {onTogglePin && (
-        <button type="button" className="tile__action tile__action--pin button button--small" aria-pressed={pinned} aria-label={`Pin ${name}`} onClick={onTogglePin}>
-          {pinned ? 'Unpin' : 'Pin'}
-        </button>
-      )}
-      {onRemove && (
-        <button type="button" className="tile__action tile__action--second button button--small" aria-label={`Remove ${name} from the room`} onClick={onRemove}>
-          Remove
-        </button>
-      )}
+      <div className="tile__actions">
+        {onTogglePin && (
+          <button type="button" className="button button--small" aria-pressed={pinned} aria-label={`Pin ${name}`} onClick={onTogglePin}>
+            {pinned ? 'Unpin' : 'Pin'}
+          </button>
+        )}
+        {onSnapshot && hasVideo && (
+          <button type="button" className="button button--small" aria-label={`Save a snapshot of ${name}`} onClick={() => video.current && onSnapshot(video.current)}>
+            Snapshot
+          </button>
+        )}
+        {onRemove && (
+          <button type="button" className="button button--small" aria-label={`Remove ${name} from the room`} onClick={onRemove}>
+            Remove
+          </button>
+        )}
+      </div>
     </figure>
   );
 }
