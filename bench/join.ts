@@ -149,15 +149,29 @@ async function main(): Promise<void> {
     console.log(`Join benchmark: ${RUNS} runs of each flow, alternating, loopback, one peer already in the room\n`);
     console.log(' run   Parley: click→frame  sLD→connected   baseline: click→frame  sLD→connected');
     const results: Record<'parley' | 'naive', JoinTimes[]> = { parley: [], naive: [] };
+    const failures: Record<'parley' | 'naive', number> = { parley: 0, naive: 0 };
+    // A run that never shows a frame (15 s) is counted as a failure and left out of the figures,
+    // so one stalled fake camera does not end the whole benchmark.
+    const attempt = async (flow: 'parley' | 'naive', measure: () => Promise<JoinTimes>): Promise<JoinTimes | undefined> => {
+      try {
+        const times = await measure();
+        results[flow].push(times);
+        return times;
+      } catch (error) {
+        failures[flow]++;
+        console.error(`  ${flow} run failed: ${(error as Error).message.split('\n')[0]}`);
+        return undefined;
+      }
+    };
+    const cell = (value: number | undefined, width: number): string => (value === undefined ? 'failed' : ms(value)).padStart(width);
     for (let run = 1; run <= RUNS; run++) {
-      const parley = await measureOnce(browser, server, run);
-      const naive = await measureNaiveOnce(browser, naiveServer, run);
-      results.parley.push(parley);
-      results.naive.push(naive);
+      const parley = await attempt('parley', () => measureOnce(browser, server, run));
+      const naive = await attempt('naive', () => measureNaiveOnce(browser, naiveServer, run));
       console.log(
-        `${String(run).padStart(4)}  ${ms(parley.clickToFirstFrame).padStart(19)}  ${ms(parley.localDescriptionToConnected).padStart(13)}   ${ms(naive.clickToFirstFrame).padStart(21)}  ${ms(naive.localDescriptionToConnected).padStart(13)}`,
+        `${String(run).padStart(4)}  ${cell(parley?.clickToFirstFrame, 19)}  ${cell(parley?.localDescriptionToConnected, 13)}   ${cell(naive?.clickToFirstFrame, 21)}  ${cell(naive?.localDescriptionToConnected, 13)}`,
       );
     }
+    console.log(`\nfailed runs: Parley ${failures.parley}, baseline ${failures.naive}`);
     for (const [label, key] of [
       ['click → first remote frame', 'clickToFirstFrame'],
       ['setLocalDescription → connected', 'localDescriptionToConnected'],
