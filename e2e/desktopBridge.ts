@@ -13,43 +13,37 @@ import type { TrustService } from '../src/main/trust/trustService';
 function installDesktopBridge(): void {
   type Binding = (...args: unknown[]) => Promise<unknown>;
   const call = (name: string) => (...args: unknown[]) => (window as unknown as Record<string, Binding>)[name]!(...args);
+  /** Main's nudges: the test calls every listener registered under this name (see nudge below). */
+  const subscribe = (name: string) => (listener: () => void) => {
+    const w = window as unknown as Record<string, (() => void)[] | undefined>;
+    (w[name] ??= []).push(listener);
+    return () => undefined;
+  };
   (window as unknown as { parley: unknown }).parley = {
     platform: 'linux',
     hosting: { start: call('__hostingStart'), stop: call('__hostingStop'), status: call('__hostingStatus') },
     trust: { check: call('__trustCheck'), accept: call('__trustAccept') },
-    discovery: {
-      list: call('__discoveryList'),
-      onChanged: (listener: () => void) => {
-        const w = window as unknown as { __parleyDiscoveryListeners?: (() => void)[] };
-        (w.__parleyDiscoveryListeners ??= []).push(listener);
-        return () => undefined;
-      },
-    },
-    invites: {
-      take: call('__invitesTake'),
-      onReceived: (listener: () => void) => {
-        const w = window as unknown as { __parleyInviteListeners?: (() => void)[] };
-        (w.__parleyInviteListeners ??= []).push(listener);
-        return () => undefined;
-      },
-    },
+    discovery: { list: call('__discoveryList'), onChanged: subscribe('__parleyDiscoveryListeners') },
+    invites: { take: call('__invitesTake'), onReceived: subscribe('__parleyInviteListeners') },
   };
 }
 
 /** What main does when the system opens an invite link: keep it in the inbox and nudge the page. */
 export async function deliverInvite(page: Page, inbox: InviteInbox, link: string): Promise<boolean> {
   const accepted = inbox.receive(link);
-  await page.evaluate(() => {
-    for (const listener of (window as unknown as { __parleyInviteListeners?: (() => void)[] }).__parleyInviteListeners ?? []) listener();
-  });
+  await nudge(page, '__parleyInviteListeners');
   return accepted;
+}
+
+function nudge(page: Page, name: string): Promise<void> {
+  return page.evaluate((listeners) => {
+    for (const listener of (window as unknown as Record<string, (() => void)[] | undefined>)[listeners] ?? []) listener();
+  }, name);
 }
 
 /** Tells the page's discovery listeners the list changed, as main's nudge does. */
 export function nudgeNearbyRooms(page: Page): Promise<void> {
-  return page.evaluate(() => {
-    for (const listener of (window as unknown as { __parleyDiscoveryListeners?: (() => void)[] }).__parleyDiscoveryListeners ?? []) listener();
-  });
+  return nudge(page, '__parleyDiscoveryListeners');
 }
 
 export function desktopBridge(services: { hosting?: HostService; trust: TrustService; invites?: InviteInbox; nearbyRooms?: Pick<RoomFinder, 'list'> }) {

@@ -4,6 +4,7 @@
  * open with the first offer/answer. Every inbound message is validated before use.
  */
 import { z } from 'zod';
+import { parseJsonMessage } from './parseMessage';
 
 export const CHAT_CHANNEL = { label: 'parley-chat', id: 1 } as const;
 export const FILE_CHANNEL = { label: 'parley-files', id: 2 } as const;
@@ -64,18 +65,8 @@ export const fileControlSchema = z.discriminatedUnion('type', [
 export type FileControl = z.infer<typeof fileControlSchema>;
 export type FileOffer = Extract<FileControl, { type: 'file-offer' }>;
 
-function parseJson<T>(raw: unknown, schema: z.ZodType<T>): T | undefined {
-  if (typeof raw !== 'string' || raw.length > MAX_JSON_BYTES) return undefined;
-  try {
-    const parsed = schema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export const parseChatMessage = (raw: unknown): ChatMessage | undefined => parseJson(raw, chatMessageSchema);
-export const parseFileControl = (raw: unknown): FileControl | undefined => parseJson(raw, fileControlSchema);
+export const parseChatMessage = (raw: unknown): ChatMessage | undefined => parseJsonMessage(raw, chatMessageSchema, MAX_JSON_BYTES);
+export const parseFileControl = (raw: unknown): FileControl | undefined => parseJsonMessage(raw, fileControlSchema, MAX_JSON_BYTES);
 
 /** Links in chat text, found for display; whether one may be opened is `isSafeExternalUrl`'s call. */
 export function splitLinks(text: string): { text: string; link: boolean }[] {

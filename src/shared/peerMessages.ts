@@ -3,6 +3,7 @@
  * (never through the server). Every inbound message is validated before use.
  */
 import { z } from 'zod';
+import { parseJsonMessage } from './parseMessage';
 
 /** The control channel is negotiated out of band with this id on both sides: no extra round trip. */
 export const CONTROL_CHANNEL = { label: 'parley-control', id: 0 } as const;
@@ -24,11 +25,5 @@ export type PeerMessage = z.infer<typeof peerMessageSchema>;
 
 /** Parses one raw channel message; undefined for anything malformed, oversized or unknown. */
 export function parsePeerMessage(raw: unknown): PeerMessage | undefined {
-  if (typeof raw !== 'string' || raw.length > MAX_PEER_MESSAGE_BYTES) return undefined;
-  try {
-    const parsed = peerMessageSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseJsonMessage(raw, peerMessageSchema, MAX_PEER_MESSAGE_BYTES);
 }
