@@ -62,14 +62,16 @@ export interface ConnectionHandler {
 }
 
 export function createConnectionHandler({ registry, guard, gatekeeper, resumeGraceMs }: ConnectionHandlerOptions): ConnectionHandler {
-  const sessions = new SessionTable<ParleySocket>(resumeGraceMs, (peerId) => announceDeparture(peerId));
+  const sessions = new SessionTable<ParleySocket>(resumeGraceMs, (peerId) => depart(peerId));
 
-  /** Takes a participant out of its room and tells the others. */
-  function announceDeparture(peerId: string): void {
+  /** Ends a participation (left, removed, dropped for good): out of its room, the others told, its session gone. */
+  function depart(peerId: string): void {
     const left = registry.leave(peerId);
-    if (!left) return;
-    sessions.socketOf(peerId)?.leave(channelOf(left.room));
-    broadcastToRoom(left.room, (socket) => socket.emit('peer-left', { id: peerId }));
+    if (left) {
+      sessions.socketOf(peerId)?.leave(channelOf(left.room));
+      broadcastToRoom(left.room, (socket) => socket.emit('peer-left', { id: peerId }));
+    }
+    sessions.end(peerId);
   }
 
   function broadcastToRoom(room: string, send: (socket: ParleySocket) => void, except?: string): void {
@@ -190,8 +192,7 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
       const peerId = socket.data.peerId;
       if (!peerId) return reply(fail('NOT_IN_ROOM', 'Not in a room'));
       socket.data.peerId = undefined;
-      announceDeparture(peerId);
-      sessions.end(peerId);
+      depart(peerId);
       expectJoin();
       reply(ok(null));
     });
@@ -206,7 +207,7 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
       if (!from) return reply(fail('NOT_IN_ROOM', 'Join a room before signalling'));
       const { to, payload } = parsed.data;
       // One answer for "no such peer" and "peer in another room": nothing leaks about other rooms.
-      if (to === from || !sessions.has(to) || !registry.inSameRoom(from, to)) {
+      if (to === from || !registry.inSameRoom(from, to)) {
         return reply(fail('UNKNOWN_PEER', 'No such peer in this room'));
       }
       const target = sessions.socketOf(to);
@@ -254,8 +255,7 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
       const { peerId } = parsed.data;
       if (peerId === hostId || !registry.inSameRoom(hostId, peerId)) return reply(fail('UNKNOWN_PEER', 'No such peer in this room'));
       const target = sessions.socketOf(peerId);
-      announceDeparture(peerId);
-      sessions.end(peerId);
+      depart(peerId);
       if (target) {
         target.data.peerId = undefined;
         target.emit('farewell', { reason: 'removed-by-host' });
@@ -272,8 +272,7 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
       } else if (peerId) {
         // Closed on purpose, by the client (a leave) or by us (a misbehaving connection): no
         // place is kept, or dropped abusers could fill a room for the whole grace period.
-        announceDeparture(peerId);
-        sessions.end(peerId);
+        depart(peerId);
       }
       uncount();
     });

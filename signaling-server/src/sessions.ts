@@ -10,9 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { RelayedSignal } from '../../src/shared/protocol';
-
-/** Enough for several ICE restarts' worth of candidates; an absent peer cannot cost more memory. */
-export const MAX_HELD_SIGNALS = 256;
+import { SignalBacklog } from '../../src/shared/signalBacklog';
 
 interface Session<S> {
   peerId: string;
@@ -20,7 +18,8 @@ interface Session<S> {
   isHost: boolean;
   socket: S | undefined;
   graceTimer: NodeJS.Timeout | undefined;
-  held: RelayedSignal[];
+  /** Signals for it while it is away, keyed by sender (see shared/signalBacklog.ts). */
+  held: SignalBacklog<RelayedSignal>;
 }
 
 export class SessionTable<S> {
@@ -36,7 +35,7 @@ export class SessionTable<S> {
   /** Starts a session for a newly admitted participant; returns its resume token. */
   open(peerId: string, socket: S, isHost: boolean): string {
     const token = randomBytes(24).toString('base64url');
-    this.byPeer.set(peerId, { peerId, token, isHost, socket, graceTimer: undefined, held: [] });
+    this.byPeer.set(peerId, { peerId, token, isHost, socket, graceTimer: undefined, held: new SignalBacklog((signal) => signal.from) });
     this.peerByToken.set(token, peerId);
     return token;
   }
@@ -53,7 +52,7 @@ export class SessionTable<S> {
     session.graceTimer = undefined;
     const replaced = session.socket === socket ? undefined : session.socket;
     session.socket = socket;
-    const held = session.held.splice(0);
+    const held = session.held.drain();
     return { peerId: session.peerId, isHost: session.isHost, replaced, held };
   }
 
@@ -86,27 +85,13 @@ export class SessionTable<S> {
     return this.byPeer.get(peerId)?.socket;
   }
 
-  has(peerId: string): boolean {
-    return this.byPeer.has(peerId);
-  }
-
   isHost(peerId: string): boolean {
     return this.byPeer.get(peerId)?.isHost ?? false;
   }
 
-  /**
-   * Keeps a signal for an absent participant. A new description from a sender makes everything it
-   * sent before stale (an older offer and its candidates), so those are dropped rather than
-   * delivered out of date.
-   */
+  /** Keeps a signal for an absent participant; stale ones give way to newer (see SignalBacklog). */
   hold(to: string, signal: RelayedSignal): void {
-    const session = this.byPeer.get(to);
-    if (!session) return;
-    if (signal.payload.kind === 'description') {
-      session.held = session.held.filter((earlier) => earlier.from !== signal.from);
-    }
-    session.held.push(signal);
-    if (session.held.length > MAX_HELD_SIGNALS) session.held.shift();
+    this.byPeer.get(to)?.held.push(signal);
   }
 
   /** Stops every grace timer (the server is closing). */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_HELD_SIGNALS, SessionTable } from '../src/sessions';
+import { MAX_BACKLOG_SIGNALS as MAX_HELD_SIGNALS } from '../../src/shared/signalBacklog';
+import { SessionTable } from '../src/sessions';
 import { OFFER } from './helpers';
 
 const candidate = { kind: 'candidate', candidate: null } as const;

@@ -22,7 +22,7 @@ import {
 } from '../../../shared/protocol';
 import { CallError } from './callError';
 import { Emitter } from './emitter';
-import { SignalQueue } from './signalQueue';
+import { SignalBacklog } from '../../../shared/signalBacklog';
 
 /** Every request either succeeds or says why within this time: a call never hangs on the host. */
 export const REQUEST_TIMEOUT_MS = 8000;
@@ -53,7 +53,7 @@ type SignalingEvents = {
 
 export class SignalingClient extends Emitter<SignalingEvents> {
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
-  private readonly pending = new SignalQueue();
+  private readonly pending = new SignalBacklog<{ to: string; payload: SignalPayload }>((signal) => signal.to);
   private closed = false;
   /** In a room on the current connection: signals may go straight out. */
   private inRoom = false;
