@@ -22,7 +22,4 @@ export function listHostAddresses(
     .map((info) => info.address);
 }
 
-/** `host:port` as typed in an address bar: IPv6 literals need brackets. */
-export function formatHostPort(address: string, port: number): string {
-  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
-}
+export { formatHostPort } from '../../src/shared/hostAddress';

@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { shortCode } from '../../src/shared/fingerprint';
+import { hostOfHostPort } from '../../src/shared/hostAddress';
 import { formatInvite } from '../../src/shared/invite';
 import { DEFAULT_PORT, DEFAULT_ROOM_CAPACITY } from '../../src/shared/protocol';
 import { passcodeSchema, roomNameSchema } from '../../src/shared/protocol.schemas';
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
   if (options.room) {
     console.log('Invite links for the app:');
     for (const address of server.addresses) {
-      const host = address.replace(/^\[|\]?:\d+$/g, '');
+      const host = hostOfHostPort(address);
       console.log(`  ${formatInvite({ host, port: server.port, room: options.room, fingerprint: certificate?.fingerprint, passcode: options.passcode })}`);
     }
   }

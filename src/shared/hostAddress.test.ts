@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHostAddress } from './hostAddress';
+import { formatHostPort, hostOfHostPort, parseHostAddress } from './hostAddress';
 
 describe('parseHostAddress', () => {
   it.each([
@@ -28,5 +28,13 @@ describe('parseHostAddress', () => {
     const result = parseHostAddress(input);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(message);
+  });
+});
+
+describe('formatHostPort and hostOfHostPort', () => {
+  it('give the address to type, with brackets for IPv6, and the host back from it', () => {
+    expect(formatHostPort('fd00::20', 47100)).toBe('[fd00::20]:47100');
+    expect(formatHostPort('10.0.0.2', 47100)).toBe('10.0.0.2:47100');
+    for (const host of ['fd00::20', '10.0.0.2', 'studio.local']) expect(hostOfHostPort(formatHostPort(host, 47100))).toBe(host);
   });
 });

@@ -29,3 +29,18 @@ export function parseHostAddress(input: string, defaultScheme: 'http' | 'https' 
   const port = url.port || (hasScheme ? '' : String(DEFAULT_PORT));
   return { ok: true, url: `${url.protocol}//${url.hostname}${port ? `:${port}` : ''}` };
 }
+
+/** `host:port` as typed in an address bar: IPv6 literals need brackets. */
+export function formatHostPort(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** The host of a `host:port` (the inverse of formatHostPort: no port, no brackets). */
+export function hostOfHostPort(address: string): string {
+  return address.replace(/^\[|\]?:\d+$/g, '');
+}
+
+/** A URL's hostname without the brackets an IPv6 literal has there. */
+export function bareHost(hostname: string): string {
+  return hostname.replace(/^\[|\]$/g, '');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInvite, inviteAddress, MAX_INVITE_LENGTH, parseInvite } from './invite';
+import { formatInvite, MAX_INVITE_LENGTH, parseInvite } from './invite';
 
 const FP = 'ab'.repeat(32);
 
@@ -11,11 +11,6 @@ describe('invite links', () => {
       { host: 'studio.local', port: 1, room: 'Café 東京' },
     ];
     for (const invite of invites) expect(parseInvite(formatInvite(invite))).toEqual({ ok: true, invite });
-  });
-
-  it('gives the address to type, with brackets for IPv6', () => {
-    expect(inviteAddress({ host: 'fd00::20', port: 47100 })).toBe('[fd00::20]:47100');
-    expect(inviteAddress({ host: '10.0.0.2', port: 47100 })).toBe('10.0.0.2:47100');
   });
 
   it('accepts upper-case and colon-separated fingerprints, normalised', () => {

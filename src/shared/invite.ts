@@ -39,11 +39,6 @@ export function formatInvite({ host, port, room, fingerprint, passcode }: Invite
   return `${INVITE_SCHEME}://join?${params.toString()}`;
 }
 
-/** The address to type for this invite: `host:port`, with brackets around an IPv6 host. */
-export function inviteAddress({ host, port }: Pick<Invite, 'host' | 'port'>): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-}
-
 export function parseInvite(text: string): InviteResult {
   if (text.length > MAX_INVITE_LENGTH) return { ok: false, message: 'That invite link is too long' };
   let url: URL;

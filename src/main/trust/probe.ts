@@ -3,6 +3,7 @@
  * certificate (it is compared with a pin afterwards, never trusted by itself), bounded in time.
  * A host that does not speak TLS is reported as such, so a plain-HTTP Parley host still works.
  */
+import { bareHost } from '../../shared/hostAddress';
 import { connect } from 'node:tls';
 import { normalizeFingerprint } from '../../shared/fingerprint';
 
@@ -18,7 +19,7 @@ const IP_ADDRESS = /^[\d.]+$|:/;
 
 export function probeCertificate(hostname: string, port: number, timeoutMs = PROBE_TIMEOUT_MS): Promise<ProbeResult> {
   return new Promise((resolve) => {
-    const host = hostname.replace(/^\[|\]$/g, '');
+    const host = bareHost(hostname);
     const socket = connect({
       host,
       port,

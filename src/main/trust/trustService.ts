@@ -9,6 +9,7 @@
  * Pins are enforced for every connection the renderer makes by the certificate hook
  * (certificateVerifier.ts), so a check here cannot be bypassed by connecting anyway.
  */
+import { bareHost } from '../../shared/hostAddress';
 import type { IpcResult, TrustCheck, TrustCheckRequest } from '../../shared/ipc';
 import { normalizeFingerprint } from '../../shared/fingerprint';
 import { probeCertificate, type ProbeResult } from './probe';
@@ -67,7 +68,7 @@ function parseTarget(url: string): { hostname: string; port: number } | undefine
     const parsed = new URL(url);
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
     const port = Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80));
-    return { hostname: parsed.hostname.replace(/^\[|\]$/g, ''), port };
+    return { hostname: bareHost(parsed.hostname), port };
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@
  * or after the user compared the security code, and remembered on disk (host:port → fingerprint).
  * Session pins (this app's own hosting server) are kept in memory only.
  */
+import { bareHost } from '../../shared/hostAddress';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -11,7 +12,7 @@ import { normalizeFingerprint } from '../../shared/fingerprint';
 const fileSchema = z.object({ version: z.literal(1), pins: z.record(z.string().max(300), z.string()) });
 
 /** `host:port` as the store keys it; IPv6 hosts without brackets. */
-export const pinKey = (hostname: string, port: number): string => `${hostname.replace(/^\[|\]$/g, '')}:${port}`;
+export const pinKey = (hostname: string, port: number): string => `${bareHost(hostname)}:${port}`;
 
 export class TrustStore {
   private readonly remembered = new Map<string, string>();
@@ -41,7 +42,7 @@ export class TrustStore {
 
   /** Every fingerprint pinned for this host name on any port (the certificate hook sees no port). */
   fingerprintsFor(hostname: string): Set<string> {
-    const host = hostname.replace(/^\[|\]$/g, '');
+    const host = bareHost(hostname);
     const found = new Set<string>();
     for (const pins of [this.session, this.remembered]) {
       for (const [key, fingerprint] of pins) if (key.slice(0, key.lastIndexOf(':')) === host) found.add(fingerprint);

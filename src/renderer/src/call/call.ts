@@ -60,8 +60,14 @@ export class Call extends Emitter<CallEvents> {
     send: (peerId, message) => this.mesh?.sendTo(peerId, 'chat', message) ?? false,
   });
   readonly files = new FileTransfers({ channel: (peerId) => this.mesh?.channel(peerId, 'files') });
-  /** The browser says the network is back (possibly another one): restart ICE at once. */
-  private readonly onNetworkBack = (): void => this.mesh?.restartIceWithEveryone();
+  /**
+   * The browser says the network is back (possibly another one): the host connection may be dead
+   * without knowing it and our addresses may have changed, so reconnect and restart ICE at once.
+   */
+  private readonly onNetworkBack = (): void => {
+    this.signaling.reconnectNow();
+    this.mesh?.restartIceWithEveryone();
+  };
 
   constructor(private readonly options: CallOptions) {
     super();

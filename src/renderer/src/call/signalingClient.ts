@@ -58,7 +58,6 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   /** In a room on the current connection: signals may go straight out. */
   private inRoom = false;
   private giveUpTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly onOnline = (): void => this.reconnectNow();
 
   constructor(readonly url: string) {
     super();
@@ -130,9 +129,8 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     const full: JoinRequest = { ...request, protocolVersion: PROTOCOL_VERSION };
     const result = unwrap<JoinResult>(await this.request(() => this.socket.timeout(REQUEST_TIMEOUT_MS).emitWithAck('join', full)));
     this.inRoom = true;
-    // From now on a drop is survivable: reconnect by ourselves, and on a network change at once.
+    // From now on a drop is survivable: reconnect by ourselves (and see reconnectNow).
     this.socket.io.reconnection(true);
-    globalThis.addEventListener?.('online', this.onOnline);
     for (const { to, payload } of this.pending.drain()) this.signal(to, payload);
     return result;
   }
@@ -166,7 +164,6 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   close(): void {
     this.closed = true;
     clearTimeout(this.giveUpTimer);
-    globalThis.removeEventListener?.('online', this.onOnline);
     this.socket.io.reconnection(false);
     this.socket.disconnect();
     this.removeAllListeners();
@@ -191,7 +188,7 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   }
 
   /** The network changed: the old connection may be dead without knowing it, so start a new one. */
-  private reconnectNow(): void {
+  reconnectNow(): void {
     if (this.closed) return;
     this.socket.io.engine?.close();
   }

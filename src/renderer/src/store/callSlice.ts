@@ -5,8 +5,8 @@
 import type { StateCreator } from 'zustand';
 import { shortCode } from '../../../shared/fingerprint';
 import { parseIceServers, type IceServerConfig } from '../../../shared/iceServers';
-import { parseHostAddress } from '../../../shared/hostAddress';
-import { INVITE_SCHEME, inviteAddress, parseInvite } from '../../../shared/invite';
+import { formatHostPort, parseHostAddress } from '../../../shared/hostAddress';
+import { INVITE_SCHEME, parseInvite } from '../../../shared/invite';
 import type { NearbyRoom } from '../../../shared/nearbyRooms';
 import type { HostingStatus, IpcErrorCode } from '../../../shared/ipc';
 import type { MediaState } from '../../../shared/peerMessages';
@@ -152,11 +152,9 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     call.on('room-state', ({ locked }) => set({ roomLocked: locked }));
     call.on('self-id', (selfId) => set({ selfId }));
     call.on('ended', (error) => {
-      activeCall = undefined;
-      stopStats();
-      get().screenTrack?.stop();
+      leaveCallState();
       void stopHosting();
-      set({ selfId: null, joinedRoom: null, peers: {}, lastAttempt: null, screenTrack: null });
+      set({ lastAttempt: null });
       fail(error.code, error.message);
     });
 
@@ -186,6 +184,14 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       const failure = error instanceof CallError ? error : new CallError('INTERNAL', String(error));
       fail(failure.code, failure.message);
     }
+  };
+
+  /** Back to the home screen's state, however the call ended: no call, no sampling, no shared screen. */
+  const leaveCallState = (): void => {
+    activeCall = undefined;
+    stopStats();
+    get().screenTrack?.stop();
+    set({ phase: 'idle', selfId: null, joinedRoom: null, peers: {}, isHost: false, roomLocked: false, signaling: 'connected', screenTrack: null });
   };
 
   const stopHosting = async (): Promise<void> => {
@@ -286,7 +292,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       }
       const { invite } = parsed;
       set({
-        hostAddress: inviteAddress(invite),
+        hostAddress: formatHostPort(invite.host, invite.port),
         room: invite.room,
         passcode: invite.passcode ?? '',
         invitedFingerprint: invite.fingerprint ?? null,
@@ -299,7 +305,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       if (get().phase !== 'idle') return;
       // Treated like a typed address: the first time, the user still compares the security code
       // with the host's screen (anyone on the network can announce a room).
-      set({ hostAddress: inviteAddress(room), room: room.room, invitedFingerprint: null, error: null });
+      set({ hostAddress: formatHostPort(room.host, room.port), room: room.room, invitedFingerprint: null, error: null });
       if (room.passcodeRequired && get().passcode === '') {
         fail('PASSCODE_REQUIRED', 'This room needs a passcode');
         return;
@@ -359,11 +365,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
 
     leave: async () => {
       const call = activeCall;
-      activeCall = undefined;
-      stopStats();
-      get().screenTrack?.stop();
-      set({ screenTrack: null });
-      set({ phase: 'idle', selfId: null, joinedRoom: null, peers: {}, isHost: false, roomLocked: false, signaling: 'connected' });
+      leaveCallState();
       await call?.leave();
       await stopHosting();
     },

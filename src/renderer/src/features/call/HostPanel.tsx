@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { shortCode } from '../../../../shared/fingerprint';
 import type { HostingStatus } from '../../../../shared/ipc';
+import { hostOfHostPort } from '../../../../shared/hostAddress';
 import { formatInvite } from '../../../../shared/invite';
 import { useParley } from '../../store';
 
@@ -17,7 +18,7 @@ export function HostPanel({ hosting, room }: { hosting: HostingStatus; room: str
   const invite =
     first && hosting.port
       ? formatInvite({
-          host: first.replace(/^\[|\]?:\d+$/g, ''),
+          host: hostOfHostPort(first),
           port: hosting.port,
           room,
           ...(hosting.fingerprint ? { fingerprint: hosting.fingerprint } : {}),
