@@ -218,7 +218,7 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
     });
 
     /** Host-only requests: answered NOT_HOST for anyone else. */
-    const asHost = (reply: Reply<never>): string | undefined => {
+    const asHost = <T>(reply: Reply<T>): string | undefined => {
       const peerId = socket.data.peerId;
       if (!peerId) {
         reply(fail('NOT_IN_ROOM', 'Join a room first'));
@@ -236,7 +236,7 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
       if (!reply) return;
       const parsed = roomLockSchema.safeParse(request);
       if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssue(parsed.error)));
-      const hostId = asHost(reply as Reply<never>);
+      const hostId = asHost(reply);
       const room = hostId && registry.find(hostId)?.room;
       if (!room) return;
       registry.setLocked(room, parsed.data.locked);
@@ -250,7 +250,7 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
       if (!reply) return;
       const parsed = roomRemoveSchema.safeParse(request);
       if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssue(parsed.error)));
-      const hostId = asHost(reply as Reply<never>);
+      const hostId = asHost(reply);
       if (!hostId) return;
       const { peerId } = parsed.data;
       if (peerId === hostId || !registry.inSameRoom(hostId, peerId)) return reply(fail('UNKNOWN_PEER', 'No such peer in this room'));

@@ -5,13 +5,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IPC_EVENTS } from '../shared/ipc';
-import { INVITE_SCHEME } from '../shared/invite';
 import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, session, shell, systemPreferences } from 'electron';
+import { advertiseRoom } from '../../signaling-server/src/advertise';
+import { INVITE_SCHEME } from '../shared/invite';
+import { IPC_EVENTS } from '../shared/ipc';
+import { RoomFinder } from './discovery/roomFinder';
 import { createFileSaver } from './fileSaver';
 import { HostService } from './hosting';
-import { advertiseRoom } from '../../signaling-server/src/advertise';
-import { RoomFinder } from './discovery/roomFinder';
 import { InviteInbox, inviteFromArgv } from './invites';
 import { registerIpcHandlers } from './ipc';
 import { ScreenPicker } from './screenPicker';
@@ -50,16 +50,21 @@ const openExternal = (url: string): Promise<void> => shell.openExternal(url);
 
 let mainWindow: BrowserWindow | undefined;
 
+/** Tells the page something is waiting for it (it then asks over a validated channel). */
+const nudge = (event: (typeof IPC_EVENTS)[keyof typeof IPC_EVENTS]) => (): void => {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event);
+};
+
 // Invite links from the system wait here; the window is nudged to take them.
-const invites = new InviteInbox(() => mainWindow?.webContents.send(IPC_EVENTS.inviteReceived));
+const invites = new InviteInbox(nudge(IPC_EVENTS.inviteReceived));
 // Screen sharing: the platform's picker where there is one, else Parley's (sources from desktopCapturer).
 const screenPicker = new ScreenPicker({
   getSources: () => desktopCapturer.getSources({ types: ['screen', 'window'], thumbnailSize: { width: 320, height: 180 } }),
   isAppUrl,
-  notify: () => mainWindow?.webContents.send(IPC_EVENTS.screenPickRequested),
+  notify: nudge(IPC_EVENTS.screenPickRequested),
 });
 // Rooms on the local network, looked for once the join screen first asks.
-const nearbyRooms = new RoomFinder(() => mainWindow?.webContents.send(IPC_EVENTS.nearbyRoomsChanged));
+const nearbyRooms = new RoomFinder(nudge(IPC_EVENTS.nearbyRoomsChanged));
 
 function showMainWindow(): void {
   if (mainWindow && !mainWindow.isDestroyed()) {

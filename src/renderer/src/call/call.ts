@@ -53,7 +53,8 @@ export class Call extends Emitter<CallEvents> {
   private mediaState: MediaState;
   private localTracks: LocalTracks;
   private screenTrack: MediaStreamTrack | null = null;
-  private joined: JoinResult | undefined;
+  /** From the last successful join: presented to take our place back after a dropped connection. */
+  private resumeToken: string | undefined;
   /** Chat and files ride on the peers' own data channels; they live as long as the call. */
   readonly chat = new Chat({
     peerIds: () => this.mesh?.peerIds() ?? [],
@@ -86,13 +87,8 @@ export class Call extends Emitter<CallEvents> {
       await Promise.all([connected.catch(() => undefined), check.catch(() => undefined)]);
       await check;
       await connected;
-      const joined = await this.signaling.join({
-        room: this.options.room,
-        name: this.options.name,
-        passcode: this.options.passcode,
-        hostKey: this.options.hostKey,
-      });
-      this.joined = joined;
+      const joined = await this.signaling.join(this.joinRequest());
+      this.resumeToken = joined.resumeToken;
       this.listen();
       this.buildMesh(joined.selfId, joined.peers);
       return joined;
@@ -205,25 +201,19 @@ export class Call extends Emitter<CallEvents> {
 
   /** Back on a new connection: take our old place, then reconcile who is here. */
   private async resume(): Promise<void> {
-    const before = this.joined;
-    if (!before || this.finished) return;
+    const resumeToken = this.resumeToken;
+    if (!resumeToken || this.finished) return;
     let now: JoinResult;
     try {
-      now = await this.signaling.join({
-        room: this.options.room,
-        name: this.options.name,
-        resumeToken: before.resumeToken,
-        passcode: this.options.passcode,
-        hostKey: this.options.hostKey,
-      });
+      now = await this.signaling.join(this.joinRequest(resumeToken));
     } catch (error) {
       this.end(error instanceof CallError ? error : new CallError('HOST_LOST', String(error)));
       return;
     }
     if (this.finished) return;
-    this.joined = now;
+    this.resumeToken = now.resumeToken;
     const known = new Set(this.mesh?.peerIds() ?? []);
-    const present = new Map(now.peers.map((peer) => [peer.id, peer]));
+    const present = new Set(now.peers.map((peer) => peer.id));
 
     if (now.resumed) {
       // Same id: peer connections to those still here carry on; check each is connected.
@@ -242,6 +232,12 @@ export class Call extends Emitter<CallEvents> {
       this.buildMesh(now.selfId, now.peers);
     }
     this.emit('signaling-state', 'connected');
+  }
+
+  /** What we present to the host on every join: the first, and each return after a drop. */
+  private joinRequest(resumeToken?: string): Parameters<SignalingClient['join']>[0] {
+    const { room, name, passcode, hostKey } = this.options;
+    return { room, name, passcode, hostKey, resumeToken };
   }
 
   private peerGone(id: string): void {

@@ -68,7 +68,8 @@ export class StatsSampler {
     const outbound = of('outbound-rtp');
     const inboundVideo = inbound.find((r) => r['kind'] === 'video' && num(r['framesDecoded']) > 0) ?? inbound.find((r) => r['kind'] === 'video');
     const inboundAudio = inbound.find((r) => r['kind'] === 'audio');
-    const pair = of('candidate-pair').find((r) => r['nominated'] && r['state'] === 'succeeded') ?? of('candidate-pair').find((r) => r['state'] === 'succeeded');
+    const pairs = of('candidate-pair');
+    const pair = pairs.find((r) => r['nominated'] && r['state'] === 'succeeded') ?? pairs.find((r) => r['state'] === 'succeeded');
     const codecOf = (report: Report | undefined): string => String(byId.get(String(report?.['codecId']))?.['mimeType'] ?? '').replace(/^(video|audio)\//, '');
     const candidateType = (id: unknown): CandidateType => {
       const type = byId.get(String(id))?.['candidateType'];

@@ -143,12 +143,12 @@ export class Mesh extends Emitter<MeshEvents> {
     for (const peerId of this.peers.keys()) this.sendTo(peerId, kind, message);
   }
 
+  /** One peer left: close its connection, and the others may now have more of the uplink. */
   remove(peerId: string): void {
     const entry = this.peers.get(peerId);
     if (!entry) return;
     this.peers.delete(peerId);
-    for (const channel of Object.values(entry.channels)) channel.close();
-    entry.session.close();
+    closeEntry(entry);
     this.applyCaps();
   }
 
@@ -166,8 +166,10 @@ export class Mesh extends Emitter<MeshEvents> {
     }
   }
 
+  /** The call is over: close everything (no re-capping connections that are closing too). */
   close(): void {
-    for (const peerId of [...this.peers.keys()]) this.remove(peerId);
+    for (const entry of this.peers.values()) closeEntry(entry);
+    this.peers.clear();
     this.removeAllListeners();
   }
 
@@ -283,6 +285,11 @@ export class Mesh extends Emitter<MeshEvents> {
     existing.sender.replaceTrack(track).catch((error: unknown) => this.emit('error', 'local', error));
     existing.direction = 'sendrecv';
   }
+}
+
+function closeEntry(entry: PeerEntry): void {
+  for (const channel of Object.values(entry.channels)) channel.close();
+  entry.session.close();
 }
 
 function firstVideoTransceiver(pc: RTCPeerConnection): RTCRtpTransceiver | undefined {
