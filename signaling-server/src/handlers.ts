@@ -42,8 +42,12 @@ type Reply<T> = (result: Ack<T>) => void;
 
 const KNOWN_EVENTS = new Set<string>(['join', 'leave', 'signal', 'room:lock', 'room:remove']);
 
-/** Disconnect reasons that mean the network failed, not that anyone chose to end the connection. */
-const NETWORK_DROPS = new Set<string>(['transport close', 'transport error', 'ping timeout']);
+/**
+ * Disconnect reasons that mean the network failed, not that anyone chose to end the connection.
+ * Not 'transport error': that is how a protocol violation ends (an oversized packet, a broken
+ * frame), and a connection dropped for one must not keep a seat for the grace period.
+ */
+const NETWORK_DROPS = new Set<string>(['transport close', 'ping timeout']);
 
 /** Socket.IO room names are namespaced so a Parley room can never collide with a socket id. */
 const channelOf = (room: string): string => `room:${room}`;

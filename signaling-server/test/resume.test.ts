@@ -1,6 +1,6 @@
 /** A dropped connection comes back as the same participant, and the others never see it leave. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { JoinResult } from '../../src/shared/protocol';
+import { LIMITS, type JoinResult } from '../../src/shared/protocol';
 import { createSignalingServer, type SignalingServer } from '../src/index';
 import { closeAllClients, connect, dropConnection, joined, joinWith, nextEvent, OFFER, record } from './helpers';
 
@@ -95,6 +95,20 @@ describe('resuming after a dropped connection', () => {
       const mallory = await joined(strict.url, 'team', 'Mallory');
       const left = nextEvent(ada.socket, 'peer-left');
       for (let i = 0; i < 2; i++) mallory.socket.emit('signal', { to: 'nobody', payload: OFFER }, () => undefined);
+      expect(await left).toEqual({ id: mallory.self.selfId });
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('keeps no place for a connection that sent an oversized packet', async () => {
+    const strict = await createSignalingServer({ host: '127.0.0.1', port: 0, resumeGraceMs: 60_000 });
+    try {
+      const ada = await joined(strict.url, 'team', 'Ada');
+      const mallory = await joined(strict.url, 'team', 'Mallory');
+      const left = nextEvent(ada.socket, 'peer-left');
+      const huge = { kind: 'description', description: { type: 'offer', sdp: 'x'.repeat(LIMITS.packetBytes + 1) } } as const;
+      mallory.socket.emit('signal', { to: ada.self.selfId, payload: huge }, () => undefined);
       expect(await left).toEqual({ id: mallory.self.selfId });
     } finally {
       await strict.close();
