@@ -51,8 +51,12 @@ export async function attack(url: string, victims: () => string[], options: { to
   const deadline = Date.now() + options.seconds * 1000;
   const kinds: AttackKind[] = ['malformed', 'oversized', 'out-of-room', 'forged', 'flood', 'malformed', 'flood', 'forged'];
 
+  // Each attacker has its own share, so a slow one (say, one whose joins are being refused) still
+  // sends all of its kind instead of finding the total already reached by the fast ones.
+  const share = Math.ceil(options.total / kinds.length);
   const run = async (kind: AttackKind, address: string): Promise<void> => {
-    while (tally.sent < options.total && Date.now() < deadline) {
+    let sentByThis = 0;
+    while (sentByThis < share && Date.now() < deadline) {
       const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, localAddress: address } as Parameters<typeof io>[1]) as Raw;
       const open = await new Promise<boolean>((resolve) => {
         socket.once('connect', () => resolve(true));
@@ -67,9 +71,10 @@ export async function attack(url: string, victims: () => string[], options: { to
 
       const batch = kind === 'oversized' ? 1 : 250;
       const answers: Promise<void>[] = [];
-      for (let i = 0; i < batch && tally.sent < options.total; i++) {
+      for (let i = 0; i < batch && sentByThis < share; i++) {
         const [event, payload] = requestFor(kind, tally.sent, victims());
         tally.sent++;
+        sentByThis++;
         answers.push(
           new Promise<void>((resolve) =>
             socket.timeout(3000).emit(event, payload, (error: Error | null, answer?: { ok: boolean; error?: { code: string } }) => {
