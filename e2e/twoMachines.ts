@@ -86,6 +86,11 @@ export async function createTwoMachines(): Promise<TwoMachines> {
       inNamespace({ ns }, ['ip', 'route', 'add', 'default', 'dev', iface]);
     }
 
+    // An IPv6 link-local address turns valid about a second after a link comes up; a browser that
+    // sees that happen mid-load fails the load with ERR_NETWORK_CHANGED (seen once in CI). Start
+    // everything once the addresses have settled.
+    for (const machine of spec) await addressesSettled(machine);
+
     // The headless host, as someone would run it on machine A.
     const host = spawn('ip', ['netns', 'exec', a.ns, process.execPath, '--import', 'tsx', CLI, '--port', String(HOST_PORT), '--room', 'net', '--tls-dir', join(folder, 'tls'), '--web', RENDERER_DIR, '--no-discovery'], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -114,6 +119,14 @@ export async function createTwoMachines(): Promise<TwoMachines> {
   } catch (error) {
     await destroy();
     throw error;
+  }
+}
+
+async function addressesSettled(machine: Pick<Machine, 'ns'>, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (inNamespace(machine, ['ip', '-6', 'addr', 'show', 'tentative']).trim() !== '') {
+    if (Date.now() - started > timeoutMs) throw new Error(`addresses in ${machine.ns} still tentative after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
