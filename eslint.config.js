@@ -41,9 +41,10 @@ export default tseslint.config(
   },
   restrict(['src/shared/**'], [noElectron, noNode, noUi, noRenderer, noMain, noServer]),
   restrict(['src/renderer/src/call/**'], [noElectron, noNode, noUi, noMain, noServer, noFeatures, pattern(['**/store', '**/store/**', '**/platform', '**/platform/**'], 'The call layer is below the store and the platform bridge.')]),
-  // Tests of the call layer run in Node (vitest) and may start real local servers to talk to;
-  // they never ship, so Node built-ins are allowed there and only there.
-  restrict(['src/renderer/src/call/**/*.test.ts'], [noElectron, noUi, noMain, noServer, noFeatures]),
+  // Tests of the call layer run in Node (vitest) and may start real local servers to talk to
+  // (plain HTTP, or a real Parley signaling server); they never ship, so Node built-ins and the
+  // server are allowed there and only there.
+  restrict(['src/renderer/src/call/**/*.test.ts'], [noElectron, noUi, noMain, noFeatures]),
   restrict(['src/renderer/src/store/**'], [noElectron, noNode, noMain, noServer, noFeatures, pattern(['react', 'react-dom'], 'The store holds state, not views.')]),
   restrict(['src/renderer/src/{features,platform}/**', 'src/renderer/src/*.{ts,tsx}'], [noElectron, noNode, noMain, noServer]),
   restrict(['src/preload/**'], [noRenderer, pattern(['**/main/**'], 'Preload shares code with main only through src/shared.'), noServer, noUi]),

@@ -11,13 +11,15 @@ test('10,000 hostile requests: each gets a typed error or its sender is dropped,
   const { ada, grace } = await openPair(browser, server, participants);
   const honestIds = [...(await peerIdsOn(grace.page)), ...(await peerIdsOn(ada.page))];
 
-  // Watch the Ada–Grace connection (the first one each page made) for any moment it is not connected.
-  const watch = () =>
-    Promise.all(
-      [ada.page, grace.page].map((page) =>
-        page.evaluate(() => (window as unknown as { __parleyPeerConnections: RTCPeerConnection[] }).__parleyPeerConnections[0]!.connectionState),
-      ),
-    );
+  // Watch the Ada–Grace connection (each page's only open one now) for any moment it is not connected.
+  type Watched = { __parleyPeerConnections: RTCPeerConnection[]; __watched: RTCPeerConnection };
+  for (const page of [ada.page, grace.page]) {
+    await page.evaluate(() => {
+      const w = window as unknown as Watched;
+      w.__watched = w.__parleyPeerConnections.find((pc) => pc.connectionState !== 'closed')!;
+    });
+  }
+  const watch = () => Promise.all([ada.page, grace.page].map((page) => page.evaluate(() => (window as unknown as Watched).__watched.connectionState)));
   const seen = new Set<string>();
   let watching = true;
   const watcher = (async () => {

@@ -12,9 +12,12 @@ import { CallError } from './callError';
 import { Chat } from './chat';
 import { FileTransfers } from './fileTransfer';
 import { Emitter } from './emitter';
-import { Mesh, type LocalTracks, type MediaKind } from './mesh';
-import { checkServer } from './serverCheck';
+import type { LocalTracks, MediaKind } from './channels';
+import { Mesh } from './mesh';
+import type { WarmHost } from './joinPreparation';
+import { admitsUs, checkServer } from './serverCheck';
 import { SignalingClient } from './signalingClient';
+import { closeStandby, type StandbyConnection } from './standbyConnection';
 
 export type SignalingState = 'connected' | 'reconnecting';
 
@@ -44,6 +47,8 @@ export interface CallOptions {
   iceServers?: RTCIceServer[];
   localTracks: LocalTracks;
   mediaState: MediaState;
+  /** Work done before the click (joinPreparation.ts): an open connection to this host, an offer. */
+  prepared?: { host?: WarmHost; standby?: StandbyConnection };
 }
 
 export class Call extends Emitter<CallEvents> {
@@ -70,9 +75,18 @@ export class Call extends Emitter<CallEvents> {
     this.mesh?.restartIceWithEveryone();
   };
 
+  /** For the first peer we offer to, in the first mesh; closed unused if we are the first here. */
+  private standby: StandbyConnection | undefined;
+  /** Opened before the click: its connection is ours, its identity check already asked. */
+  private readonly warmHost: WarmHost | undefined;
+
   constructor(private readonly options: CallOptions) {
     super();
-    this.signaling = new SignalingClient(options.url);
+    const host = options.prepared?.host;
+    if (host && host.url !== options.url) host.signaling.close(); // not ours to use
+    this.warmHost = host?.url === options.url ? host : undefined;
+    this.signaling = this.warmHost?.signaling ?? new SignalingClient(options.url);
+    this.standby = options.prepared?.standby;
     this.mediaState = options.mediaState;
     this.localTracks = { ...options.localTracks };
   }
@@ -80,9 +94,14 @@ export class Call extends Emitter<CallEvents> {
   /** Connects, joins and offers to everyone present. Rejects with a `CallError`. */
   async start(): Promise<JoinResult> {
     try {
-      // The identity check runs beside the connection, so it costs no time when all is well and
-      // says precisely what is wrong when it is not (not a Parley server, another version…).
-      const check = checkServer(this.options.url, this.options.passcode !== undefined || this.options.hostKey !== undefined);
+      // The identity check runs beside the connection (or ran before the click), so it costs no
+      // time when all is well and says precisely what is wrong when it is not (not a Parley
+      // server, another version…).
+      const { url, passcode, hostKey } = this.options;
+      const hasPasscode = passcode !== undefined || hostKey !== undefined;
+      const check = this.warmHost
+        ? this.warmHost.identity.then((identity) => admitsUs(identity, hasPasscode))
+        : checkServer(url, hasPasscode);
       const connected = this.signaling.connect();
       await Promise.all([connected.catch(() => undefined), check.catch(() => undefined)]);
       await check;
@@ -174,11 +193,16 @@ export class Call extends Emitter<CallEvents> {
   }
 
   private buildMesh(selfId: string, peers: PeerInfo[]): void {
+    // Alone in the room: others will offer to us, so a connection with an offer of its own is no use.
+    const standby = this.standby;
+    this.standby = undefined;
+    if (standby && peers.length === 0) closeStandby(standby);
     const mesh = new Mesh({
       selfId,
       localTracks: this.localTracks,
       iceServers: this.options.iceServers,
       send: (to, payload) => this.signaling.signal(to, payload),
+      standby: peers.length > 0 ? standby : undefined,
     });
     this.mesh = mesh;
     mesh.on('peer-stream', (id, stream) => this.emit('peer-stream', id, stream));
@@ -256,6 +280,8 @@ export class Call extends Emitter<CallEvents> {
   private finish(): void {
     if (this.finished) return;
     this.finished = true;
+    if (this.standby) closeStandby(this.standby);
+    this.standby = undefined;
     globalThis.removeEventListener?.('online', this.onNetworkBack);
     this.mesh?.close();
     this.signaling.close();

@@ -9,7 +9,7 @@ import { EffectPipeline, type VideoEffect } from './effects';
 import { Emitter } from './emitter';
 import { classifyMediaError, openLocalMedia, type MediaProblem } from './localMedia';
 import { audioConstraints, videoConstraints, type AudioProcessing, type QualityPreset } from './mediaSettings';
-import type { LocalTracks } from './mesh';
+import type { LocalTracks } from './channels';
 
 export interface MediaPreferences {
   cameraId: string | null;

@@ -1,30 +1,22 @@
 /**
- * A full mesh: one PeerSession per remote participant, each carrying our audio and video and a
- * control data channel.
+ * A full mesh: one PeerSession per remote participant, each carrying our audio and video and the
+ * data channels (control, chat, files).
  *
  * Who offers: the newcomer, at once, to everyone already in the room (it learned them from its join
  * acknowledgement). Those already present create their side when the offer arrives and attach their
  * tracks to the offer's transceivers before answering, so one offer/answer carries media both ways.
- * Politeness is decided from the two ids, so both ends agree without a round trip.
+ * Politeness is decided from the two ids, so both ends agree without a round trip. The first offer
+ * can be one prepared before the join (standbyConnection.ts), so it leaves with the acknowledgement.
  *
  * Every transceiver is negotiated send-and-receive even when we have no track yet, so turning the
  * camera on, switching devices or applying an effect is a `replaceTrack`: no renegotiation.
  */
-import { CHAT_CHANNEL, FILE_CHANNEL } from '../../../shared/collaboration';
-import { CONTROL_CHANNEL } from '../../../shared/peerMessages';
 import type { SignalPayload } from '../../../shared/protocol';
 import { cameraBitrateFor, capSender, screenBitrateFor } from './bandwidth';
+import { createChannels, MEDIA_KINDS, type ChannelKind, type LocalTracks, type MediaKind } from './channels';
 import { Emitter } from './emitter';
 import { PeerSession } from './peerSession';
-
-export type MediaKind = 'audio' | 'video';
-export const MEDIA_KINDS: readonly MediaKind[] = ['audio', 'video'];
-export type LocalTracks = Record<MediaKind, MediaStreamTrack | null>;
-
-/** The data channels every peer connection carries, each negotiated with a fixed id on both sides. */
-export const CHANNELS = { control: CONTROL_CHANNEL, chat: CHAT_CHANNEL, files: FILE_CHANNEL } as const;
-export type ChannelKind = keyof typeof CHANNELS;
-const CHANNEL_KINDS = Object.keys(CHANNELS) as ChannelKind[];
+import { closeStandby, type StandbyConnection } from './standbyConnection';
 
 export type MeshEvents = {
   /** A new stream object each time the peer's set of tracks changes. */
@@ -46,6 +38,8 @@ export interface MeshOptions {
   /** STUN/TURN servers the user configured; none by default. */
   iceServers?: RTCIceServer[];
   createPeerConnection?: () => RTCPeerConnection;
+  /** A connection prepared before the join, offer set: the first peer we offer to gets it. */
+  standby?: StandbyConnection;
 }
 
 /** The side whose id sorts first yields in glare. Any rule works if both ends compute the same. */
@@ -72,10 +66,12 @@ export class Mesh extends Emitter<MeshEvents> {
   /** Our shared screen goes in a stream of its own. */
   private readonly screenStream = new MediaStream();
   private screenTrack: MediaStreamTrack | null = null;
+  private standby: StandbyConnection | undefined;
 
   constructor(private readonly options: MeshOptions) {
     super();
     this.localTracks = { ...options.localTracks };
+    this.standby = options.standby;
     // No STUN/TURN unless configured: a LAN call sends nothing to third parties.
     const iceServers = options.iceServers ?? [];
     this.createPeerConnection = options.createPeerConnection ?? (() => new RTCPeerConnection({ iceServers }));
@@ -83,8 +79,11 @@ export class Mesh extends Emitter<MeshEvents> {
 
   /** As the newcomer: open a session to an existing peer and offer right away. */
   connectTo(peerId: string): void {
+    const existing = this.peers.get(peerId);
+    if (existing?.senders) return;
+    const standby = existing ? undefined : this.takeStandby();
+    if (standby) return this.adoptStandby(peerId, standby);
     const entry = this.ensure(peerId);
-    if (entry.senders) return;
     const { pc } = entry.session;
     entry.senders = {};
     for (const kind of MEDIA_KINDS) {
@@ -95,6 +94,35 @@ export class Mesh extends Emitter<MeshEvents> {
       entry.senders[kind] = transceiver.sender;
     }
     this.attachScreen(entry);
+  }
+
+  /**
+   * The prepared connection becomes this peer's: its offer goes out now, with the candidates it
+   * gathered before the join. Tracks that changed since it was made (another camera, camera off)
+   * are swapped in first; a screen being shared follows in a second offer.
+   */
+  private adoptStandby(peerId: string, standby: StandbyConnection): void {
+    const entry = this.ensure(peerId, standby);
+    entry.senders = {};
+    for (const kind of MEDIA_KINDS) {
+      const { sender } = standby.transceivers[kind];
+      entry.senders[kind] = sender;
+      if (sender.track !== this.localTracks[kind]) {
+        sender.replaceTrack(this.localTracks[kind]).catch((error: unknown) => this.emit('error', peerId, error));
+      }
+    }
+    entry.session.sendPendingOffer();
+    if (this.screenTrack) queueMicrotask(() => this.attachScreen(entry));
+  }
+
+  /** The standby, once, if it is still fit to use; one that is not is closed. */
+  private takeStandby(): StandbyConnection | undefined {
+    const standby = this.standby;
+    this.standby = undefined;
+    if (!standby) return undefined;
+    if (standby.pc.signalingState === 'have-local-offer') return standby;
+    closeStandby(standby);
+    return undefined;
   }
 
   /**
@@ -168,6 +196,8 @@ export class Mesh extends Emitter<MeshEvents> {
 
   /** The call is over: close everything (no re-capping connections that are closing too). */
   close(): void {
+    if (this.standby) closeStandby(this.standby);
+    this.standby = undefined;
     for (const entry of this.peers.values()) closeEntry(entry);
     this.peers.clear();
     this.removeAllListeners();
@@ -196,22 +226,18 @@ export class Mesh extends Emitter<MeshEvents> {
     return this.peers.get(peerId)?.session;
   }
 
-  private ensure(peerId: string): PeerEntry {
+  private ensure(peerId: string, standby?: StandbyConnection): PeerEntry {
     const existing = this.peers.get(peerId);
     if (existing) return existing;
 
-    const pc = this.createPeerConnection();
+    const pc = standby?.pc ?? this.createPeerConnection();
     // Created before any description is applied, on both sides, with the same ids: negotiated
     // out of band, so they ride on the first offer/answer.
-    const channels = Object.fromEntries(
-      CHANNEL_KINDS.map((kind) => {
-        const channel = pc.createDataChannel(CHANNELS[kind].label, { negotiated: true, id: CHANNELS[kind].id, ordered: true });
-        channel.binaryType = 'arraybuffer';
-        channel.onopen = () => this.emit('channel-open', peerId, kind);
-        channel.onmessage = ({ data }) => this.emit('channel-data', peerId, kind, data);
-        return [kind, channel];
-      }),
-    ) as Record<ChannelKind, RTCDataChannel>;
+    const channels = standby?.channels ?? createChannels(pc);
+    for (const [kind, channel] of Object.entries(channels) as [ChannelKind, RTCDataChannel][]) {
+      channel.onopen = () => this.emit('channel-open', peerId, kind);
+      channel.onmessage = ({ data }) => this.emit('channel-data', peerId, kind, data);
+    }
     const entry: PeerEntry = {
       stream: new MediaStream(),
       channels,

@@ -87,6 +87,11 @@ export class PeerSession {
     this.restartIce();
   }
 
+  /** Sends the offer already set as our local description (one made before the peer was known). */
+  sendPendingOffer(): void {
+    if (this.pc.signalingState === 'have-local-offer') this.sendLocalDescription();
+  }
+
   /**
    * New candidates now, whatever the state: after a network change our addresses may be different
    * while the connection still looks `connected` for a few seconds more.

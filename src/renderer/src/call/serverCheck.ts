@@ -8,6 +8,20 @@ import { CallError } from './callError';
 import { REQUEST_TIMEOUT_MS } from './signalingClient';
 
 export async function checkServer(url: string, hasPasscode: boolean, timeoutMs = REQUEST_TIMEOUT_MS): Promise<ServerIdentity> {
+  return admitsUs(await identifyServer(url, timeoutMs), hasPasscode);
+}
+
+/** Whether a Parley host of this identity can take us: the same protocol, and a passcode if it needs one. */
+export function admitsUs(identity: ServerIdentity, hasPasscode: boolean): ServerIdentity {
+  if (identity.protocolVersion !== PROTOCOL_VERSION) {
+    throw new CallError('VERSION_MISMATCH', `The host speaks protocol ${identity.protocolVersion}, this app ${PROTOCOL_VERSION}`);
+  }
+  if (identity.passcodeRequired && !hasPasscode) throw new CallError('PASSCODE_REQUIRED', 'This room needs a passcode');
+  return identity;
+}
+
+/** What the address says it is (asked ahead of the join, or beside it); rejects with a CallError. */
+export async function identifyServer(url: string, timeoutMs = REQUEST_TIMEOUT_MS): Promise<ServerIdentity> {
   const signal = AbortSignal.timeout(timeoutMs);
   let response: Response;
   try {
@@ -28,10 +42,6 @@ export async function checkServer(url: string, hasPasscode: boolean, timeoutMs =
   }
   const identity = await readIdentity(response);
   if (!identity) throw notParley(url);
-  if (identity.protocolVersion !== PROTOCOL_VERSION) {
-    throw new CallError('VERSION_MISMATCH', `The host speaks protocol ${identity.protocolVersion}, this app ${PROTOCOL_VERSION}`);
-  }
-  if (identity.passcodeRequired && !hasPasscode) throw new CallError('PASSCODE_REQUIRED', 'This room needs a passcode');
   return identity;
 }
 

@@ -58,6 +58,7 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   /** In a room on the current connection: signals may go straight out. */
   private inRoom = false;
   private giveUpTimer: ReturnType<typeof setTimeout> | undefined;
+  private connecting: Promise<void> | undefined;
 
   constructor(readonly url: string) {
     super();
@@ -95,10 +96,15 @@ export class SignalingClient extends Emitter<SignalingEvents> {
     return this.socket.connected;
   }
 
+  /**
+   * Connects, or waits for the connection already under way (asking Socket.IO to connect again
+   * while it is connecting would send a second CONNECT, which the server answers by closing).
+   */
   connect(): Promise<void> {
     if (this.socket.connected) return Promise.resolve();
-    return new Promise((resolve, reject) => {
+    this.connecting ??= new Promise<void>((resolve, reject) => {
       const cleanup = (): void => {
+        this.connecting = undefined;
         this.socket.off('connect', onConnect);
         this.socket.off('connect_error', onError);
       };
@@ -122,6 +128,7 @@ export class SignalingClient extends Emitter<SignalingEvents> {
       this.socket.on('connect_error', onError);
       this.socket.connect();
     });
+    return this.connecting;
   }
 
   /** Joins (or, with a resume token, rejoins) a room; queued signals go out once it succeeds. */

@@ -13,6 +13,7 @@ import type { MediaState } from '../../../shared/peerMessages';
 import { displayNameSchema, passcodeSchema, roomNameSchema } from '../../../shared/protocol.schemas';
 import { Call, type SignalingState } from '../call/call';
 import { CallError, type CallErrorCode } from '../call/callError';
+import { JoinPreparation } from '../call/joinPreparation';
 import { platform } from '../platform';
 import { attachCollaboration } from './collaborationSlice';
 import { describeError } from './errorText';
@@ -87,6 +88,11 @@ export interface CallSlice {
   removePeer(peerId: string): Promise<void>;
   /** Sends the current outgoing tracks and mute/camera state to the call, if there is one. */
   publishLocalMedia(): void;
+  /**
+   * On the home screen: does ahead of time what a join to the typed address will need (see
+   * call/joinPreparation.ts), so the click only has to send. Cheap to call often.
+   */
+  prepareJoin(): void;
 }
 
 let activeCall: Call | undefined;
@@ -94,6 +100,11 @@ let activeCall: Call | undefined;
 // Closing the window or tab: tell the host at once (a deliberate close is a leave, not a drop that
 // would keep our tile frozen on the others' screens for the resume grace period).
 globalThis.addEventListener?.('pagehide', () => activeCall?.abandon());
+
+const preparation = new JoinPreparation();
+// Another network: candidates gathered and connections opened ahead of time may no longer work.
+globalThis.addEventListener?.('online', () => preparation.invalidate());
+globalThis.addEventListener?.('offline', () => preparation.invalidate());
 
 export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (set, get) => {
   const fail = (code: CallFailure['code'], detail: string): void =>
@@ -132,7 +143,8 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     set({ phase: 'joining', error: null, peers: {}, signaling: 'connected', isHost: false, roomLocked: false });
     await get().openMedia();
     const local = currentLocalMedia();
-    const call = new Call({ ...target, localTracks: local.tracks, mediaState: local.state });
+    const prepared = { host: preparation.takeHost(target.url), standby: preparation.takeStandby(target.iceServers) };
+    const call = new Call({ ...target, localTracks: local.tracks, mediaState: local.state, prepared });
     activeCall = call;
     attachCollaboration(call, set);
     call.on('peer-joined', ({ id, name: peerName }) =>
@@ -378,6 +390,18 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       activeCall.setLocalTrack('audio', tracks.audio);
       activeCall.setLocalTrack('video', tracks.video);
       activeCall.setMediaState(state);
+    },
+
+    prepareJoin: () => {
+      if (get().phase !== 'idle') return;
+      const ice = parseIceServers(get().iceServersText, get().turnUsername, get().turnCredential);
+      if (!ice.ok) return;
+      preparation.prepareStandby(currentLocalMedia().tracks, ice.servers);
+      // The app checks a host's certificate (and may ask the user about it) when Join is clicked:
+      // no connection before that. A page served by the host connects as soon as the address is known.
+      if (platform().trust) return;
+      const address = parseHostAddress(get().hostAddress, platform().defaultScheme);
+      if (address.ok) preparation.warmHost(address.url);
     },
   };
 };

@@ -9,7 +9,7 @@ import type { VideoEffect } from '../call/effects';
 import type { MediaProblem } from '../call/localMedia';
 import { LocalMediaController } from '../call/localMediaController';
 import { SPEECH_PROCESSING, type AudioProcessing, type QualityPreset } from '../call/mediaSettings';
-import type { LocalTracks } from '../call/mesh';
+import type { LocalTracks } from '../call/channels';
 import type { MediaState } from '../../../shared/peerMessages';
 import { platform } from '../platform';
 import type { ParleyState } from './index';

@@ -10,6 +10,8 @@ import { NearbyRooms } from './NearbyRooms';
 import { NetworkSettings } from './NetworkSettings';
 import { TrustPrompt } from './TrustPrompt';
 
+/** Typing pauses this long before the join is prepared for the new address. */
+const PREPARE_AFTER_MS = 300;
 const PASSCODE_ERRORS = new Set<string>(['PASSCODE_REQUIRED', 'WRONG_PASSCODE']);
 /** Failures where trying the same thing again may well work (the host was busy, away, or is back). */
 const RETRYABLE = new Set<string>([
@@ -56,6 +58,7 @@ export function HomeScreen() {
       retry: s.retry,
       host: s.host,
       openMedia: s.openMedia,
+      prepareJoin: s.prepareJoin,
       dismissError: s.dismissError,
       toggleMute: s.toggleMute,
       toggleCamera: s.toggleCamera,
@@ -74,6 +77,14 @@ export function HomeScreen() {
   useEffect(() => {
     void actions.openMedia();
   }, [actions]);
+
+  // Get the join ready while the user is still here (a connection with its offer, the host's
+  // connection): a moment after each change, and again when the pointer or focus reaches Join.
+  useEffect(() => {
+    if (state.phase !== 'idle') return;
+    const timer = setTimeout(actions.prepareJoin, PREPARE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [actions, state.phase, state.hostAddress, state.previewStream]);
 
   const onJoin = (event: FormEvent): void => {
     event.preventDefault();
@@ -152,7 +163,7 @@ export function HomeScreen() {
             Joining: the host’s passcode, if they set one. Hosting: others will need this passcode to join.
           </p>
           <div className="home__actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
+            <button type="submit" className="button button--primary" disabled={busy} onPointerEnter={actions.prepareJoin} onFocus={actions.prepareJoin}>
               Join
             </button>
             {canHost && (

@@ -1,0 +1,197 @@
+/**
+ * The join prepared before the click (src/renderer/src/call/joinPreparation.ts), in real Chromium.
+ *
+ * Call layer: a standby connection made with the camera of the moment is adopted by the Mesh for
+ * the first peer; its offer leaves at once (no new connection, no new offer), the track chosen
+ * since is the one sent, and media and data channels work. A standby that cannot be used is
+ * closed and the call goes on without it.
+ *
+ * App: the joiner's offer was made before the click, and the join uses the connection to the host
+ * opened beforehand; a host that dropped that connection (its half-open limit) still gets a join.
+ */
+import { createSignalingServer } from '../signaling-server/src/index';
+import { loadCallModule } from './bundle';
+import { expect, instrumentPeerConnections, joinCall, openParticipant, RENDERER_DIR, test } from './fixtures';
+import { expectMediaFlowing } from './media';
+
+type MeshModule = typeof import('../src/renderer/src/call/mesh');
+type StandbyModule = typeof import('../src/renderer/src/call/standbyConnection');
+
+test('a standby connection becomes the first peer connection: offer at once, current camera, media and channels', async ({ browser, server }) => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/parley.json`); // any page of the host: a secure context
+    await loadCallModule(page, 'mesh.ts');
+    await loadCallModule(page, 'standbyConnection.ts', 'ParleyStandby');
+
+    const outcome = await page.evaluate(async () => {
+      const w = window as unknown as { ParleyCall: MeshModule; ParleyStandby: StandbyModule };
+      const { Mesh } = w.ParleyCall;
+      const { prepareStandby, isStandbyUsable } = w.ParleyStandby;
+      const camera = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 480 } });
+      // The standby is made with the first camera; then the user picks "another" (a 320×240 canvas).
+      const standby = await prepareStandby({ audio: camera.getAudioTracks()[0]!, video: camera.getVideoTracks()[0]! }, []);
+      const canvas = Object.assign(document.createElement('canvas'), { width: 320, height: 240 });
+      const painter = setInterval(() => canvas.getContext('2d')!.fillRect(0, 0, Math.random() * 320, 240), 30);
+      const otherCamera = canvas.captureStream(30).getVideoTracks()[0]!;
+      const usableForOtherSettings = isStandbyUsable(standby, [{ urls: 'stun:stun.invalid:3478' }]);
+
+      const sentByA: string[] = [];
+      const received: string[] = [];
+      type Mesh = InstanceType<typeof Mesh>;
+      const a: Mesh = new Mesh({
+        selfId: 'a',
+        localTracks: { audio: camera.getAudioTracks()[0]!, video: otherCamera },
+        standby,
+        send: (_to, payload) => {
+          sentByA.push(payload.kind === 'description' ? payload.description.type : payload.kind);
+          setTimeout(() => b.receive('a', payload), 0);
+        },
+      });
+      const b: Mesh = new Mesh({
+        selfId: 'b',
+        localTracks: { audio: null, video: null },
+        send: (_to, payload) => setTimeout(() => a.receive('b', payload), 0),
+      });
+      const video = document.createElement('video');
+      video.muted = true;
+      document.body.append(video);
+      b.on('peer-stream', (_id, stream) => {
+        video.srcObject = stream;
+        void video.play();
+      });
+      b.on('channel-open', (_id, kind) => {
+        if (kind === 'chat') b.sendTo('a', 'chat', { hello: 'from b' });
+      });
+      a.on('channel-data', (_id, kind, data) => received.push(`${kind}:${String(data)}`));
+
+      a.connectTo('b');
+      const sentAtOnce = [...sentByA];
+      const adopted = a.connections().get('b') === standby.pc;
+      const deadline = Date.now() + 10_000;
+      while ((video.videoWidth === 0 || received.length === 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const result = {
+        usableForOtherSettings,
+        sentAtOnce,
+        adopted,
+        connectionsMadeByA: a.connections().size,
+        state: standby.pc.connectionState,
+        width: video.videoWidth,
+        received,
+      };
+      clearInterval(painter);
+      a.close();
+      b.close();
+      return result;
+    });
+
+    expect(outcome.usableForOtherSettings).toBe(false);
+    expect(outcome.sentAtOnce).toEqual(['offer']); // synchronously, inside connectTo
+    expect(outcome.adopted).toBe(true);
+    expect(outcome.connectionsMadeByA).toBe(1);
+    expect(outcome.state).toBe('connected');
+    expect(outcome.width).toBe(320); // the camera chosen after the standby was made
+    expect(outcome.received).toEqual(['chat:{"hello":"from b"}']);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a standby that can no longer be used is closed, and the first peer gets a connection of its own', async ({ browser, server }) => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/parley.json`);
+    await loadCallModule(page, 'mesh.ts');
+    await loadCallModule(page, 'standbyConnection.ts', 'ParleyStandby');
+    const outcome = await page.evaluate(async () => {
+      const w = window as unknown as { ParleyCall: MeshModule; ParleyStandby: StandbyModule };
+      const { Mesh } = w.ParleyCall;
+      const camera = await navigator.mediaDevices.getUserMedia({ video: true });
+      const standby = await w.ParleyStandby.prepareStandby({ audio: null, video: camera.getVideoTracks()[0]! }, []);
+      standby.pc.close(); // e.g. the page dropped it after a network change
+      type Mesh = InstanceType<typeof Mesh>;
+      const a: Mesh = new Mesh({ selfId: 'a', localTracks: { audio: null, video: camera.getVideoTracks()[0]! }, standby, send: (_to, p) => setTimeout(() => b.receive('a', p), 0) });
+      const b: Mesh = new Mesh({ selfId: 'b', localTracks: { audio: null, video: null }, send: (_to, p) => setTimeout(() => a.receive('b', p), 0) });
+      a.connectTo('b');
+      const pc = a.connections().get('b')!;
+      const deadline = Date.now() + 10_000;
+      while (pc.connectionState !== 'connected' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const result = { sameAsStandby: pc === standby.pc, state: pc.connectionState };
+      a.close();
+      b.close();
+      return result;
+    });
+    expect(outcome).toEqual({ sameAsStandby: false, state: 'connected' });
+  } finally {
+    await context.close();
+  }
+});
+
+/** Counts the WebSockets a page opens, and when its offers were set, relative to the Join click. */
+function instrumentJoin(): void {
+  const w = window as unknown as { __sockets: number; __firstOfferAt: number; __clickAt: number };
+  w.__sockets = 0;
+  const NativeSocket = window.WebSocket;
+  window.WebSocket = class extends NativeSocket {
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args);
+      w.__sockets++;
+    }
+  };
+  const setLocal = RTCPeerConnection.prototype.setLocalDescription;
+  RTCPeerConnection.prototype.setLocalDescription = function (this: RTCPeerConnection, ...args: unknown[]) {
+    w.__firstOfferAt ??= performance.now();
+    return (setLocal as (...a: unknown[]) => Promise<void>).apply(this, args);
+  } as typeof setLocal;
+  document.addEventListener('click', (event) => {
+    if ((event.target as HTMLElement).closest('button')?.textContent === 'Join') w.__clickAt ??= performance.now();
+  }, true);
+}
+
+test('the app joins with the offer and the host connection it prepared before the click', async ({ browser, server, participants }) => {
+  const ada = await openParticipant(browser, server, 'Ada');
+  participants.push(ada);
+  await joinCall(ada);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  participants.push({ name: 'Grace', page, context });
+  await page.addInitScript(instrumentPeerConnections);
+  await page.addInitScript(instrumentJoin);
+  await page.goto(`${server.url}/?room=team`);
+  await page.getByLabel('Display name').fill('Grace');
+  await page.getByRole('button', { name: 'Join' }).hover();
+  // Prepared: one connection with its offer set, one WebSocket to the host.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __firstOfferAt?: number }).__firstOfferAt !== undefined)).toBe(true);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __sockets: number }).__sockets)).toBe(1);
+
+  await joinCall({ name: 'Grace', page, context });
+  await expectMediaFlowing(page, 1);
+  const seen = await page.evaluate(() => {
+    const w = window as unknown as { __sockets: number; __firstOfferAt: number; __clickAt: number; __parleyPeerConnections: RTCPeerConnection[] };
+    return { sockets: w.__sockets, offerBeforeClick: w.__firstOfferAt < w.__clickAt, connections: w.__parleyPeerConnections.length };
+  });
+  expect(seen).toEqual({ sockets: 1, offerBeforeClick: true, connections: 1 });
+  await expectMediaFlowing(ada.page, 1);
+});
+
+test('a host that dropped the prepared connection (half-open limit) still gets a join', async ({ browser, participants }) => {
+  const server = await createSignalingServer({ host: '127.0.0.1', port: 0, staticDir: RENDERER_DIR, limits: { joinTimeoutMs: 500 } });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    participants.push({ name: 'Grace', page, context });
+    await page.addInitScript(instrumentJoin);
+    await page.goto(`${server.url}/?room=team`);
+    await page.getByLabel('Display name').fill('Grace');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __sockets: number }).__sockets)).toBe(1);
+    await page.waitForTimeout(1000); // the host has closed it by now
+    await joinCall({ name: 'Grace', page, context });
+    await expect(page.getByText('Waiting for others to join…')).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __sockets: number }).__sockets)).toBeGreaterThanOrEqual(2);
+  } finally {
+    await server.close();
+  }
+});

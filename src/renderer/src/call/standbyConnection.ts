@@ -1,0 +1,68 @@
+/**
+ * A peer connection made ahead of time, while the user is still on the home screen: our audio and
+ * video transceivers and the data channels are in place, the offer is set and ICE has gathered, so
+ * the first peer the host names gets an offer the moment the join is acknowledged. It depends on
+ * nothing about the host (only on the STUN/TURN settings), and makes the join as fast as the
+ * network allows: creating a connection, making an offer and gathering candidates all happen
+ * before the click instead of after it.
+ *
+ * The ids it will carry are unknown until the join; the Mesh adopts it for one peer (see
+ * Mesh.connectTo). One that waited too long, or outlived a network change, is not used.
+ */
+import { createChannels, MEDIA_KINDS, type ChannelKind, type LocalTracks, type MediaKind } from './channels';
+
+/** Older than this, candidates (reflexive ones especially) may no longer be valid: make a new one. */
+export const STANDBY_MAX_AGE_MS = 60_000;
+
+export interface StandbyConnection {
+  readonly pc: RTCPeerConnection;
+  readonly channels: Record<ChannelKind, RTCDataChannel>;
+  readonly transceivers: Record<MediaKind, RTCRtpTransceiver>;
+  readonly iceServersKey: string;
+  readonly createdAt: number;
+}
+
+/** What identifies the STUN/TURN settings a connection was made with. */
+export function iceServersKey(iceServers: RTCIceServer[] | undefined): string {
+  return JSON.stringify(iceServers ?? []);
+}
+
+/**
+ * Makes the connection and sets its offer; ICE gathers from then on. The offer is sent as the
+ * local description reads when the peer is known, so it carries every candidate gathered by then
+ * (later ones trickle as usual). Rejects if the browser refuses; the join then simply goes without.
+ */
+export async function prepareStandby(
+  localTracks: LocalTracks,
+  iceServers: RTCIceServer[] | undefined,
+  createPeerConnection: () => RTCPeerConnection = () => new RTCPeerConnection({ iceServers: iceServers ?? [] }),
+): Promise<StandbyConnection> {
+  const pc = createPeerConnection();
+  try {
+    // One stream for our audio and video, so the receiver keeps them in lip sync.
+    const stream = new MediaStream();
+    const channels = createChannels(pc);
+    const transceivers = Object.fromEntries(
+      MEDIA_KINDS.map((kind) => [kind, pc.addTransceiver(localTracks[kind] ?? kind, { direction: 'sendrecv', streams: [stream] })]),
+    ) as Record<MediaKind, RTCRtpTransceiver>;
+    await pc.setLocalDescription();
+    return { pc, channels, transceivers, iceServersKey: iceServersKey(iceServers), createdAt: Date.now() };
+  } catch (error) {
+    pc.close();
+    throw error;
+  }
+}
+
+/** Whether a standby may still be used for a call with these STUN/TURN settings. */
+export function isStandbyUsable(standby: StandbyConnection, iceServers: RTCIceServer[] | undefined, now = Date.now()): boolean {
+  return (
+    standby.pc.signalingState === 'have-local-offer' &&
+    standby.iceServersKey === iceServersKey(iceServers) &&
+    now - standby.createdAt < STANDBY_MAX_AGE_MS
+  );
+}
+
+export function closeStandby(standby: StandbyConnection): void {
+  for (const channel of Object.values(standby.channels)) channel.close();
+  standby.pc.close();
+}
