@@ -69,7 +69,9 @@ export async function attack(url: string, victims: () => string[], options: { to
       const room = ROOM_OF[kind];
       if (room) await new Promise((resolve) => socket.timeout(3000).emit('join', { room, name: 'Mallory', protocolVersion: PROTOCOL_VERSION }, resolve));
 
-      const batch = kind === 'oversized' ? 1 : 250;
+      // Out-of-room requests come in batches below the strike limit, so each one is answered
+      // (UNKNOWN_PEER) rather than cut short by the drop that a longer run of refusals earns.
+      const batch = kind === 'oversized' ? 1 : kind === 'out-of-room' ? 40 : 250;
       const answers: Promise<void>[] = [];
       for (let i = 0; i < batch && sentByThis < share; i++) {
         const [event, payload] = requestFor(kind, tally.sent, victims());
