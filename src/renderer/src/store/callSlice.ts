@@ -14,6 +14,7 @@ import { displayNameSchema, passcodeSchema, roomNameSchema } from '../../../shar
 import { Call, type SignalingState } from '../call/call';
 import { CallError, type CallErrorCode } from '../call/callError';
 import { JoinPreparation } from '../call/joinPreparation';
+import { TrustAhead } from './trustAhead';
 import { platform } from '../platform';
 import { attachCollaboration } from './collaborationSlice';
 import { describeError } from './errorText';
@@ -102,6 +103,9 @@ let activeCall: Call | undefined;
 globalThis.addEventListener?.('pagehide', () => activeCall?.abandon());
 
 const preparation = new JoinPreparation();
+/** Desktop only: the certificate check made ahead of the click (see prepareJoin). */
+let trustAhead: TrustAhead | undefined;
+const trustAheadFor = (trust: NonNullable<ReturnType<typeof platform>['trust']>): TrustAhead => (trustAhead ??= new TrustAhead(trust.check));
 // Another network: candidates gathered and connections opened ahead of time may no longer work.
 globalThis.addEventListener?.('online', () => preparation.invalidate());
 globalThis.addEventListener?.('offline', () => preparation.invalidate());
@@ -269,7 +273,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       // The app checks the host's certificate first: against the invite, or what it remembers,
       // or (the first time) by asking the user to compare the security code.
       set({ phase: 'joining', error: null });
-      const checked = await trust.check({ url: address.url, expectedFingerprint: get().invitedFingerprint ?? undefined });
+      const checked = await trustAheadFor(trust).take({ url: address.url, expectedFingerprint: get().invitedFingerprint ?? undefined });
       if (!checked.ok) return fail(checked.error.code, checked.error.message);
       const { url, status, fingerprint } = checked.data;
       if (status === 'unknown' && fingerprint) {
@@ -397,11 +401,19 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       const ice = parseIceServers(get().iceServersText, get().turnUsername, get().turnCredential);
       if (!ice.ok) return;
       preparation.prepareStandby(currentLocalMedia().tracks, ice.servers);
-      // The app checks a host's certificate (and may ask the user about it) when Join is clicked:
-      // no connection before that. A page served by the host connects as soon as the address is known.
-      if (platform().trust) return;
       const address = parseHostAddress(get().hostAddress, platform().defaultScheme);
-      if (address.ok) preparation.warmHost(address.url);
+      if (!address.ok) return;
+      const trust = platform().trust;
+      // A page served by the host connects as soon as the address is known.
+      if (!trust) return preparation.warmHost(address.url);
+      // The app checks the certificate first, and connects ahead only to a host it already trusts
+      // (main's certificate hook enforces the pin) or one without TLS: a first meeting waits for
+      // the click and the security code.
+      void trustAheadFor(trust)
+        .prepare({ url: address.url, expectedFingerprint: get().invitedFingerprint ?? undefined })
+        .then((checked) => {
+          if (checked.ok && checked.data.status !== 'unknown' && get().phase === 'idle') preparation.warmHost(checked.data.url);
+        });
     },
   };
 };
