@@ -45,6 +45,10 @@ test('two hosts announce their rooms; the list shows both, drops a stopped one, 
     const ada = await openParticipant(browser, server, 'Ada', 'team', desktopBridge({ trust, nearbyRooms: finder }));
     participants.push(ada);
     page = ada.page;
+    // Main tells its window of every change; here the page only exists once openParticipant
+    // returns, and a host found before that (the page's first list starts the search) had no
+    // page to tell.
+    await nudgeNearbyRooms(page);
     const nearby = page.getByRole('region', { name: 'Rooms nearby' });
     await expect(nearby.getByRole('listitem')).toHaveCount(2, { timeout: 15_000 });
     await expect(nearby.getByRole('listitem').filter({ hasText: 'alpha' })).toContainText('needs a passcode');
