@@ -17,6 +17,13 @@ import type { IceCandidate, SessionDescription, SignalPayload } from '../../../s
 export const RESTART_AFTER_DISCONNECTED_MS = 3000;
 /** While still not connected, try again this often (an offer may have been lost in an outage). */
 export const RESTART_RETRY_MS = 5000;
+/**
+ * Negotiated, yet ICE never started: not one candidate from the other side arrived (dropped with an
+ * offer ignored in glare and not repeated in the answer, or lost by the relay), so neither side
+ * has anything to check. The impolite side restarts ICE after this long, for fresh candidates
+ * under new credentials; the polite side waits twice as long, in case the other cannot.
+ */
+export const ICE_NEVER_STARTED_MS = 5000;
 
 export interface PeerSessionOptions {
   pc: RTCPeerConnection;
@@ -40,11 +47,15 @@ export class PeerSession {
   private ignoreOffer = false;
   private isSettingRemoteAnswerPending = false;
   private recoveryTimer: ReturnType<typeof setTimeout> | undefined;
+  private iceStartTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   /** Offers and answers sent and received, for diagnostics and for tests that count renegotiations. */
   readonly descriptionCount = { sent: 0, received: 0 };
-  /** ICE restarts we started, and candidates dropped as belonging to an earlier ICE session. */
-  readonly recovery = { iceRestarts: 0, staleCandidates: 0 };
+  /**
+   * ICE restarts we started (of which for ICE that never started), and candidates dropped as
+   * belonging to an earlier ICE session.
+   */
+  readonly recovery = { iceRestarts: 0, iceNeverStarted: 0, staleCandidates: 0 };
 
   constructor({ pc, polite, send, onRemoteOffer, onError }: PeerSessionOptions) {
     this.pc = pc;
@@ -70,6 +81,8 @@ export class PeerSession {
       if (candidate) this.send({ kind: 'candidate', candidate: toIceCandidate(candidate) });
     };
     pc.addEventListener('connectionstatechange', () => this.watchConnection());
+    pc.addEventListener('signalingstatechange', () => this.watchIceStart());
+    pc.addEventListener('iceconnectionstatechange', () => this.watchIceStart());
   }
 
   /**
@@ -115,6 +128,7 @@ export class PeerSession {
   close(): void {
     this.closed = true;
     clearTimeout(this.recoveryTimer);
+    clearTimeout(this.iceStartTimer);
     this.pc.onnegotiationneeded = null;
     this.pc.onicecandidate = null;
     this.pc.close();
@@ -160,6 +174,29 @@ export class PeerSession {
       }, delay);
     };
     attempt(state === 'failed' ? 0 : RESTART_AFTER_DISCONNECTED_MS);
+  }
+
+  /** Negotiation done but ICE still `new`: restart it if that lasts (see ICE_NEVER_STARTED_MS). */
+  private watchIceStart(): void {
+    const pc = this.pc;
+    const neverStarted = (): boolean =>
+      !this.closed && pc.signalingState === 'stable' && pc.remoteDescription !== null && pc.iceConnectionState === 'new';
+    if (!neverStarted()) {
+      clearTimeout(this.iceStartTimer);
+      this.iceStartTimer = undefined;
+      return;
+    }
+    if (this.iceStartTimer !== undefined) return;
+    this.iceStartTimer = setTimeout(
+      () => {
+        this.iceStartTimer = undefined;
+        if (neverStarted()) {
+          this.recovery.iceNeverStarted++;
+          this.restartIce();
+        }
+      },
+      this.polite ? 2 * ICE_NEVER_STARTED_MS : ICE_NEVER_STARTED_MS,
+    );
   }
 
   private async receiveCandidate(candidate: IceCandidate | null): Promise<void> {
