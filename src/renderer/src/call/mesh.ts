@@ -12,7 +12,7 @@
  * camera on, switching devices or applying an effect is a `replaceTrack`: no renegotiation.
  */
 import type { SignalPayload } from '../../../shared/protocol';
-import { cameraBitrateFor, capSender, screenBitrateFor } from './bandwidth';
+import { cameraBitrateFor, capSender, FAST_START_ENCODINGS, FAST_START_MS, FAST_START_SCALE, screenBitrateFor } from './bandwidth';
 import { createChannels, MEDIA_KINDS, type ChannelKind, type LocalTracks, type MediaKind } from './channels';
 import { Emitter } from './emitter';
 import { PeerSession } from './peerSession';
@@ -55,6 +55,8 @@ interface PeerEntry {
   senders: Partial<Record<MediaKind, RTCRtpSender>> | null;
   /** Made the first time we share with this peer; kept (send direction off) while not sharing. */
   screenTransceiver: RTCRtpTransceiver | null;
+  /** The camera goes at reduced resolution until shortly after connecting (bandwidth.ts, fast start). */
+  fastStart: { until: 'connected' | 'timer'; timer?: ReturnType<typeof setTimeout> } | null;
 }
 
 export class Mesh extends Emitter<MeshEvents> {
@@ -90,6 +92,7 @@ export class Mesh extends Emitter<MeshEvents> {
       const transceiver = pc.addTransceiver(this.localTracks[kind] ?? kind, {
         direction: 'sendrecv',
         streams: [this.outgoingStream],
+        ...(kind === 'video' ? { sendEncodings: FAST_START_ENCODINGS } : {}),
       });
       entry.senders[kind] = transceiver.sender;
     }
@@ -187,7 +190,7 @@ export class Mesh extends Emitter<MeshEvents> {
     for (const [peerId, entry] of this.peers) {
       const report = (error: unknown): void => this.emit('error', peerId, error);
       const camera = entry.senders?.video;
-      if (camera) capSender(camera, cameraCap).catch(report);
+      if (camera) capSender(camera, cameraCap, 'balanced', entry.fastStart ? FAST_START_SCALE : 1).catch(report);
       // A shared screen keeps its resolution (text must stay sharp) and gives up frame rate instead.
       const screen = entry.screenTransceiver;
       if (screen && screen.direction === 'sendrecv') capSender(screen.sender, screenCap, 'maintain-resolution').catch(report);
@@ -243,6 +246,7 @@ export class Mesh extends Emitter<MeshEvents> {
       channels,
       senders: null,
       screenTransceiver: null,
+      fastStart: { until: 'connected' },
       session: new PeerSession({
         pc,
         polite: isPolite(this.options.selfId, peerId),
@@ -265,13 +269,27 @@ export class Mesh extends Emitter<MeshEvents> {
       entry.stream = new MediaStream([...entry.stream.getTracks().filter((t) => t.kind !== track.kind), track]);
       this.emit('peer-stream', peerId, entry.stream);
     };
-    pc.onconnectionstatechange = () => this.emit('peer-connection-state', peerId, pc.connectionState);
+    pc.onconnectionstatechange = () => {
+      if (pc.connectionState === 'connected') this.endFastStartSoon(entry);
+      this.emit('peer-connection-state', peerId, pc.connectionState);
+    };
     // Encodings exist once a negotiation completes: cap then (and the room size may have changed).
     pc.addEventListener('signalingstatechange', () => {
       if (pc.signalingState === 'stable') this.applyCaps();
     });
     this.peers.set(peerId, entry);
     return entry;
+  }
+
+  /** Connected: the camera goes to full resolution FAST_START_MS from now (see bandwidth.ts). */
+  private endFastStartSoon(entry: PeerEntry): void {
+    const fastStart = entry.fastStart;
+    if (fastStart?.until !== 'connected') return;
+    fastStart.until = 'timer';
+    fastStart.timer = setTimeout(() => {
+      entry.fastStart = null;
+      this.applyCaps();
+    }, FAST_START_MS);
   }
 
   /** As the one answering: claim the offer's transceivers for sending, with our tracks if we have them. */
@@ -292,6 +310,9 @@ export class Mesh extends Emitter<MeshEvents> {
         entry.senders[kind] = pc.addTrack(track, this.outgoingStream);
       }
     }
+    // The camera starts small before the answer is made, so the encoder does from the first frame.
+    const camera = entry.senders.video;
+    if (camera) capSender(camera, cameraBitrateFor(this.peers.size), 'balanced', FAST_START_SCALE).catch((error: unknown) => this.emit('error', 'local', error));
     // Sharing already: the screen follows in a second offer, once this answer is done.
     if (this.screenTrack) queueMicrotask(() => this.attachScreen(entry));
   }
@@ -314,6 +335,7 @@ export class Mesh extends Emitter<MeshEvents> {
 }
 
 function closeEntry(entry: PeerEntry): void {
+  clearTimeout(entry.fastStart?.timer);
   for (const channel of Object.values(entry.channels)) channel.close();
   entry.session.close();
 }
