@@ -129,3 +129,17 @@ test('joining with camera and microphone refused explains why, and still receive
     await denying.close();
   }
 });
+
+test('the microphone level meter follows the microphone on the home screen', async ({ browser, server, participants }) => {
+  const ada = await openParticipant(browser, server, 'Ada');
+  participants.push(ada);
+  const meter = ada.page.getByRole('meter', { name: 'Microphone level' });
+  // The fake microphone beeps: over three seconds the meter must rise with a beep and fall between.
+  const levels = await meter.evaluate(async (element) => {
+    const seen: number[] = [];
+    for (let i = 0; i < 60; i++, await new Promise((r) => setTimeout(r, 50))) seen.push((element as HTMLMeterElement).value);
+    return seen;
+  });
+  expect(Math.max(...levels)).toBeGreaterThan(0.1);
+  expect(Math.min(...levels)).toBeLessThan(Math.max(...levels));
+});
