@@ -10,6 +10,8 @@ import { PROTOCOL_VERSION, type RelayedSignal, type SignalPayload } from '../src
 declare global {
   interface Window {
     naiveJoin(room: string, name: string): Promise<void>;
+    /** Hangs up and leaves the room, as Parley's Leave button does (not a dropped connection). */
+    naiveLeave(): void;
     __naiveMarks: Record<string, number>;
   }
 }
@@ -72,6 +74,19 @@ window.naiveJoin = async (room, name) => {
     await pc.setLocalDescription();
     send(id, { kind: 'description', description: { type: 'offer', sdp: pc.localDescription!.sdp } });
   });
+
+  // A peer that left is hung up on: left open, its connection would keep encoding for a while and
+  // slow every later run of the benchmark (both flows share the machine).
+  socket.on('peer-left', ({ id }: { id: string }) => {
+    pcs.get(id)?.close();
+    pcs.delete(id);
+  });
+
+  window.naiveLeave = () => {
+    for (const pc of pcs.values()) pc.close();
+    for (const track of stream.getTracks()) track.stop();
+    socket.disconnect();
+  };
 
   await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   await socket.timeout(8000).emitWithAck('join', { room, name, protocolVersion: PROTOCOL_VERSION });
