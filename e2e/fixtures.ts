@@ -9,6 +9,19 @@ import { expectMediaFlowing } from './media';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../out/renderer');
 
+/** Counts the WebSockets the page opens (connections to a host), in `window.__sockets`. */
+export function countWebSockets(): void {
+  const w = window as unknown as { __sockets: number };
+  w.__sockets = 0;
+  const NativeSocket = window.WebSocket;
+  window.WebSocket = class extends NativeSocket {
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args);
+      w.__sockets++;
+    }
+  };
+}
+
 /**
  * Records every RTCPeerConnection the page creates, so tests can read real stats from them, and
  * counts descriptions applied (offers and answers), so tests can prove nothing was renegotiated.

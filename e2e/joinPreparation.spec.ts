@@ -11,7 +11,7 @@
  */
 import { createSignalingServer } from '../signaling-server/src/index';
 import { loadCallModule } from './bundle';
-import { expect, instrumentPeerConnections, joinCall, openParticipant, RENDERER_DIR, test } from './fixtures';
+import { countWebSockets, expect, instrumentPeerConnections, joinCall, openParticipant, RENDERER_DIR, test } from './fixtures';
 import { expectMediaFlowing } from './media';
 
 type MeshModule = typeof import('../src/renderer/src/call/mesh');
@@ -130,17 +130,9 @@ test('a standby that can no longer be used is closed, and the first peer gets a 
   }
 });
 
-/** Counts the WebSockets a page opens, and when its offers were set, relative to the Join click. */
+/** When the page's first offer was set, and when Join was clicked. */
 function instrumentJoin(): void {
-  const w = window as unknown as { __sockets: number; __firstOfferAt: number; __clickAt: number };
-  w.__sockets = 0;
-  const NativeSocket = window.WebSocket;
-  window.WebSocket = class extends NativeSocket {
-    constructor(...args: ConstructorParameters<typeof WebSocket>) {
-      super(...args);
-      w.__sockets++;
-    }
-  };
+  const w = window as unknown as { __firstOfferAt: number; __clickAt: number };
   const setLocal = RTCPeerConnection.prototype.setLocalDescription;
   RTCPeerConnection.prototype.setLocalDescription = function (this: RTCPeerConnection, ...args: unknown[]) {
     w.__firstOfferAt ??= performance.now();
@@ -160,6 +152,7 @@ test('the app joins with the offer and the host connection it prepared before th
   const page = await context.newPage();
   participants.push({ name: 'Grace', page, context });
   await page.addInitScript(instrumentPeerConnections);
+  await page.addInitScript(countWebSockets);
   await page.addInitScript(instrumentJoin);
   await page.goto(`${server.url}/?room=team`);
   await page.getByLabel('Display name').fill('Grace');
@@ -184,6 +177,7 @@ test('a host that dropped the prepared connection (half-open limit) still gets a
     const context = await browser.newContext();
     const page = await context.newPage();
     participants.push({ name: 'Grace', page, context });
+    await page.addInitScript(countWebSockets);
     await page.addInitScript(instrumentJoin);
     await page.goto(`${server.url}/?room=team`);
     await page.getByLabel('Display name').fill('Grace');

@@ -14,7 +14,7 @@ import { TrustStore } from '../src/main/trust/trustStore';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { InviteInbox } from '../src/main/invites';
 import { deliverInvite, desktopBridge } from './desktopBridge';
-import { expect, openParticipant, RENDERER_DIR, test } from './fixtures';
+import { countWebSockets, expect, openParticipant, RENDERER_DIR, test } from './fixtures';
 
 test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'] } });
 
@@ -49,6 +49,48 @@ test('an invite names the certificate: another one is "not the host you were inv
     await page.getByRole('button', { name: 'Join' }).click();
     await expect(page.getByRole('button', { name: 'Leave' })).toBeVisible();
     await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  } finally {
+    await host.close();
+    await rm(folder, { recursive: true, force: true });
+  }
+});
+
+test('the app connects ahead only to a host it already trusts: a first meeting waits for the click and the security code', async ({
+  browser,
+  server,
+  participants,
+}) => {
+  const folder = await mkdtemp(join(tmpdir(), 'parley-trust-'));
+  const host = await createSignalingServer({ host: '127.0.0.1', port: 0, staticDir: RENDERER_DIR, tls: await createCertificate(), allowedOrigins: [server.url] });
+  try {
+    const trust = new TrustService(new TrustStore(join(folder, 'trust.json')));
+    const bridge = desktopBridge({ trust });
+    const ada = await openParticipant(browser, server, 'Ada', 'team', async (context) => {
+      await bridge(context);
+      await context.addInitScript(countWebSockets);
+    });
+    participants.push(ada);
+    const { page } = ada;
+    const sockets = () => page.evaluate(() => (window as unknown as { __sockets: number }).__sockets);
+
+    // First meeting: the address typed and Join in reach, yet nothing connects to the host.
+    await page.getByLabel('Room', { exact: true }).fill('team');
+    await page.getByLabel('Host address').fill(`127.0.0.1:${host.port}`);
+    await page.getByRole('button', { name: 'Join' }).hover();
+    await page.waitForTimeout(1500);
+    expect(await sockets()).toBe(0);
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('alertdialog', { name: 'Is this the host you mean?' }).getByRole('button', { name: 'The codes match — join' }).click();
+    await expect(page.getByRole('button', { name: 'Leave' })).toBeVisible();
+    await page.getByRole('button', { name: 'Leave' }).click();
+
+    // Trusted now: back on the home screen the connection is made ahead, and the click uses it.
+    const before = await sockets();
+    await expect.poll(sockets).toBe(before + 1);
+    await page.getByRole('button', { name: 'Join' }).click();
+    await expect(page.getByRole('button', { name: 'Leave' })).toBeVisible();
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+    expect(await sockets()).toBe(before + 1);
   } finally {
     await host.close();
     await rm(folder, { recursive: true, force: true });
