@@ -35,7 +35,8 @@ export class JoinPreparation {
 
   /** Makes a standby connection unless a usable one exists (or is being made) for these settings. */
   prepareStandby(localTracks: LocalTracks, iceServers: RTCIceServer[] | undefined): void {
-    if (this.disposed) return;
+    // Without WebRTC (a test's DOM, a browser that lacks it) there is nothing to prepare.
+    if (this.disposed || typeof RTCPeerConnection === 'undefined') return;
     const key = iceServersKey(iceServers);
     if (this.standby && isStandbyUsable(this.standby, iceServers)) return;
     if (this.making?.key === key) return;
