@@ -12,8 +12,8 @@
  * camera on, switching devices or applying an effect is a `replaceTrack`: no renegotiation.
  */
 import type { SignalPayload } from '../../../shared/protocol';
-import { cameraBitrateFor, capSender, FAST_START_ENCODINGS, FAST_START_MS, FAST_START_SCALE, screenBitrateFor } from './bandwidth';
-import { createChannels, MEDIA_KINDS, type ChannelKind, type LocalTracks, type MediaKind } from './channels';
+import { cameraBitrateFor, capSender, FAST_START_MS, FAST_START_SCALE, screenBitrateFor } from './bandwidth';
+import { addMediaTransceiver, createChannels, MEDIA_KINDS, type ChannelKind, type LocalTracks, type MediaKind } from './channels';
 import { Emitter } from './emitter';
 import { PeerSession } from './peerSession';
 import { closeStandby, type StandbyConnection } from './standbyConnection';
@@ -56,7 +56,9 @@ interface PeerEntry {
   /** Made the first time we share with this peer; kept (send direction off) while not sharing. */
   screenTransceiver: RTCRtpTransceiver | null;
   /** The camera goes at reduced resolution until shortly after connecting (bandwidth.ts, fast start). */
-  fastStart: { until: 'connected' | 'timer'; timer?: ReturnType<typeof setTimeout> } | null;
+  fastStart: boolean;
+  /** Ends fast start; set once the connection first reaches `connected`. */
+  fastStartTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 export class Mesh extends Emitter<MeshEvents> {
@@ -89,12 +91,7 @@ export class Mesh extends Emitter<MeshEvents> {
     const { pc } = entry.session;
     entry.senders = {};
     for (const kind of MEDIA_KINDS) {
-      const transceiver = pc.addTransceiver(this.localTracks[kind] ?? kind, {
-        direction: 'sendrecv',
-        streams: [this.outgoingStream],
-        ...(kind === 'video' ? { sendEncodings: FAST_START_ENCODINGS } : {}),
-      });
-      entry.senders[kind] = transceiver.sender;
+      entry.senders[kind] = addMediaTransceiver(pc, kind, this.localTracks[kind], this.outgoingStream).sender;
     }
     this.attachScreen(entry);
   }
@@ -185,16 +182,20 @@ export class Mesh extends Emitter<MeshEvents> {
 
   /** Caps every video sender for the current number of peers (see bandwidth.ts). */
   applyCaps(): void {
-    const cameraCap = cameraBitrateFor(this.peers.size);
     const screenCap = screenBitrateFor(this.peers.size);
     for (const [peerId, entry] of this.peers) {
       const report = (error: unknown): void => this.emit('error', peerId, error);
-      const camera = entry.senders?.video;
-      if (camera) capSender(camera, cameraCap, 'balanced', entry.fastStart ? FAST_START_SCALE : 1).catch(report);
+      this.capCamera(entry, report);
       // A shared screen keeps its resolution (text must stay sharp) and gives up frame rate instead.
       const screen = entry.screenTransceiver;
       if (screen && screen.direction === 'sendrecv') capSender(screen.sender, screenCap, 'maintain-resolution').catch(report);
     }
+  }
+
+  /** The camera's share of the uplink for the current room size, at reduced size during fast start. */
+  private capCamera(entry: PeerEntry, report: (error: unknown) => void): void {
+    const camera = entry.senders?.video;
+    if (camera) capSender(camera, cameraBitrateFor(this.peers.size), 'balanced', entry.fastStart ? FAST_START_SCALE : 1).catch(report);
   }
 
   /** The call is over: close everything (no re-capping connections that are closing too). */
@@ -246,7 +247,8 @@ export class Mesh extends Emitter<MeshEvents> {
       channels,
       senders: null,
       screenTransceiver: null,
-      fastStart: { until: 'connected' },
+      fastStart: true,
+      fastStartTimer: undefined,
       session: new PeerSession({
         pc,
         polite: isPolite(this.options.selfId, peerId),
@@ -283,11 +285,9 @@ export class Mesh extends Emitter<MeshEvents> {
 
   /** Connected: the camera goes to full resolution FAST_START_MS from now (see bandwidth.ts). */
   private endFastStartSoon(entry: PeerEntry): void {
-    const fastStart = entry.fastStart;
-    if (fastStart?.until !== 'connected') return;
-    fastStart.until = 'timer';
-    fastStart.timer = setTimeout(() => {
-      entry.fastStart = null;
+    if (!entry.fastStart || entry.fastStartTimer !== undefined) return;
+    entry.fastStartTimer = setTimeout(() => {
+      entry.fastStart = false;
       this.applyCaps();
     }, FAST_START_MS);
   }
@@ -310,9 +310,8 @@ export class Mesh extends Emitter<MeshEvents> {
         entry.senders[kind] = pc.addTrack(track, this.outgoingStream);
       }
     }
-    // The camera starts small before the answer is made, so the encoder does from the first frame.
-    const camera = entry.senders.video;
-    if (camera) capSender(camera, cameraBitrateFor(this.peers.size), 'balanced', FAST_START_SCALE).catch((error: unknown) => this.emit('error', 'local', error));
+    // Capped (and small, for fast start) before the answer is made, so from the encoder's first frame.
+    this.capCamera(entry, (error: unknown) => this.emit('error', 'local', error));
     // Sharing already: the screen follows in a second offer, once this answer is done.
     if (this.screenTrack) queueMicrotask(() => this.attachScreen(entry));
   }
@@ -335,7 +334,7 @@ export class Mesh extends Emitter<MeshEvents> {
 }
 
 function closeEntry(entry: PeerEntry): void {
-  clearTimeout(entry.fastStart?.timer);
+  clearTimeout(entry.fastStartTimer);
   for (const channel of Object.values(entry.channels)) channel.close();
   entry.session.close();
 }

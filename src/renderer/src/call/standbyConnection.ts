@@ -9,8 +9,7 @@
  * The ids it will carry are unknown until the join; the Mesh adopts it for one peer (see
  * Mesh.connectTo). One that waited too long, or outlived a network change, is not used.
  */
-import { FAST_START_ENCODINGS } from './bandwidth';
-import { createChannels, MEDIA_KINDS, type ChannelKind, type LocalTracks, type MediaKind } from './channels';
+import { addMediaTransceiver, createChannels, MEDIA_KINDS, type ChannelKind, type LocalTracks, type MediaKind } from './channels';
 
 /** Older than this, candidates (reflexive ones especially) may no longer be valid: make a new one. */
 export const STANDBY_MAX_AGE_MS = 60_000;
@@ -44,14 +43,7 @@ export async function prepareStandby(
     const stream = new MediaStream();
     const channels = createChannels(pc);
     const transceivers = Object.fromEntries(
-      MEDIA_KINDS.map((kind) => [
-        kind,
-        pc.addTransceiver(localTracks[kind] ?? kind, {
-          direction: 'sendrecv',
-          streams: [stream],
-          ...(kind === 'video' ? { sendEncodings: FAST_START_ENCODINGS } : {}),
-        }),
-      ]),
+      MEDIA_KINDS.map((kind) => [kind, addMediaTransceiver(pc, kind, localTracks[kind], stream)]),
     ) as Record<MediaKind, RTCRtpTransceiver>;
     await pc.setLocalDescription();
     return { pc, channels, transceivers, iceServersKey: iceServersKey(iceServers), createdAt: Date.now() };
