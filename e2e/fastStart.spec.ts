@@ -4,17 +4,13 @@
  * source) in Chromium with the fake 640×480 camera: B answers A's offer, as everyone already in a
  * room answers a newcomer, and the newcomer A watches B's video.
  */
-import { loadCallModule } from './bundle';
+import { withCallModules } from './bundle';
 import { expect, test } from './fixtures';
 
 type MeshModule = typeof import('../src/renderer/src/call/mesh');
 
 test('the camera reaches a new peer at half resolution first, then at full resolution', async ({ browser, server }) => {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/parley.json`); // any page of the host: a secure context
-    await loadCallModule(page, 'mesh.ts');
+  await withCallModules(browser, server.url, { ParleyCall: 'mesh.ts' }, async (page) => {
 
     const outcome = await page.evaluate(async () => {
       const { Mesh } = (window as unknown as { ParleyCall: MeshModule }).ParleyCall;
@@ -49,7 +45,5 @@ test('the camera reaches a new peer at half resolution first, then at full resol
     });
 
     expect(outcome).toEqual({ first: 320, last: 640, scaleAtFirstFrame: 2, scaleAfter: 1 });
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -4,18 +4,14 @@
  * end connected and stable, with media flowing both ways (W3C perfect negotiation, including
  * isSettingRemoteAnswerPending).
  */
-import { loadCallModule } from './bundle';
+import { withCallModules } from './bundle';
 import { expect, test } from './fixtures';
 
 const TRIALS = 100;
 
 test(`${TRIALS} simultaneous offers all converge to a connected call`, async ({ browser, server }) => {
   test.setTimeout(180_000);
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/parley.json`); // any page of the host: a secure context
-    await loadCallModule(page, 'peerSession.ts');
+  await withCallModules(browser, server.url, { ParleyCall: 'peerSession.ts' }, async (page) => {
 
     const results = await page.evaluate(async (trials) => {
       const { PeerSession } = (window as unknown as { ParleyCall: typeof import('../src/renderer/src/call/peerSession') }).ParleyCall;
@@ -84,7 +80,5 @@ test(`${TRIALS} simultaneous offers all converge to a connected call`, async ({ 
     );
     expect(failures.map((f) => f.detail)).toEqual([]);
     expect(collided).toBe(TRIALS); // every trial really was a collision
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -4,16 +4,12 @@
  * candidate of the first ICE session (trickled, or written into the descriptions). Neither side
  * has anything to check; the impolite side must restart ICE and the call must connect.
  */
-import { loadCallModule } from './bundle';
+import { withCallModules } from './bundle';
 import { expect, test } from './fixtures';
 
 test('when no candidate of the first ICE session arrives, the impolite side restarts ICE and the call connects', async ({ browser, server }) => {
   test.setTimeout(60_000);
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/parley.json`); // any page of the host: a secure context
-    await loadCallModule(page, 'peerSession.ts');
+  await withCallModules(browser, server.url, { ParleyCall: 'peerSession.ts' }, async (page) => {
 
     const outcome = await page.evaluate(async () => {
       const { PeerSession, ICE_NEVER_STARTED_MS } = (window as unknown as { ParleyCall: typeof import('../src/renderer/src/call/peerSession') }).ParleyCall;
@@ -74,7 +70,5 @@ test('when no candidate of the first ICE session arrives, the impolite side rest
     expect(outcome.impolite).toMatchObject({ iceRestarts: 1, iceNeverStarted: 1 });
     expect(outcome.polite).toMatchObject({ iceRestarts: 0, iceNeverStarted: 0 });
     expect(outcome.errors).toEqual([]);
-  } finally {
-    await context.close();
-  }
+  });
 });

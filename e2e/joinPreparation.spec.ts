@@ -10,7 +10,7 @@
  * opened beforehand; a host that dropped that connection (its half-open limit) still gets a join.
  */
 import { createSignalingServer } from '../signaling-server/src/index';
-import { loadCallModule } from './bundle';
+import { withCallModules } from './bundle';
 import { countWebSockets, expect, instrumentPeerConnections, joinCall, openParticipant, RENDERER_DIR, test } from './fixtures';
 import { expectMediaFlowing } from './media';
 
@@ -18,12 +18,7 @@ type MeshModule = typeof import('../src/renderer/src/call/mesh');
 type StandbyModule = typeof import('../src/renderer/src/call/standbyConnection');
 
 test('a standby connection becomes the first peer connection: offer at once, current camera, media and channels', async ({ browser, server }) => {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/parley.json`); // any page of the host: a secure context
-    await loadCallModule(page, 'mesh.ts');
-    await loadCallModule(page, 'standbyConnection.ts', 'ParleyStandby');
+  await withCallModules(browser, server.url, { ParleyCall: 'mesh.ts', ParleyStandby: 'standbyConnection.ts' }, async (page) => {
 
     const outcome = await page.evaluate(async () => {
       const w = window as unknown as { ParleyCall: MeshModule; ParleyStandby: StandbyModule };
@@ -94,18 +89,11 @@ test('a standby connection becomes the first peer connection: offer at once, cur
     // The camera chosen after the standby was made, at half size while the connection starts, or full.
     expect([200, 400]).toContain(outcome.width);
     expect(outcome.received).toEqual(['chat:{"hello":"from b"}']);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a standby that can no longer be used is closed, and the first peer gets a connection of its own', async ({ browser, server }) => {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/parley.json`);
-    await loadCallModule(page, 'mesh.ts');
-    await loadCallModule(page, 'standbyConnection.ts', 'ParleyStandby');
+  await withCallModules(browser, server.url, { ParleyCall: 'mesh.ts', ParleyStandby: 'standbyConnection.ts' }, async (page) => {
     const outcome = await page.evaluate(async () => {
       const w = window as unknown as { ParleyCall: MeshModule; ParleyStandby: StandbyModule };
       const { Mesh } = w.ParleyCall;
@@ -125,9 +113,7 @@ test('a standby that can no longer be used is closed, and the first peer gets a 
       return result;
     });
     expect(outcome).toEqual({ sameAsStandby: false, state: 'connected' });
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 /** When the page's first offer was set, and when Join was clicked. */

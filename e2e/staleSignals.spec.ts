@@ -3,15 +3,11 @@
  * in Chromium, two connections talking directly; after B restarts ICE, a candidate A sent for the
  * old session is delivered late and must be dropped, with the call still connected.
  */
-import { loadCallModule } from './bundle';
+import { withCallModules } from './bundle';
 import { expect, test } from './fixtures';
 
 test('a candidate from before an ICE restart, delivered after it, is dropped and the call stays up', async ({ browser, server }) => {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/parley.json`); // any page of the host: a secure context
-    await loadCallModule(page, 'peerSession.ts');
+  await withCallModules(browser, server.url, { ParleyCall: 'peerSession.ts' }, async (page) => {
 
     const outcome = await page.evaluate(async () => {
       const { PeerSession } = (window as unknown as { ParleyCall: typeof import('../src/renderer/src/call/peerSession') }).ParleyCall;
@@ -71,7 +67,5 @@ test('a candidate from before an ICE restart, delivered after it, is dropped and
     expect(outcome.dropped).toBe(outcome.oldCandidates);
     expect(outcome.stillConnected).toBe(true);
     expect(outcome.errors).toEqual([]);
-  } finally {
-    await context.close();
-  }
+  });
 });
