@@ -13,11 +13,10 @@ import type { MediaState } from '../../../shared/peerMessages';
 import { displayNameSchema, passcodeSchema, roomNameSchema } from '../../../shared/protocol.schemas';
 import { Call, type SignalingState } from '../call/call';
 import { CallError, type CallErrorCode } from '../call/callError';
-import { JoinPreparation } from '../call/joinPreparation';
-import { TrustAhead } from './trustAhead';
 import { platform } from '../platform';
 import { attachCollaboration } from './collaborationSlice';
 import { describeError } from './errorText';
+import { checkHostAhead, prepareJoinAhead, takePreparedJoin } from './joinAhead';
 import { startStats, stopStats } from './statsSlice';
 import { currentLocalMedia } from './mediaSlice';
 import type { ParleyState } from './index';
@@ -102,14 +101,6 @@ let activeCall: Call | undefined;
 // would keep our tile frozen on the others' screens for the resume grace period).
 globalThis.addEventListener?.('pagehide', () => activeCall?.abandon());
 
-const preparation = new JoinPreparation();
-/** Desktop only: the certificate check made ahead of the click (see prepareJoin). */
-let trustAhead: TrustAhead | undefined;
-const trustAheadFor = (trust: NonNullable<ReturnType<typeof platform>['trust']>): TrustAhead => (trustAhead ??= new TrustAhead(trust.check));
-// Another network: candidates gathered and connections opened ahead of time may no longer work.
-globalThis.addEventListener?.('online', () => preparation.invalidate());
-globalThis.addEventListener?.('offline', () => preparation.invalidate());
-
 export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (set, get) => {
   const fail = (code: CallFailure['code'], detail: string): void =>
     set({ phase: 'idle', error: { code, message: describeError(code as CallErrorCode, detail) } });
@@ -147,7 +138,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     set({ phase: 'joining', error: null, peers: {}, signaling: 'connected', isHost: false, roomLocked: false });
     await get().openMedia();
     const local = currentLocalMedia();
-    const prepared = { host: preparation.takeHost(target.url), standby: preparation.takeStandby(target.iceServers) };
+    const prepared = takePreparedJoin(target.url, target.iceServers);
     const call = new Call({ ...target, localTracks: local.tracks, mediaState: local.state, prepared });
     activeCall = call;
     attachCollaboration(call, set);
@@ -273,7 +264,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       // The app checks the host's certificate first: against the invite, or what it remembers,
       // or (the first time) by asking the user to compare the security code.
       set({ phase: 'joining', error: null });
-      const checked = await trustAheadFor(trust).take({ url: address.url, expectedFingerprint: get().invitedFingerprint ?? undefined });
+      const checked = await checkHostAhead(trust, { url: address.url, expectedFingerprint: get().invitedFingerprint ?? undefined });
       if (!checked.ok) return fail(checked.error.code, checked.error.message);
       const { url, status, fingerprint } = checked.data;
       if (status === 'unknown' && fingerprint) {
@@ -400,20 +391,15 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       if (get().phase !== 'idle') return;
       const ice = parseIceServers(get().iceServersText, get().turnUsername, get().turnCredential);
       if (!ice.ok) return;
-      preparation.prepareStandby(currentLocalMedia().tracks, ice.servers);
       const address = parseHostAddress(get().hostAddress, platform().defaultScheme);
-      if (!address.ok) return;
-      const trust = platform().trust;
-      // A page served by the host connects as soon as the address is known.
-      if (!trust) return preparation.warmHost(address.url);
-      // The app checks the certificate first, and connects ahead only to a host it already trusts
-      // (main's certificate hook enforces the pin) or one without TLS: a first meeting waits for
-      // the click and the security code.
-      void trustAheadFor(trust)
-        .prepare({ url: address.url, expectedFingerprint: get().invitedFingerprint ?? undefined })
-        .then((checked) => {
-          if (checked.ok && checked.data.status !== 'unknown' && get().phase === 'idle') preparation.warmHost(checked.data.url);
-        });
+      prepareJoinAhead({
+        tracks: currentLocalMedia().tracks,
+        iceServers: ice.servers,
+        hostUrl: address.ok ? address.url : undefined,
+        trust: platform().trust ?? null,
+        expectedFingerprint: get().invitedFingerprint ?? undefined,
+        stillIdle: () => get().phase === 'idle',
+      });
     },
   };
 };
