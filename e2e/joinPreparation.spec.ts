@@ -6,8 +6,8 @@
  * since is the one sent, and media and data channels work. A standby that cannot be used is
  * closed and the call goes on without it.
  *
- * App: the joiner's offer was made before the click, and the join uses the connection to the host
- * opened beforehand; a host that dropped that connection (its half-open limit) still gets a join.
+ * App: the joiner's offer was made before the click and rides on the join request, and the join
+ * uses the connection to the host opened beforehand; a host that dropped that connection (its half-open limit) still gets a join.
  */
 import { createSignalingServer } from '../signaling-server/src/index';
 import { withCallModules } from './bundle';
@@ -116,6 +116,22 @@ test('a standby that can no longer be used is closed, and the first peer gets a 
   });
 });
 
+/** The Socket.IO events the page sends, by name, with whether each carries an SDP offer. */
+function recordSentEvents(): void {
+  const sent: { event: string; offer: boolean }[] = [];
+  (window as unknown as { __sentEvents: typeof sent }).__sentEvents = sent;
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+    // An event packet is "42" (message, event), an optional ack id, then a JSON array [name, payload].
+    const packet = typeof data === 'string' ? /^42\d*(\[.*)$/s.exec(data) : null;
+    if (packet) {
+      const [event, payload] = JSON.parse(packet[1]!) as [string, unknown];
+      sent.push({ event, offer: JSON.stringify(payload).includes('"type":"offer"') });
+    }
+    return send.call(this, data);
+  };
+}
+
 /** When the page's first offer was set, and when Join was clicked. */
 function instrumentJoin(): void {
   const w = window as unknown as { __firstOfferAt: number; __clickAt: number };
@@ -140,6 +156,7 @@ test('the app joins with the offer and the host connection it prepared before th
   await page.addInitScript(instrumentPeerConnections);
   await page.addInitScript(countWebSockets);
   await page.addInitScript(instrumentJoin);
+  await page.addInitScript(recordSentEvents);
   await page.goto(`${server.url}/?room=team`);
   await page.getByLabel('Display name').fill('Grace');
   await page.getByRole('button', { name: 'Join' }).hover();
@@ -154,6 +171,9 @@ test('the app joins with the offer and the host connection it prepared before th
     return { sockets: w.__sockets, offerBeforeClick: w.__firstOfferAt < w.__clickAt, connections: w.__parleyPeerConnections.length };
   });
   expect(seen).toEqual({ sockets: 1, offerBeforeClick: true, connections: 1 });
+  // The offer rode on the join; it was not signalled again.
+  const offers = await page.evaluate(() => (window as unknown as { __sentEvents: { event: string; offer: boolean }[] }).__sentEvents.filter((e) => e.offer));
+  expect(offers).toEqual([{ event: 'join', offer: true }]);
   await expectMediaFlowing(ada.page, 1);
 });
 

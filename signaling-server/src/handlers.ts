@@ -78,11 +78,11 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
     sessions.end(peerId);
   }
 
-  function broadcastToRoom(room: string, send: (socket: ParleySocket) => void, except?: string): void {
+  function broadcastToRoom(room: string, send: (socket: ParleySocket, peerId: string) => void, except?: string): void {
     for (const id of registry.memberIds(room)) {
       if (id === except) continue;
       const socket = sessions.socketOf(id);
-      if (socket) send(socket);
+      if (socket) send(socket, id);
     }
   }
 
@@ -131,7 +131,7 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
       if (!(await guard.mayJoin(address))) return reply(fail('RATE_LIMITED', 'Too many join attempts; wait a minute'));
       const parsed = joinRequestSchema.safeParse(request);
       if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssue(parsed.error)));
-      const { room, name, protocolVersion, passcode, hostKey, resumeToken } = parsed.data;
+      const { room, name, protocolVersion, passcode, hostKey, resumeToken, offer } = parsed.data;
       if (protocolVersion !== PROTOCOL_VERSION) {
         return reply(fail('VERSION_MISMATCH', `This host speaks protocol ${PROTOCOL_VERSION}, the client ${protocolVersion}`));
       }
@@ -184,9 +184,24 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
       }
       const token = sessions.open(peerId, socket, admission.isHost);
       bind(peerId, room);
-      socket.to(channelOf(room)).emit('peer-joined', { id: peerId, name });
+      // The newcomer's prepared offer goes to the first participant present inside the
+      // announcement, one round trip sooner than a signal after the acknowledgement; one away on
+      // its grace period gets it on its return, as any signal.
+      const offeredTo = offer ? outcome.peers[0]?.id : undefined;
+      const announcement = { id: peerId, name };
+      broadcastToRoom(room, (member, memberId) => member.emit('peer-joined', memberId === offeredTo ? { ...announcement, offer } : announcement), peerId);
+      if (offer && offeredTo && !sessions.socketOf(offeredTo)) sessions.hold(offeredTo, { from: peerId, payload: { kind: 'description', description: offer } });
       reply(
-        ok({ selfId: peerId, room, peers: outcome.peers, resumeToken: token, resumed: false, isHost: admission.isHost, locked: registry.isLocked(room) }),
+        ok({
+          selfId: peerId,
+          room,
+          peers: outcome.peers,
+          resumeToken: token,
+          resumed: false,
+          isHost: admission.isHost,
+          locked: registry.isLocked(room),
+          ...(offeredTo ? { offeredTo } : {}),
+        }),
       );
     });
 

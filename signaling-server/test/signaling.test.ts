@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ROOM_CAPACITY, LIMITS, PROTOCOL_VERSION } from '../../src/shared/protocol';
 import { createSignalingServer, type SignalingServer } from '../src/index';
-import { closeAllClients, connect, join, joined, nextEvent, OFFER, record } from './helpers';
+import { closeAllClients, connect, dropConnection, join, joined, joinWith, nextEvent, OFFER, record } from './helpers';
 
 let server: SignalingServer;
 
@@ -84,6 +84,57 @@ describe('relaying signals', () => {
       ok: false,
       error: { code: 'UNKNOWN_PEER' },
     });
+  });
+});
+
+describe('an offer on the join', () => {
+  const offer = OFFER.description;
+
+  it('goes to the first participant present inside the announcement, and the acknowledgement names them', async () => {
+    const ada = await joined(server.url, 'team', 'Ada');
+    const bob = await joined(server.url, 'team', 'Bob');
+    const toAda: string[] = [];
+    ada.socket.onAny((event: string) => toAda.push(event));
+    const bobSignals = record(bob.socket, 'signal');
+    const adaSees = nextEvent(ada.socket, 'peer-joined');
+    const bobSees = nextEvent(bob.socket, 'peer-joined');
+
+    const grace = await connect(server.url);
+    const result = await joinWith(grace, { room: 'team', name: 'Grace', offer });
+    if (!result.ok) throw new Error(result.error.code);
+    expect(result.data.offeredTo).toBe(ada.self.selfId);
+    expect(await adaSees).toEqual({ id: result.data.selfId, name: 'Grace', offer });
+    // One offer, one connection: the others get theirs after the acknowledgement.
+    expect(await bobSees).toEqual({ id: result.data.selfId, name: 'Grace' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(toAda).toEqual(['peer-joined']);
+    expect(bobSignals).toEqual([]);
+  });
+
+  it('is held for a participant away on its grace period, and delivered as a signal on its return', async () => {
+    const ada = await joined(server.url, 'team', 'Ada');
+    dropConnection(ada.socket);
+    await new Promise((r) => setTimeout(r, 100));
+    const grace = await joinWith(await connect(server.url), { room: 'team', name: 'Grace', offer });
+    if (!grace.ok) throw new Error(grace.error.code);
+    expect(grace.data.offeredTo).toBe(ada.self.selfId);
+
+    const back = await connect(server.url);
+    const held = nextEvent(back, 'signal');
+    expect(await joinWith(back, { room: 'team', name: 'Ada', resumeToken: ada.self.resumeToken })).toMatchObject({ ok: true, data: { resumed: true } });
+    expect(await held).toEqual({ from: grace.data.selfId, payload: { kind: 'description', description: offer } });
+  });
+
+  it('is offered to nobody in an empty room, and is refused unless it is an offer of a sane size', async () => {
+    const alone = await joinWith(await connect(server.url), { room: 'team', name: 'Ada', offer });
+    expect(alone).toMatchObject({ ok: true });
+    expect(alone.ok && alone.data.offeredTo).toBeUndefined();
+
+    for (const bad of [{ type: 'answer', sdp: 'v=0\r\n' }, { type: 'offer', sdp: 'x'.repeat(LIMITS.sdpBytes + 1) }, { type: 'offer' }]) {
+      const socket = await connect(server.url);
+      const result = await joinWith(socket, { room: 'team', name: 'Grace', offer: bad as never });
+      expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    }
   });
 });
 

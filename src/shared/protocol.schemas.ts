@@ -33,6 +33,16 @@ export const passcodeSchema = z
 
 const secretSchema = z.string().min(16).max(128);
 
+const sessionDescriptionSchema = z.strictObject({
+  type: z.enum(['offer', 'answer', 'pranswer', 'rollback']),
+  sdp: z
+    .string()
+    .refine((sdp) => utf8Bytes(sdp) <= LIMITS.sdpBytes, `SDP is larger than ${LIMITS.sdpBytes} bytes`),
+});
+
+/** Only an offer can open a connection, so only an offer may ride on a join. */
+const offerSchema = sessionDescriptionSchema.extend({ type: z.literal('offer') });
+
 export const joinRequestSchema = z.strictObject({
   room: roomNameSchema,
   name: displayNameSchema,
@@ -40,19 +50,13 @@ export const joinRequestSchema = z.strictObject({
   passcode: passcodeSchema.optional(),
   hostKey: secretSchema.optional(),
   resumeToken: secretSchema.optional(),
+  offer: offerSchema.optional(),
 });
 
 const peerIdSchema = z.string().min(1).max(64);
 
 export const roomLockSchema = z.strictObject({ locked: z.boolean() });
 export const roomRemoveSchema = z.strictObject({ peerId: peerIdSchema });
-
-const sessionDescriptionSchema = z.strictObject({
-  type: z.enum(['offer', 'answer', 'pranswer', 'rollback']),
-  sdp: z
-    .string()
-    .refine((sdp) => utf8Bytes(sdp) <= LIMITS.sdpBytes, `SDP is larger than ${LIMITS.sdpBytes} bytes`),
-});
 
 const iceCandidateSchema = z.strictObject({
   candidate: z.string().max(LIMITS.candidateBytes),

@@ -59,6 +59,12 @@ export interface PeerInfo {
   name: string;
 }
 
+/** A newcomer, as announced to those already in the room. */
+export interface PeerJoined extends PeerInfo {
+  /** Its first offer, when one came with its join and this participant is the one it is for. */
+  offer?: SessionDescription;
+}
+
 export interface JoinRequest {
   room: string;
   name: string;
@@ -72,6 +78,12 @@ export interface JoinRequest {
    * participant gets its old id back, so the others keep their peer connections to it.
    */
   resumeToken?: string;
+  /**
+   * The newcomer's first offer, made before the join: the host hands it to the first participant
+   * present inside the announcement of the newcomer (`PeerJoined.offer`), which saves the round
+   * trip of sending it after the acknowledgement. Ignored on a resume.
+   */
+  offer?: SessionDescription;
 }
 
 export interface JoinResult {
@@ -85,6 +97,8 @@ export interface JoinResult {
   resumed: boolean;
   isHost: boolean;
   locked: boolean;
+  /** Who the join's `offer` was relayed to; absent when there was none or nobody to give it to. */
+  offeredTo?: string;
 }
 
 /** What the server's `/parley.json` says about it, before anyone joins. */
@@ -143,7 +157,7 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-  'peer-joined': (peer: PeerInfo) => void;
+  'peer-joined': (peer: PeerJoined) => void;
   'peer-left': (peer: { id: string }) => void;
   /** A participant whose connection dropped is back (same id): recheck the connection to it. */
   'peer-returned': (peer: { id: string }) => void;

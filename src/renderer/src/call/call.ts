@@ -7,7 +7,7 @@
  * is in the room. Only a farewell from the host, or a host that stays away, ends it.
  */
 import { parsePeerMessage, type MediaState } from '../../../shared/peerMessages';
-import type { JoinResult, PeerInfo, RoomState } from '../../../shared/protocol';
+import type { JoinRequest, JoinResult, PeerInfo, RoomState } from '../../../shared/protocol';
 import { CallError } from './callError';
 import { Chat } from './chat';
 import { FileTransfers } from './fileTransfer';
@@ -106,10 +106,11 @@ export class Call extends Emitter<CallEvents> {
       await Promise.all([connected.catch(() => undefined), check.catch(() => undefined)]);
       await check;
       await connected;
-      const joined = await this.signaling.join(this.joinRequest());
+      // The prepared offer rides on the join: the host hands it to the first participant present.
+      const joined = await this.signaling.join({ ...this.joinRequest(), offer: this.preparedOffer() });
       this.resumeToken = joined.resumeToken;
       this.listen();
-      this.buildMesh(joined.selfId, joined.peers);
+      this.buildMesh(joined.selfId, joined.peers, joined.offeredTo);
       return joined;
     } catch (error) {
       this.finish();
@@ -174,7 +175,11 @@ export class Call extends Emitter<CallEvents> {
   private listen(): void {
     const signaling = this.signaling;
     globalThis.addEventListener?.('online', this.onNetworkBack);
-    signaling.on('peer-joined', (peer) => this.emit('peer-joined', peer));
+    signaling.on('peer-joined', ({ offer, ...peer }) => {
+      // The newcomer's offer came with it: the connection gets going before its tile is drawn.
+      if (offer) this.mesh?.receive(peer.id, { kind: 'description', description: offer });
+      this.emit('peer-joined', peer);
+    });
     signaling.on('peer-left', (id) => this.peerGone(id));
     signaling.on('peer-returned', (id) => this.mesh?.recover(id));
     signaling.on('signal', ({ from, payload }) => this.mesh?.receive(from, payload));
@@ -192,7 +197,14 @@ export class Call extends Emitter<CallEvents> {
     signaling.on('lost', () => this.end(new CallError('HOST_LOST', 'The connection to the host was lost')));
   }
 
-  private buildMesh(selfId: string, peers: PeerInfo[]): void {
+  /** The standby's offer, if there is a standby still waiting to be answered. */
+  private preparedOffer(): JoinRequest['offer'] {
+    const local = this.standby?.pc.signalingState === 'have-local-offer' ? this.standby.pc.localDescription : null;
+    return local ? { type: 'offer', sdp: local.sdp } : undefined;
+  }
+
+  /** `offeredTo`: the peer the host already gave the standby's offer to, with our join. */
+  private buildMesh(selfId: string, peers: PeerInfo[], offeredTo?: string): void {
     // Alone in the room: others will offer to us, so a connection with an offer of its own is no use.
     const standby = this.standby;
     this.standby = undefined;
@@ -203,6 +215,7 @@ export class Call extends Emitter<CallEvents> {
       iceServers: this.options.iceServers,
       send: (to, payload) => this.signaling.signal(to, payload),
       standby: peers.length > 0 ? standby : undefined,
+      standbyOfferedTo: offeredTo,
     });
     this.mesh = mesh;
     mesh.on('peer-stream', (id, stream) => this.emit('peer-stream', id, stream));

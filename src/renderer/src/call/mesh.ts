@@ -6,7 +6,8 @@
  * acknowledgement). Those already present create their side when the offer arrives and attach their
  * tracks to the offer's transceivers before answering, so one offer/answer carries media both ways.
  * Politeness is decided from the two ids, so both ends agree without a round trip. The first offer
- * can be one prepared before the join (standbyConnection.ts), so it leaves with the acknowledgement.
+ * can be one prepared before the join (standbyConnection.ts): it rides on the join request, and the
+ * host hands it to the first participant present as it announces us.
  *
  * Every transceiver is negotiated send-and-receive even when we have no track yet, so turning the
  * camera on, switching devices or applying an effect is a `replaceTrack`: no renegotiation.
@@ -40,6 +41,11 @@ export interface MeshOptions {
   createPeerConnection?: () => RTCPeerConnection;
   /** A connection prepared before the join, offer set: the first peer we offer to gets it. */
   standby?: StandbyConnection;
+  /**
+   * The peer the host already handed the standby's offer to (it rode on our join): the standby is
+   * that peer's connection, and its offer is not sent again.
+   */
+  standbyOfferedTo?: string;
 }
 
 /** The side whose id sorts first yields in glare. Any rule works if both ends compute the same. */
@@ -85,8 +91,8 @@ export class Mesh extends Emitter<MeshEvents> {
   connectTo(peerId: string): void {
     const existing = this.peers.get(peerId);
     if (existing?.senders) return;
-    const standby = existing ? undefined : this.takeStandby();
-    if (standby) return this.adoptStandby(peerId, standby);
+    const standby = existing ? undefined : this.takeStandbyFor(peerId);
+    if (standby) return this.adoptStandby(peerId, standby, peerId !== this.options.standbyOfferedTo);
     const entry = this.ensure(peerId);
     const { pc } = entry.session;
     entry.senders = {};
@@ -97,11 +103,11 @@ export class Mesh extends Emitter<MeshEvents> {
   }
 
   /**
-   * The prepared connection becomes this peer's: its offer goes out now, with the candidates it
-   * gathered before the join. Tracks that changed since it was made (another camera, camera off)
+   * The prepared connection becomes this peer's: its offer, with the candidates it gathered before
+   * the join, goes out now (unless it already went with the join). Tracks that changed since it was made (another camera, camera off)
    * are swapped in first; a screen being shared follows in a second offer.
    */
-  private adoptStandby(peerId: string, standby: StandbyConnection): void {
+  private adoptStandby(peerId: string, standby: StandbyConnection, sendOffer: boolean): void {
     const entry = this.ensure(peerId, standby);
     entry.senders = {};
     for (const kind of MEDIA_KINDS) {
@@ -111,12 +117,17 @@ export class Mesh extends Emitter<MeshEvents> {
         sender.replaceTrack(this.localTracks[kind]).catch((error: unknown) => this.emit('error', peerId, error));
       }
     }
-    entry.session.sendPendingOffer();
+    if (sendOffer) entry.session.sendPendingOffer();
     if (this.screenTrack) queueMicrotask(() => this.attachScreen(entry));
   }
 
-  /** The standby, once, if it is still fit to use; one that is not is closed. */
-  private takeStandby(): StandbyConnection | undefined {
+  /**
+   * The standby, once, if it is still fit to use (one that is not is closed); kept for the peer
+   * its offer was already given to, if that is someone else.
+   */
+  private takeStandbyFor(peerId: string): StandbyConnection | undefined {
+    const offeredTo = this.options.standbyOfferedTo;
+    if (offeredTo !== undefined && offeredTo !== peerId) return undefined;
     const standby = this.standby;
     this.standby = undefined;
     if (!standby) return undefined;

@@ -14,7 +14,7 @@ import {
   type FarewellReason,
   type JoinRequest,
   type JoinResult,
-  type PeerInfo,
+  type PeerJoined,
   type RelayedSignal,
   type RoomState,
   type ServerToClientEvents,
@@ -34,7 +34,7 @@ export const RECONNECT_DELAY_MAX_MS = 2000;
 export const GIVE_UP_AFTER_MS = 60_000;
 
 type SignalingEvents = {
-  'peer-joined': (peer: PeerInfo) => void;
+  'peer-joined': (peer: PeerJoined) => void;
   'peer-left': (peerId: string) => void;
   'peer-returned': (peerId: string) => void;
   signal: (signal: RelayedSignal) => void;
