@@ -5,9 +5,7 @@
 import type { StateCreator } from 'zustand';
 import { shortCode } from '../../../shared/fingerprint';
 import { parseIceServers, type IceServerConfig } from '../../../shared/iceServers';
-import { formatHostPort, parseHostAddress } from '../../../shared/hostAddress';
-import { INVITE_SCHEME, parseInvite } from '../../../shared/invite';
-import type { NearbyRoom } from '../../../shared/nearbyRooms';
+import { parseHostAddress } from '../../../shared/hostAddress';
 import type { HostingStatus, IpcErrorCode } from '../../../shared/ipc';
 import type { MediaState } from '../../../shared/peerMessages';
 import { displayNameSchema, passcodeSchema, roomNameSchema } from '../../../shared/protocol.schemas';
@@ -15,8 +13,9 @@ import { Call, type SignalingState } from '../call/call';
 import { CallError, type CallErrorCode } from '../call/callError';
 import { platform } from '../platform';
 import { attachCollaboration } from './collaborationSlice';
-import { describeError } from './errorText';
+import { failedAttempt } from './errorText';
 import { checkHostAhead, prepareJoinAhead, takePreparedJoin } from './joinAhead';
+import { attachScreenShare, endScreenShare } from './screenShareSlice';
 import { startStats, stopStats } from './statsSlice';
 import { currentLocalMedia } from './mediaSlice';
 import type { ParleyState } from './index';
@@ -48,8 +47,6 @@ export interface CallSlice {
   /** 'confirming': waiting for the user to compare a new host's security code. */
   phase: 'idle' | 'confirming' | 'joining' | 'in-call';
   pendingTrust: PendingTrust | null;
-  /** From an invite link: the certificate the host must present. Cleared when the address is edited. */
-  invitedFingerprint: string | null;
   error: CallFailure | null;
   selfId: string | null;
   joinedRoom: string | null;
@@ -69,19 +66,8 @@ export interface CallSlice {
   /** The codes match: remember this host and join. */
   confirmTrust(): Promise<void>;
   declineTrust(): void;
-  /** Fills the join form from an invite link (pasted, or opened from the system); false if invalid. */
-  applyInvite(link: string): boolean;
-  /** Picks a room found on the local network: joins it, or asks for the passcode first. */
-  joinNearby(room: NearbyRoom): Promise<void>;
-  /** The Host address field as typed (an invite link pasted there is applied instead). */
-  typeHostAddress(value: string): void;
   leave(): Promise<void>;
   dismissError(): void;
-  /** Our shared screen, while sharing. */
-  screenTrack: MediaStreamTrack | null;
-  /** Asks for a screen or window (the system's or Parley's picker) and shares it with everyone. */
-  shareScreen(): Promise<void>;
-  stopScreenShare(): void;
   /** Host only. */
   setRoomLocked(locked: boolean): Promise<void>;
   /** Host only. */
@@ -102,8 +88,7 @@ let activeCall: Call | undefined;
 globalThis.addEventListener?.('pagehide', () => activeCall?.abandon());
 
 export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (set, get) => {
-  const fail = (code: CallFailure['code'], detail: string): void =>
-    set({ phase: 'idle', error: { code, message: describeError(code as CallErrorCode, detail) } });
+  const fail = (code: CallFailure['code'], detail: string): void => set(failedAttempt(code, detail));
 
   const updatePeer = (id: string, change: Partial<RemotePeer>): void =>
     set((state) => {
@@ -169,6 +154,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       const joined = await call.start();
       if (activeCall !== call) return; // left while joining
       startStats(call, set);
+      attachScreenShare(call);
       const peers = Object.fromEntries(
         joined.peers.map((peer) => [peer.id, { ...peer, stream: null, connection: 'new' as const, mediaState: null, screen: null }]),
       );
@@ -197,8 +183,8 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
   const leaveCallState = (): void => {
     activeCall = undefined;
     stopStats();
-    get().screenTrack?.stop();
-    set({ phase: 'idle', selfId: null, joinedRoom: null, peers: {}, isHost: false, roomLocked: false, signaling: 'connected', screenTrack: null });
+    endScreenShare(set, get);
+    set({ phase: 'idle', selfId: null, joinedRoom: null, peers: {}, isHost: false, roomLocked: false, signaling: 'connected' });
   };
 
   const stopHosting = async (): Promise<void> => {
@@ -211,7 +197,6 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
   return {
     phase: 'idle',
     pendingTrust: null,
-    invitedFingerprint: null,
     error: null,
     selfId: null,
     joinedRoom: null,
@@ -221,35 +206,6 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     isHost: false,
     roomLocked: false,
     lastAttempt: null,
-    screenTrack: null,
-
-    shareScreen: async () => {
-      if (!activeCall || get().screenTrack) return;
-      let track: MediaStreamTrack | undefined;
-      try {
-        const stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: { ideal: 15, max: 30 } }, audio: false });
-        track = stream.getVideoTracks()[0];
-      } catch (error) {
-        const cancelled = error instanceof DOMException && error.name === 'NotAllowedError';
-        get().showNotice(cancelled ? 'Screen sharing was cancelled.' : `The screen could not be shared: ${(error as Error).message}`);
-        return;
-      }
-      if (!track || !activeCall) return track?.stop();
-      // Text and lines: encoders keep detail rather than motion.
-      track.contentHint = 'detail';
-      // Stopped from the system's own "Stop sharing" control.
-      track.addEventListener('ended', () => get().stopScreenShare());
-      activeCall.setScreenTrack(track);
-      set({ screenTrack: track });
-    },
-
-    stopScreenShare: () => {
-      const track = get().screenTrack;
-      if (!track) return;
-      track.stop();
-      activeCall?.setScreenTrack(null);
-      set({ screenTrack: null });
-    },
 
     join: async () => {
       if (get().phase !== 'idle') return;
@@ -289,43 +245,6 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     declineTrust: () => {
       set({ pendingTrust: null });
       fail('CERTIFICATE_DECLINED', 'The security code was not confirmed');
-    },
-
-    applyInvite: (link) => {
-      const parsed = parseInvite(link);
-      if (!parsed.ok) {
-        fail('INVALID_ADDRESS', parsed.message);
-        return false;
-      }
-      const { invite } = parsed;
-      set({
-        hostAddress: formatHostPort(invite.host, invite.port),
-        room: invite.room,
-        passcode: invite.passcode ?? '',
-        invitedFingerprint: invite.fingerprint ?? null,
-        error: null,
-      });
-      return true;
-    },
-
-    joinNearby: async (room) => {
-      if (get().phase !== 'idle') return;
-      // Treated like a typed address: the first time, the user still compares the security code
-      // with the host's screen (anyone on the network can announce a room).
-      set({ hostAddress: formatHostPort(room.host, room.port), room: room.room, invitedFingerprint: null, error: null });
-      if (room.passcodeRequired && get().passcode === '') {
-        fail('PASSCODE_REQUIRED', 'This room needs a passcode');
-        return;
-      }
-      await get().join();
-    },
-
-    typeHostAddress: (value) => {
-      if (value.trim().toLowerCase().startsWith(`${INVITE_SCHEME}:`)) {
-        get().applyInvite(value.trim());
-        return;
-      }
-      set({ hostAddress: value, invitedFingerprint: null });
     },
 
     host: async () => {

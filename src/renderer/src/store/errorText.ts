@@ -1,5 +1,6 @@
 /** The sentence the UI shows for each failure code: what happened and what to do about it. */
 import type { CallErrorCode } from '../call/callError';
+import type { CallFailure, CallSlice } from './callSlice';
 
 const TEXT: Partial<Record<CallErrorCode, string>> = {
   ROOM_FULL: 'The room is full. Ask someone to leave, or pick another room.',
@@ -21,4 +22,9 @@ const TEXT: Partial<Record<CallErrorCode, string>> = {
 
 export function describeError(code: CallErrorCode, detail: string): string {
   return TEXT[code] ?? detail;
+}
+
+/** The state after a join or host attempt that did not go ahead: the home screen, saying why. */
+export function failedAttempt(code: CallFailure['code'], detail: string): Pick<CallSlice, 'phase' | 'error'> {
+  return { phase: 'idle', error: { code, message: describeError(code as CallErrorCode, detail) } };
 }

@@ -6,18 +6,22 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { createCallSlice, type CallSlice } from './callSlice';
 import { createCollaborationSlice, type CollaborationSlice } from './collaborationSlice';
+import { createJoinTargetSlice, type JoinTargetSlice } from './joinTargetSlice';
 import { createMediaSlice, PERSISTED_MEDIA, type MediaSlice } from './mediaSlice';
+import { createScreenShareSlice, type ScreenShareSlice } from './screenShareSlice';
 import { createSettingsSlice, PERSISTED_SETTINGS, type SettingsSlice } from './settingsSlice';
 import { createStatsSlice, type StatsSlice } from './statsSlice';
 
-export type ParleyState = SettingsSlice & MediaSlice & CallSlice & CollaborationSlice & StatsSlice;
+export type ParleyState = SettingsSlice & MediaSlice & JoinTargetSlice & CallSlice & ScreenShareSlice & CollaborationSlice & StatsSlice;
 
 export const useParley = create<ParleyState>()(
   persist(
     (...args) => ({
       ...createSettingsSlice(...args),
       ...createMediaSlice(...args),
+      ...createJoinTargetSlice(...args),
       ...createCallSlice(...args),
+      ...createScreenShareSlice(...args),
       ...createCollaborationSlice(...args),
       ...createStatsSlice(...args),
     }),

@@ -1,0 +1,64 @@
+/**
+ * Where the next join goes, however the user said it: an address typed, an invite link pasted or
+ * opened from the system, or a room picked from those found on the local network. These fill the
+ * join form's host, room and passcode (settingsSlice) and, from an invite, the certificate the
+ * host must present.
+ */
+import type { StateCreator } from 'zustand';
+import { formatHostPort } from '../../../shared/hostAddress';
+import { INVITE_SCHEME, parseInvite } from '../../../shared/invite';
+import type { NearbyRoom } from '../../../shared/nearbyRooms';
+import { failedAttempt } from './errorText';
+import type { ParleyState } from './index';
+
+export interface JoinTargetSlice {
+  /** From an invite link: the certificate the host must present. Cleared when the address is edited. */
+  invitedFingerprint: string | null;
+  /** Fills the join form from an invite link (pasted, or opened from the system); false if invalid. */
+  applyInvite(link: string): boolean;
+  /** Picks a room found on the local network: joins it, or asks for the passcode first. */
+  joinNearby(room: NearbyRoom): Promise<void>;
+  /** The Host address field as typed (an invite link pasted there is applied instead). */
+  typeHostAddress(value: string): void;
+}
+
+export const createJoinTargetSlice: StateCreator<ParleyState, [], [], JoinTargetSlice> = (set, get) => ({
+  invitedFingerprint: null,
+
+  applyInvite: (link) => {
+    const parsed = parseInvite(link);
+    if (!parsed.ok) {
+      set(failedAttempt('INVALID_ADDRESS', parsed.message));
+      return false;
+    }
+    const { invite } = parsed;
+    set({
+      hostAddress: formatHostPort(invite.host, invite.port),
+      room: invite.room,
+      passcode: invite.passcode ?? '',
+      invitedFingerprint: invite.fingerprint ?? null,
+      error: null,
+    });
+    return true;
+  },
+
+  joinNearby: async (room) => {
+    if (get().phase !== 'idle') return;
+    // Treated like a typed address: the first time, the user still compares the security code
+    // with the host's screen (anyone on the network can announce a room).
+    set({ hostAddress: formatHostPort(room.host, room.port), room: room.room, invitedFingerprint: null, error: null });
+    if (room.passcodeRequired && get().passcode === '') {
+      set(failedAttempt('PASSCODE_REQUIRED', 'This room needs a passcode'));
+      return;
+    }
+    await get().join();
+  },
+
+  typeHostAddress: (value) => {
+    if (value.trim().toLowerCase().startsWith(`${INVITE_SCHEME}:`)) {
+      get().applyInvite(value.trim());
+      return;
+    }
+    set({ hostAddress: value, invitedFingerprint: null });
+  },
+});
