@@ -3,7 +3,8 @@
  *
  * Call layer: a standby connection made with the camera of the moment is adopted by the Mesh for
  * the first peer; its offer leaves at once (no new connection, no new offer), the track chosen
- * since is the one sent, and media and data channels work. A standby that cannot be used is
+ * since is the one sent, and media and data channels work; the receiver is given one stream for
+ * the offer's audio and video together. A standby that cannot be used is
  * closed and the call goes on without it.
  *
  * App: the joiner's offer was made before the click and rides on the join request, and the join
@@ -52,7 +53,9 @@ test('a standby connection becomes the first peer connection: offer at once, cur
       const video = document.createElement('video');
       video.muted = true;
       document.body.append(video);
+      const streamsAtB: string[] = [];
       b.on('peer-stream', (_id, stream) => {
+        streamsAtB.push(stream.getTracks().map((track) => track.kind).sort().join('+'));
         video.srcObject = stream;
         void video.play();
       });
@@ -74,6 +77,7 @@ test('a standby connection becomes the first peer connection: offer at once, cur
         state: standby.pc.connectionState,
         width: video.videoWidth,
         received,
+        streamsAtB,
       };
       clearInterval(painter);
       a.close();
@@ -89,6 +93,8 @@ test('a standby connection becomes the first peer connection: offer at once, cur
     // The camera chosen after the standby was made, at half size while the connection starts, or full.
     expect([200, 400]).toContain(outcome.width);
     expect(outcome.received).toEqual(['chat:{"hello":"from b"}']);
+    // One stream for the offer's audio and video together: the player is set up once.
+    expect(outcome.streamsAtB).toEqual(['audio+video']);
   });
 });
 

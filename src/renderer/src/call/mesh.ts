@@ -61,6 +61,8 @@ interface PeerEntry {
   senders: Partial<Record<MediaKind, RTCRtpSender>> | null;
   /** Made the first time we share with this peer; kept (send direction off) while not sharing. */
   screenTransceiver: RTCRtpTransceiver | null;
+  /** `stream` has tracks the owner has not been told of yet (see the `track` handler). */
+  streamChanged: boolean;
   /** The camera goes at reduced resolution until shortly after connecting (bandwidth.ts, fast start). */
   fastStart: boolean;
   /** Ends fast start; set once the connection first reaches `connected`. */
@@ -255,6 +257,7 @@ export class Mesh extends Emitter<MeshEvents> {
     }
     const entry: PeerEntry = {
       stream: new MediaStream(),
+      streamChanged: false,
       channels,
       senders: null,
       screenTransceiver: null,
@@ -265,11 +268,18 @@ export class Mesh extends Emitter<MeshEvents> {
         polite: isPolite(this.options.selfId, peerId),
         send: (payload) => this.options.send(peerId, payload),
         onRemoteOffer: () => this.attachToOffer(entry),
+        onRemoteDescriptionApplied: () => {
+          if (!entry.streamChanged) return;
+          entry.streamChanged = false;
+          this.emit('peer-stream', peerId, entry.stream);
+        },
         onError: (error) => this.emit('error', peerId, error),
       }),
     };
     // Our own stream per peer, built from `track` events: it works whether or not the sender
     // associated its tracks with a stream (a track without one arrives with `streams` empty).
+    // It is announced once the description that brought the tracks is applied: one new stream for
+    // audio and video together, so the tile's player is set up once, not once per track.
     pc.ontrack = ({ track, transceiver }) => {
       // The camera is the first video transceiver (created with the first offer); any later video
       // transceiver carries a shared screen.
@@ -280,7 +290,7 @@ export class Mesh extends Emitter<MeshEvents> {
         return;
       }
       entry.stream = new MediaStream([...entry.stream.getTracks().filter((t) => t.kind !== track.kind), track]);
-      this.emit('peer-stream', peerId, entry.stream);
+      entry.streamChanged = true;
     };
     pc.onconnectionstatechange = () => {
       if (pc.connectionState === 'connected') this.endFastStartSoon(entry);

@@ -34,6 +34,11 @@ export interface PeerSessionOptions {
    * tracks so they ride on the offer's transceivers and the answer carries them (no second round).
    */
   onRemoteOffer?: () => void;
+  /**
+   * Runs once a remote description has been applied (or failed to be): the `track` events it
+   * caused have all fired by then, so what they changed can be announced once.
+   */
+  onRemoteDescriptionApplied?: () => void;
   onError?: (error: unknown) => void;
 }
 
@@ -42,6 +47,7 @@ export class PeerSession {
   readonly polite: boolean;
   private readonly send: PeerSessionOptions['send'];
   private readonly onRemoteOffer: PeerSessionOptions['onRemoteOffer'];
+  private readonly onRemoteDescriptionApplied: PeerSessionOptions['onRemoteDescriptionApplied'];
   private readonly onError: (error: unknown) => void;
   private makingOffer = false;
   private ignoreOffer = false;
@@ -57,11 +63,12 @@ export class PeerSession {
    */
   readonly recovery = { iceRestarts: 0, iceNeverStarted: 0, staleCandidates: 0 };
 
-  constructor({ pc, polite, send, onRemoteOffer, onError }: PeerSessionOptions) {
+  constructor({ pc, polite, send, onRemoteOffer, onRemoteDescriptionApplied, onError }: PeerSessionOptions) {
     this.pc = pc;
     this.polite = polite;
     this.send = send;
     this.onRemoteOffer = onRemoteOffer;
+    this.onRemoteDescriptionApplied = onRemoteDescriptionApplied;
     this.onError = onError ?? (() => undefined);
 
     pc.onnegotiationneeded = async () => {
@@ -147,8 +154,12 @@ export class PeerSession {
     if (this.ignoreOffer) return;
 
     this.isSettingRemoteAnswerPending = description.type === 'answer';
-    await pc.setRemoteDescription(description); // rolls back our own offer implicitly if polite
-    this.isSettingRemoteAnswerPending = false;
+    try {
+      await pc.setRemoteDescription(description); // rolls back our own offer implicitly if polite
+    } finally {
+      this.isSettingRemoteAnswerPending = false;
+      this.onRemoteDescriptionApplied?.();
+    }
 
     if (description.type === 'offer') {
       this.onRemoteOffer?.();
