@@ -11,16 +11,18 @@
  * home screen, the join prepared there — a standby connection with its offer, the connection to the
  * host — and the newcomer offering at once) and the naive baseline of bench/naiveClient.ts (camera
  * and socket opened after the click, the existing peer offers after a notification).
- * Prints every run, median and p95 for each, and the ratio. A measurement, not a test.
+ * Prints every run, median and p95 for each, and the ratio, and the CPU each join costs the
+ * machine (every browser process and the server). A measurement, not a test.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { createSignalingServer, type SignalingServer } from '../signaling-server/src/index';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
+import { descendantCpuSeconds } from './processCpu';
 import { ms, summarize } from './stats';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' } } });
@@ -44,14 +46,32 @@ interface JoinTimes {
   clickToFirstFrame: number;
   clickToConnected: number;
   localDescriptionToConnected: number;
+  /** CPU time of every browser process and of this one (the server), from the click until the marks were read. */
+  cpu: number;
+  /** That CPU time over the same wall-clock time: how many of the machine's cores the join kept busy. */
+  busyCores: number;
 }
 
-function joinTimes(m: Record<string, number>): JoinTimes {
-  const click = m['click']!;
-  return {
-    clickToFirstFrame: m['firstFrame']! - click,
-    clickToConnected: m['connected']! - click,
-    localDescriptionToConnected: m['connected']! - Math.max(click, m['setLocalDescription']!),
+/** CPU time used so far by the browser's processes and by this one (server and driver), in ms. */
+function cpuSoFar(): number {
+  const own = process.cpuUsage();
+  return descendantCpuSeconds() * 1000 + (own.user + own.system) / 1000;
+}
+
+/** Starts the CPU and wall clocks of one join; the result turns the page's marks into its figures. */
+function startClocks(): (m: Record<string, number>) => JoinTimes {
+  const cpuAtStart = cpuSoFar();
+  const wallAtStart = performance.now();
+  return (m) => {
+    const cpu = cpuSoFar() - cpuAtStart;
+    const click = m['click']!;
+    return {
+      clickToFirstFrame: m['firstFrame']! - click,
+      clickToConnected: m['connected']! - click,
+      localDescriptionToConnected: m['connected']! - Math.max(click, m['setLocalDescription']!),
+      cpu,
+      busyCores: cpu / (performance.now() - wallAtStart),
+    };
   };
 }
 
@@ -105,6 +125,7 @@ async function openReady(browser: Browser, server: SignalingServer, name: string
 async function measureOnce(browser: Browser, server: SignalingServer, run: number): Promise<JoinTimes> {
   const page = await openReady(browser, server, `Joiner ${run}`);
   try {
+    const stopClocks = startClocks();
     await page.getByRole('button', { name: 'Join' }).click();
     const marks = await page.waitForFunction(
       () => {
@@ -114,9 +135,9 @@ async function measureOnce(browser: Browser, server: SignalingServer, run: numbe
       undefined,
       MARKS_POLLING,
     );
-    const m = (await marks.jsonValue()) as Record<string, number>;
+    const times = stopClocks((await marks.jsonValue()) as Record<string, number>);
     await page.getByRole('button', { name: 'Leave' }).click();
-    return joinTimes(m);
+    return times;
   } finally {
     await page.context().close();
   }
@@ -146,14 +167,15 @@ async function openNaive(browser: Browser, server: SignalingServer): Promise<Pag
 async function measureNaiveOnce(browser: Browser, server: SignalingServer, run: number): Promise<JoinTimes> {
   const page = await openNaive(browser, server);
   try {
+    const stopClocks = startClocks();
     await page.evaluate(([room, name]) => void window.naiveJoin(room!, name!), [NAIVE_ROOM, `Naive ${run}`]);
     const marks = await page.waitForFunction(() => {
       const m = window.__naiveMarks;
       return m['firstFrame'] && m['connected'] ? m : null;
     }, undefined, MARKS_POLLING);
-    const m = (await marks.jsonValue()) as Record<string, number>;
+    const times = stopClocks((await marks.jsonValue()) as Record<string, number>);
     await page.evaluate(() => window.naiveLeave());
-    return joinTimes(m);
+    return times;
   } finally {
     await page.context().close();
   }
@@ -210,6 +232,16 @@ async function main(): Promise<void> {
       console.log(`  baseline: median ${ms(n.median)}, p95 ${ms(n.p95)}, min ${ms(n.min)}, max ${ms(n.max)} (n=${n.n})`);
       console.log(`  baseline / Parley: ${(n.median / p.median).toFixed(2)}x at the median, ${(n.p95 / p.p95).toFixed(2)}x at p95`);
     }
+    // How much work each join is, all processes together: where the cores are all busy, the wall
+    // time follows the work more than the length of the critical path.
+    const cpu = (flow: 'parley' | 'naive'): string => {
+      const work = summarize(results[flow].map((r) => r.cpu));
+      const busy = summarize(results[flow].map((r) => r.busyCores));
+      return `median ${ms(work.median)} of CPU, ${busy.median.toFixed(2)} cores busy`;
+    };
+    console.log(`\nCPU per join (every browser process and the server, from the click until the marks are read; ${cpus().length} cores)`);
+    console.log(`  Parley:   ${cpu('parley')}`);
+    console.log(`  baseline: ${cpu('naive')}`);
   } finally {
     await browser.close();
     await server.close();
