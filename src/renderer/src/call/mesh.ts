@@ -227,7 +227,7 @@ export class Mesh extends Emitter<MeshEvents> {
 
   /** The network changed under us: every connection gathers candidates afresh. */
   restartIceWithEveryone(): void {
-    for (const entry of this.peers.values()) entry.session.restartIce();
+    for (const entry of this.peers.values()) entry.session.networkChanged();
   }
 
   /** Every peer's connection, for statistics. */

@@ -18,6 +18,14 @@ export const RESTART_AFTER_DISCONNECTED_MS = 3000;
 /** While still not connected, try again this often (an offer may have been lost in an outage). */
 export const RESTART_RETRY_MS = 5000;
 /**
+ * Restarting ICE after trouble is the impolite side's job. When both sides restart at once their
+ * offers collide, and the polite side's rollback of its own restart offer can leave its camera
+ * unsent (seen in Chromium 156: the sender comes back under a new SSRC that never encodes, while
+ * audio and the other direction recover). So the polite side restarts only if the connection is
+ * still down this long after it went `disconnected` or `failed`, and not on a network change.
+ */
+export const POLITE_RESTART_AFTER_MS = 15_000;
+/**
  * Negotiated, yet ICE never started: not one candidate from the other side arrived (dropped with an
  * offer ignored in glare and not repeated in the answer, or lost by the relay), so neither side
  * has anything to check. The impolite side restarts ICE after this long, for fresh candidates
@@ -95,9 +103,20 @@ export class PeerSession {
   /**
    * Gets a connection that is not `connected` going again: re-sends our offer if one is still
    * unanswered (it may have been lost while the relay was unreachable), otherwise restarts ICE,
-   * which gathers fresh candidates (a new address after roaming) through a new offer.
+   * which gathers fresh candidates (a new address after roaming) through a new offer. The polite
+   * side leaves the restart to the other (see POLITE_RESTART_AFTER_MS).
    */
   recover(): void {
+    if (this.polite && this.pc.signalingState !== 'have-local-offer') return;
+    this.recoverNow();
+  }
+
+  /** Our network changed: new candidates, from the impolite side (see POLITE_RESTART_AFTER_MS). */
+  networkChanged(): void {
+    if (!this.polite) this.restartIce();
+  }
+
+  private recoverNow(): void {
     const pc = this.pc;
     if (this.closed || pc.connectionState === 'connected' || pc.connectionState === 'new') return;
     if (pc.signalingState === 'have-local-offer') {
@@ -180,11 +199,12 @@ export class PeerSession {
     if (this.recoveryTimer !== undefined) return;
     const attempt = (delay: number): void => {
       this.recoveryTimer = setTimeout(() => {
-        this.recover();
+        this.recoverNow();
         attempt(RESTART_RETRY_MS);
       }, delay);
     };
-    attempt(state === 'failed' ? 0 : RESTART_AFTER_DISCONNECTED_MS);
+    if (this.polite) attempt(POLITE_RESTART_AFTER_MS);
+    else attempt(state === 'failed' ? 0 : RESTART_AFTER_DISCONNECTED_MS);
   }
 
   /** Negotiation done but ICE still `new`: restart it if that lasts (see ICE_NEVER_STARTED_MS). */
