@@ -200,7 +200,7 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
           resumed: false,
           isHost: admission.isHost,
           locked: registry.isLocked(room),
-          ...(offeredTo ? { offeredTo } : {}),
+          offeredTo,
         }),
       );
     });

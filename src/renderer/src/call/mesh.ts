@@ -106,8 +106,9 @@ export class Mesh extends Emitter<MeshEvents> {
 
   /**
    * The prepared connection becomes this peer's: its offer, with the candidates it gathered before
-   * the join, goes out now (unless it already went with the join). Tracks that changed since it was made (another camera, camera off)
-   * are swapped in first; a screen being shared follows in a second offer.
+   * the join, goes out now (unless it already went with the join). Tracks that changed since it
+   * was made (another camera, camera off) are swapped in first; a screen being shared follows in a
+   * second offer.
    */
   private adoptStandby(peerId: string, standby: StandbyConnection, sendOffer: boolean): void {
     const entry = this.ensure(peerId, standby);
