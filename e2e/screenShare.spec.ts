@@ -25,9 +25,10 @@ const videoIn = (page: Page): Promise<VideoIn[]> =>
   });
 
 /**
- * Whether Ada's encoder has scaled her camera down on its own (CPU or bandwidth, counted by
- * `qualityLimitationResolutionChanges`; fast start's request is not counted): then it may arrive
- * below its 640 width. On a loaded two-core machine, encoding two cameras and two screens does.
+ * Whether Ada's encoder has been limited by CPU or bandwidth while sending her camera (time spent
+ * limited in `qualityLimitationDurations`, or resolution changes it made; fast start's request is
+ * neither): then it may arrive below its 640 width, having started or been scaled down smaller.
+ * On a loaded two-core machine, encoding two cameras and two screens does.
  */
 const cameraAdapted = (page: Page): Promise<boolean> =>
   page.evaluate(async () => {
@@ -36,7 +37,9 @@ const cameraAdapted = (page: Page): Promise<boolean> =>
       const cameraMid = pc.getTransceivers().find((t) => t.receiver.track.kind === 'video')?.mid;
       let adapted = false;
       (await pc.getStats()).forEach((report: Record<string, unknown>) => {
-        if (report['type'] === 'outbound-rtp' && report['mid'] === cameraMid && Number(report['qualityLimitationResolutionChanges'] ?? 0) > 0) adapted = true;
+        if (report['type'] !== 'outbound-rtp' || report['mid'] !== cameraMid) return;
+        const limited = (report['qualityLimitationDurations'] ?? {}) as Record<string, number>;
+        if (Number(report['qualityLimitationResolutionChanges'] ?? 0) > 0 || (limited['cpu'] ?? 0) > 0 || (limited['bandwidth'] ?? 0) > 0) adapted = true;
       });
       if (adapted) return true;
     }
