@@ -14,9 +14,15 @@ export const CHAT_LIMITS = { textChars: 4000 } as const;
 export const FILE_LIMITS = {
   /** Bytes per chunk: small enough for every browser's SCTP message limit. */
   chunkBytes: 16 * 1024,
-  /** Stop queueing above this many buffered bytes, resume below the low mark (back-pressure). */
-  highWaterBytes: 1024 * 1024,
-  lowWaterBytes: 256 * 1024,
+  /** Bytes read from the file at a time and sent as chunks: one read per chunk is slow. */
+  readBytes: 1024 * 1024,
+  /**
+   * Stop queueing above this many buffered bytes, resume below the low mark (back-pressure). Deep
+   * enough that the channel never runs dry while we wait (1 MB / 256 KB gave 5.0 MB/s on loopback
+   * here, 4 MB / 1 MB 7.3 MB/s), well under the 16 MB at which Chromium closes the channel.
+   */
+  highWaterBytes: 4 * 1024 * 1024,
+  lowWaterBytes: 1024 * 1024,
   /** The largest file offered at all; the receiver sees the size before accepting. */
   maxFileBytes: 1024 * 1024 * 1024,
   nameChars: 200,

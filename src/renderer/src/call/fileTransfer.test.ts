@@ -2,7 +2,8 @@
  * The transfer protocol's bookkeeping between two FileTransfers joined by an in-memory ordered
  * channel (real media and real data channels are in e2e/collaboration.spec.ts).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { FILE_LIMITS } from '../../../shared/collaboration';
 import { FileTransfers, sha256Hex, type TransferInfo } from './fileTransfer';
 
 /** A pair of ordered channels delivering asynchronously, enough of RTCDataChannel for the sender. */
@@ -13,8 +14,9 @@ function link() {
     ({
       bufferedAmount: 0,
       bufferedAmountLowThreshold: 0,
-      send: (data: string | ArrayBuffer) => {
-        const copy = typeof data === 'string' ? data : data.slice(0);
+      send: (data: string | ArrayBuffer | ArrayBufferView) => {
+        // What arrives is always a fresh ArrayBuffer of the bytes sent, as with binaryType 'arraybuffer'.
+        const copy = typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice().buffer : data.slice(0);
         queueMicrotask(() => sides[to]!.transfers!.receive(sides[1 - to]!.peerName, copy));
       },
       addEventListener: () => undefined,
@@ -24,12 +26,14 @@ function link() {
   const grace = new FileTransfers({ channel: () => channelTo(0) });
   sides[0]!.transfers = ada;
   sides[1]!.transfers = grace;
-  const last = (transfers: FileTransfers) => {
+  const seenBy = (transfers: FileTransfers) => {
     const seen: TransferInfo[] = [];
     transfers.on('change', (info) => seen.push(info));
-    return () => seen.at(-1);
+    return seen;
   };
-  return { ada, grace, adaLast: last(ada), graceLast: last(grace) };
+  const adaSeen = seenBy(ada);
+  const graceSeen = seenBy(grace);
+  return { ada, grace, adaSeen, graceSeen, adaLast: () => adaSeen.at(-1), graceLast: () => graceSeen.at(-1) };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -50,6 +54,27 @@ describe('FileTransfers', () => {
     expect(graceLast()).toMatchObject({ status: 'complete', bytes: 100_000 });
     expect(adaLast()).toMatchObject({ status: 'complete', bytes: 100_000 });
     expect(await sha256Hex(received[0]!)).toBe(await sha256Hex(content.buffer));
+  });
+
+  it('reads the file in blocks, sends it in 16 KB chunks and announces progress a few times, not per chunk', async () => {
+    const { ada, grace, adaSeen, graceSeen, graceLast } = link();
+    const received: Blob[] = [];
+    grace.on('received', (_info, file) => received.push(file));
+    // 2.5 blocks of the file: 160 chunks, the last one short.
+    const size = 2.5 * FILE_LIMITS.readBytes + 100;
+    const content = new Uint8Array(size).map((_, i) => (i * 7) % 256);
+    const id = await ada.send('grace', new Blob([content]), 'big.bin');
+    await settle();
+    grace.accept(id);
+    await vi.waitFor(() => expect(graceLast()).toMatchObject({ status: 'complete', bytes: size }));
+    expect(await sha256Hex(received[0]!)).toBe(await sha256Hex(content.buffer));
+    const progressAnnounced = (seen: TransferInfo[]) => seen.filter((info) => info.status === 'transferring' && info.bytes > 0);
+    const chunks = Math.ceil(size / FILE_LIMITS.chunkBytes);
+    // In-memory delivery takes well under PROGRESS_INTERVAL_MS: the first and the last byte count.
+    for (const seen of [adaSeen, graceSeen]) {
+      expect(progressAnnounced(seen).length).toBeLessThan(chunks / 10);
+      expect(progressAnnounced(seen).at(-1)?.bytes).toBe(size);
+    }
   });
 
   it('a decline stops it before anything moves', async () => {
