@@ -24,7 +24,7 @@ interface VideoTileProps {
   onTogglePin?: () => void;
 }
 
-type SinkableVideo = HTMLVideoElement & { setSinkId?: (id: string) => Promise<void> };
+type SinkableVideo = HTMLVideoElement & { sinkId?: string; setSinkId?: (id: string) => Promise<void> };
 
 export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, pinned = false, onTogglePin }: VideoTileProps) {
   const video = useRef<SinkableVideo>(null);
@@ -36,8 +36,11 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
 
   useEffect(() => {
     const element = video.current;
-    if (isSelf || !element?.setSinkId) return;
-    element.setSinkId(sinkId ?? '').catch((error: unknown) => console.warn('Parley: could not switch the speaker', error));
+    const wanted = sinkId ?? '';
+    // Only a real change: each call asks the browser to authorise the device and re-opens the
+    // output, which a new tile with the default speaker does not need (work saved at every join).
+    if (isSelf || !element?.setSinkId || element.sinkId === wanted) return;
+    element.setSinkId(wanted).catch((error: unknown) => console.warn('Parley: could not switch the speaker', error));
   }, [sinkId, isSelf]);
 
   const hasVideo = !videoOff && (stream?.getVideoTracks().some((track) => track.readyState === 'live') ?? false);
