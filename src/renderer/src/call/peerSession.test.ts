@@ -1,0 +1,154 @@
+/**
+ * Who restarts ICE, and when, after trouble. The politeness rules matter: when both sides restart
+ * at once their offers collide and the polite side's rollback could leave its camera unsent (see
+ * POLITE_RESTART_AFTER_MS). Real connections going through real outages are in e2e/network.spec.ts;
+ * here a stand-in connection whose states the test sets, and fake timers, pin the rules down.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SignalPayload } from '../../../shared/protocol';
+import {
+  ICE_NEVER_STARTED_MS,
+  PeerSession,
+  POLITE_RESTART_AFTER_MS,
+  RESTART_AFTER_DISCONNECTED_MS,
+  RESTART_RETRY_MS,
+} from './peerSession';
+
+/** Just enough of RTCPeerConnection for PeerSession's recovery: states the test sets, and counts. */
+class StandInConnection extends EventTarget {
+  connectionState: RTCPeerConnectionState = 'new';
+  signalingState: RTCSignalingState = 'stable';
+  iceConnectionState: RTCIceConnectionState = 'new';
+  localDescription: RTCSessionDescriptionInit | null = null;
+  remoteDescription: RTCSessionDescriptionInit | null = null;
+  onnegotiationneeded: unknown = null;
+  onicecandidate: unknown = null;
+  restarts = 0;
+
+  restartIce(): void {
+    this.restarts++;
+  }
+
+  close(): void {
+    this.connectionState = 'closed';
+  }
+
+  becomes(state: RTCPeerConnectionState): void {
+    this.connectionState = state;
+    this.dispatchEvent(new Event('connectionstatechange'));
+  }
+}
+
+function session(polite: boolean) {
+  const pc = new StandInConnection();
+  const sent: SignalPayload[] = [];
+  const peer = new PeerSession({ pc: pc as unknown as RTCPeerConnection, polite, send: (payload) => sent.push(payload) });
+  return { pc, peer, sent };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('PeerSession recovery', () => {
+  it('the impolite side restarts ICE 3 s after `disconnected`, and again every 5 s while still down', () => {
+    const { pc } = session(false);
+    pc.becomes('connected');
+    pc.becomes('disconnected');
+    vi.advanceTimersByTime(RESTART_AFTER_DISCONNECTED_MS - 1);
+    expect(pc.restarts).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(pc.restarts).toBe(1);
+    vi.advanceTimersByTime(RESTART_RETRY_MS);
+    expect(pc.restarts).toBe(2);
+    pc.becomes('connected');
+    vi.advanceTimersByTime(10 * RESTART_RETRY_MS);
+    expect(pc.restarts).toBe(2);
+  });
+
+  it('the impolite side restarts at once on `failed`', () => {
+    const { pc } = session(false);
+    pc.becomes('failed');
+    vi.advanceTimersByTime(0);
+    expect(pc.restarts).toBe(1);
+  });
+
+  it('the polite side leaves the restart to the other, and restarts itself only if still down 15 s later', () => {
+    const { pc } = session(true);
+    pc.becomes('connected');
+    pc.becomes('disconnected');
+    vi.advanceTimersByTime(POLITE_RESTART_AFTER_MS - 1);
+    expect(pc.restarts).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(pc.restarts).toBe(1);
+  });
+
+  it('the polite side does not restart when the other side brought the connection back in time', () => {
+    const { pc } = session(true);
+    pc.becomes('failed');
+    vi.advanceTimersByTime(RESTART_AFTER_DISCONNECTED_MS + 1000);
+    pc.becomes('connected');
+    vi.advanceTimersByTime(2 * POLITE_RESTART_AFTER_MS);
+    expect(pc.restarts).toBe(0);
+  });
+
+  it('a network change restarts ICE on the impolite side only', () => {
+    const impolite = session(false);
+    const polite = session(true);
+    for (const { pc, peer } of [impolite, polite]) {
+      pc.becomes('connected');
+      peer.networkChanged();
+    }
+    expect(impolite.pc.restarts).toBe(1);
+    expect(polite.pc.restarts).toBe(0);
+  });
+
+  it('recover(): the impolite side restarts a connection that is down; the polite side only re-sends an unanswered offer', () => {
+    const impolite = session(false);
+    impolite.pc.becomes('disconnected');
+    impolite.peer.recover();
+    expect(impolite.pc.restarts).toBe(1);
+
+    const polite = session(true);
+    polite.pc.becomes('disconnected');
+    polite.peer.recover();
+    expect(polite.pc.restarts).toBe(0);
+    expect(polite.sent).toEqual([]);
+
+    polite.pc.signalingState = 'have-local-offer';
+    polite.pc.localDescription = { type: 'offer', sdp: 'v=0 (our offer)' };
+    polite.peer.recover();
+    expect(polite.pc.restarts).toBe(0);
+    expect(polite.sent).toEqual([{ kind: 'description', description: { type: 'offer', sdp: 'v=0 (our offer)' } }]);
+  });
+
+  it('recover() leaves a connected connection alone', () => {
+    const { pc, peer } = session(false);
+    pc.becomes('connected');
+    peer.recover();
+    expect(pc.restarts).toBe(0);
+  });
+
+  it('ICE that never started is restarted after 5 s by the impolite side, after 10 s by the polite side', () => {
+    for (const [polite, after] of [[false, ICE_NEVER_STARTED_MS], [true, 2 * ICE_NEVER_STARTED_MS]] as const) {
+      const { pc } = session(polite);
+      pc.remoteDescription = { type: 'answer', sdp: 'v=0' };
+      pc.dispatchEvent(new Event('signalingstatechange'));
+      vi.advanceTimersByTime(after - 1);
+      expect(pc.restarts).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect(pc.restarts).toBe(1);
+    }
+  });
+
+  it('a closed session never restarts', () => {
+    const { pc, peer } = session(false);
+    pc.becomes('disconnected');
+    peer.close();
+    vi.advanceTimersByTime(10 * RESTART_RETRY_MS);
+    expect(pc.restarts).toBe(0);
+  });
+});
