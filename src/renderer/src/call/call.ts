@@ -17,7 +17,7 @@ import { Mesh } from './mesh';
 import type { WarmHost } from './joinPreparation';
 import { admitsUs, checkServer } from './serverCheck';
 import { SignalingClient } from './signalingClient';
-import { closeStandby, type StandbyConnection } from './standbyConnection';
+import { closeStandby, hasUnansweredOffer, type StandbyConnection } from './standbyConnection';
 
 export type SignalingState = 'connected' | 'reconnecting';
 
@@ -199,7 +199,7 @@ export class Call extends Emitter<CallEvents> {
 
   /** The standby's offer, if there is a standby still waiting to be answered. */
   private preparedOffer(): JoinRequest['offer'] {
-    const local = this.standby?.pc.signalingState === 'have-local-offer' ? this.standby.pc.localDescription : null;
+    const local = this.standby && hasUnansweredOffer(this.standby) ? this.standby.pc.localDescription : null;
     return local ? { type: 'offer', sdp: local.sdp } : undefined;
   }
 

@@ -17,7 +17,7 @@ import { cameraBitrateFor, capSender, FAST_START_MS, FAST_START_SCALE, screenBit
 import { addMediaTransceiver, createChannels, MEDIA_KINDS, type ChannelKind, type LocalTracks, type MediaKind } from './channels';
 import { Emitter } from './emitter';
 import { PeerSession } from './peerSession';
-import { closeStandby, type StandbyConnection } from './standbyConnection';
+import { closeStandby, hasUnansweredOffer, type StandbyConnection } from './standbyConnection';
 
 export type MeshEvents = {
   /** A new stream object each time the peer's set of tracks changes. */
@@ -134,7 +134,7 @@ export class Mesh extends Emitter<MeshEvents> {
     const standby = this.standby;
     this.standby = undefined;
     if (!standby) return undefined;
-    if (standby.pc.signalingState === 'have-local-offer') return standby;
+    if (hasUnansweredOffer(standby)) return standby;
     closeStandby(standby);
     return undefined;
   }

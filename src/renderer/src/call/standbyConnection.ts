@@ -53,10 +53,15 @@ export async function prepareStandby(
   }
 }
 
+/** Its offer is set and nobody answered it yet (not closed, not renegotiated): it can still be sent. */
+export function hasUnansweredOffer(standby: StandbyConnection): boolean {
+  return standby.pc.signalingState === 'have-local-offer';
+}
+
 /** Whether a standby may still be used for a call with these STUN/TURN settings. */
 export function isStandbyUsable(standby: StandbyConnection, iceServers: RTCIceServer[] | undefined, now = Date.now()): boolean {
   return (
-    standby.pc.signalingState === 'have-local-offer' &&
+    hasUnansweredOffer(standby) &&
     standby.iceServersKey === iceServersKey(iceServers) &&
     now - standby.createdAt < STANDBY_MAX_AGE_MS
   );

@@ -6,14 +6,14 @@ import type { StateCreator } from 'zustand';
 import { shortCode } from '../../../shared/fingerprint';
 import { parseIceServers, type IceServerConfig } from '../../../shared/iceServers';
 import { parseHostAddress } from '../../../shared/hostAddress';
-import type { HostingStatus, IpcErrorCode } from '../../../shared/ipc';
+import type { HostingStatus } from '../../../shared/ipc';
 import type { MediaState } from '../../../shared/peerMessages';
 import { displayNameSchema, passcodeSchema, roomNameSchema } from '../../../shared/protocol.schemas';
 import { Call, type SignalingState } from '../call/call';
-import { CallError, type CallErrorCode } from '../call/callError';
+import { CallError } from '../call/callError';
 import { platform } from '../platform';
 import { attachCollaboration } from './collaborationSlice';
-import { failedAttempt } from './errorText';
+import { failedAttempt, type CallFailure } from './errorText';
 import { checkHostAhead, prepareJoinAhead, takePreparedJoin } from './joinAhead';
 import { attachScreenShare, endScreenShare } from './screenShareSlice';
 import { startStats, stopStats } from './statsSlice';
@@ -29,11 +29,6 @@ export interface RemotePeer {
   mediaState: MediaState | null;
   /** The peer's shared screen, shown while its media state says it is sharing. */
   screen: MediaStream | null;
-}
-
-export interface CallFailure {
-  code: CallErrorCode | IpcErrorCode;
-  message: string;
 }
 
 /** A host met for the first time: the user compares its security code before we connect. */

@@ -1,6 +1,12 @@
 /** The sentence the UI shows for each failure code: what happened and what to do about it. */
+import type { IpcErrorCode } from '../../../shared/ipc';
 import type { CallErrorCode } from '../call/callError';
-import type { CallFailure, CallSlice } from './callSlice';
+
+/** Why a join, a host attempt or a call failed: a stable code and the sentence shown for it. */
+export interface CallFailure {
+  code: CallErrorCode | IpcErrorCode;
+  message: string;
+}
 
 const TEXT: Partial<Record<CallErrorCode, string>> = {
   ROOM_FULL: 'The room is full. Ask someone to leave, or pick another room.',
@@ -25,6 +31,6 @@ export function describeError(code: CallErrorCode, detail: string): string {
 }
 
 /** The state after a join or host attempt that did not go ahead: the home screen, saying why. */
-export function failedAttempt(code: CallFailure['code'], detail: string): Pick<CallSlice, 'phase' | 'error'> {
+export function failedAttempt(code: CallFailure['code'], detail: string): { phase: 'idle'; error: CallFailure } {
   return { phase: 'idle', error: { code, message: describeError(code as CallErrorCode, detail) } };
 }
