@@ -2,6 +2,7 @@
  * The transfer protocol's bookkeeping between two FileTransfers joined by an in-memory ordered
  * channel (real media and real data channels are in e2e/collaboration.spec.ts).
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { FILE_LIMITS } from '../../../shared/collaboration';
 import { FileTransfers, sha256Hex, type TransferInfo } from './fileTransfer';
@@ -53,7 +54,7 @@ describe('FileTransfers', () => {
     await settle();
     expect(graceLast()).toMatchObject({ status: 'complete', bytes: 100_000 });
     expect(adaLast()).toMatchObject({ status: 'complete', bytes: 100_000 });
-    expect(await sha256Hex(received[0]!)).toBe(await sha256Hex(content.buffer));
+    expect(await sha256Hex(received[0]!)).toBe(await sha256Hex(new Blob([content])));
   });
 
   it('reads the file in blocks, sends it in 16 KB chunks and announces progress a few times, not per chunk', async () => {
@@ -67,7 +68,7 @@ describe('FileTransfers', () => {
     await settle();
     grace.accept(id);
     await vi.waitFor(() => expect(graceLast()).toMatchObject({ status: 'complete', bytes: size }));
-    expect(await sha256Hex(received[0]!)).toBe(await sha256Hex(content.buffer));
+    expect(await sha256Hex(received[0]!)).toBe(await sha256Hex(new Blob([content])));
     const progressAnnounced = (seen: TransferInfo[]) => seen.filter((info) => info.status === 'transferring' && info.bytes > 0);
     const chunks = Math.ceil(size / FILE_LIMITS.chunkBytes);
     // In-memory delivery takes well under PROGRESS_INTERVAL_MS: the first and the last byte count.
@@ -75,6 +76,37 @@ describe('FileTransfers', () => {
       expect(progressAnnounced(seen).length).toBeLessThan(chunks / 10);
       expect(progressAnnounced(seen).at(-1)?.bytes).toBe(size);
     }
+  });
+
+  it('sha256Hex reads a file block by block and gives its real SHA-256', async () => {
+    const content = new Uint8Array(2.5 * FILE_LIMITS.readBytes).map((_, i) => (i * 13) % 256);
+    expect(await sha256Hex(new Blob([content]))).toBe(createHash('sha256').update(content).digest('hex'));
+    expect(await sha256Hex(new Blob([]))).toBe(createHash('sha256').digest('hex'));
+  });
+
+  it('a file whose bytes do not match the offered SHA-256 is refused as damaged, and not delivered', async () => {
+    const { grace, graceLast } = link();
+    const received: Blob[] = [];
+    grace.on('received', (_info, file) => received.push(file));
+    const id = 'transfer-damaged-1';
+    const wrongDigest = createHash('sha256').update('something else').digest('hex');
+    grace.receive('ada', JSON.stringify({ type: 'file-offer', id, name: 'a.bin', size: 5, mime: '', sha256: wrongDigest }));
+    await settle();
+    grace.accept(id);
+    grace.receive('ada', JSON.stringify({ type: 'file-begin', id }));
+    grace.receive('ada', new TextEncoder().encode('hello').buffer);
+    grace.receive('ada', JSON.stringify({ type: 'file-end', id }));
+    await settle();
+    expect(graceLast()).toMatchObject({ status: 'failed', detail: 'The file arrived damaged (its SHA-256 does not match)' });
+    expect(received).toEqual([]);
+  });
+
+  it('a file that can no longer be read fails with the reason, instead of staying offered', async () => {
+    const { ada, adaLast } = link();
+    const unreadable = new Blob(['gone']);
+    unreadable.slice = () => ({ arrayBuffer: () => Promise.reject(new Error('The file was moved')) }) as unknown as Blob;
+    await ada.send('grace', unreadable, 'gone.txt');
+    expect(adaLast()).toMatchObject({ status: 'failed', detail: 'Could not read the file: The file was moved' });
   });
 
   it('a decline stops it before anything moves', async () => {
