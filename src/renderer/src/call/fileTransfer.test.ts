@@ -109,6 +109,17 @@ describe('FileTransfers', () => {
     expect(adaLast()).toMatchObject({ status: 'failed', detail: 'Could not read the file: The file was moved' });
   });
 
+  it('a file cancelled while it is still being read is never offered', async () => {
+    const { ada, adaSeen, graceLast } = link();
+    const sending = ada.send('grace', new Blob([new Uint8Array(3 * FILE_LIMITS.readBytes)]), 'big.bin');
+    expect(adaSeen.at(-1)).toMatchObject({ status: 'preparing' });
+    ada.cancel(adaSeen.at(-1)!.id);
+    await sending;
+    await settle();
+    expect(adaSeen.at(-1)).toMatchObject({ status: 'cancelled' });
+    expect(graceLast()).toBeUndefined();
+  });
+
   it('a decline stops it before anything moves', async () => {
     const { ada, grace, adaLast } = link();
     const id = await ada.send('grace', new Blob(['hello']), 'a.txt');

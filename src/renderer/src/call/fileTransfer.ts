@@ -21,7 +21,8 @@ type Sha256 = ReturnType<typeof sha256.create>;
  */
 export const PROGRESS_INTERVAL_MS = 100;
 
-export type TransferStatus = 'offered' | 'waiting' | 'transferring' | 'complete' | 'declined' | 'cancelled' | 'failed';
+/** `preparing`: the sender is reading the file for its SHA-256; the receiver does not know of it yet. */
+export type TransferStatus = 'preparing' | 'offered' | 'waiting' | 'transferring' | 'complete' | 'declined' | 'cancelled' | 'failed';
 
 export interface TransferInfo {
   id: string;
@@ -99,7 +100,7 @@ export class FileTransfers extends Emitter<FileEvents> {
   /** Offers a file to a peer; it streams once accepted. Returns the transfer id. */
   async send(peerId: string, file: Blob, name: string): Promise<string> {
     const id = crypto.randomUUID();
-    const info: TransferInfo = { id, peerId, direction: 'send', name, size: file.size, mime: file.type, bytes: 0, status: 'waiting' };
+    const info: TransferInfo = { id, peerId, direction: 'send', name, size: file.size, mime: file.type, bytes: 0, status: 'preparing' };
     if (file.size > FILE_LIMITS.maxFileBytes) {
       this.update(info, { status: 'failed', detail: 'The file is larger than 1 GB' });
       return id;
@@ -119,11 +120,13 @@ export class FileTransfers extends Emitter<FileEvents> {
       this.finishOutgoing(transfer, 'failed', `Could not read the file: ${(error as Error).message}`);
       return id;
     }
+    if (info.status !== 'preparing') return id; // cancelled, or the peer left, while the file was read
     const offer: FileOffer = { type: 'file-offer', id, name, size: file.size, mime: file.type.slice(0, 128), sha256: fileSha256 };
     if (!this.control(peerId, offer)) {
       this.finishOutgoing(transfer, 'failed', 'Not connected to that participant');
       return id;
     }
+    this.update(info, { status: 'waiting' });
     const previous = this.sendQueue.get(peerId) ?? Promise.resolve();
     const next = previous.then(() => this.stream(transfer));
     this.sendQueue.set(peerId, next.catch(() => undefined));
@@ -147,12 +150,13 @@ export class FileTransfers extends Emitter<FileEvents> {
   /** Stops a transfer in either direction; the receiver keeps nothing. */
   cancel(id: string): void {
     const out = this.outgoing.get(id);
-    if (out && isActive(out.info.status)) {
-      this.control(out.info.peerId, { type: 'file-cancel', id });
+    if (out && isActiveTransfer(out.info.status)) {
+      // Nothing to tell a peer that was never offered it.
+      if (out.info.status !== 'preparing') this.control(out.info.peerId, { type: 'file-cancel', id });
       this.finishOutgoing(out, 'cancelled', 'You cancelled it');
     }
     const inc = this.incoming.get(id);
-    if (inc && isActive(inc.info.status)) {
+    if (inc && isActiveTransfer(inc.info.status)) {
       this.control(inc.info.peerId, { type: 'file-cancel', id });
       this.dropIncoming(inc, 'cancelled', 'You cancelled it');
     }
@@ -168,10 +172,10 @@ export class FileTransfers extends Emitter<FileEvents> {
   /** The peer left or its connection was replaced: nothing in flight with it can finish. */
   peerGone(peerId: string): void {
     for (const out of this.outgoing.values()) {
-      if (out.info.peerId === peerId && isActive(out.info.status)) this.finishOutgoing(out, 'failed', 'The participant left');
+      if (out.info.peerId === peerId && isActiveTransfer(out.info.status)) this.finishOutgoing(out, 'failed', 'The participant left');
     }
     for (const inc of this.incoming.values()) {
-      if (inc.info.peerId === peerId && isActive(inc.info.status)) this.dropIncoming(inc, 'failed', 'The participant left');
+      if (inc.info.peerId === peerId && isActiveTransfer(inc.info.status)) this.dropIncoming(inc, 'failed', 'The participant left');
     }
     this.streamingFrom.delete(peerId);
   }
@@ -202,7 +206,7 @@ export class FileTransfers extends Emitter<FileEvents> {
         out.settle(false);
         this.finishOutgoing(out, 'declined', 'They declined it');
       }
-      if (message.type === 'file-cancel' && isActive(out.info.status)) {
+      if (message.type === 'file-cancel' && isActiveTransfer(out.info.status)) {
         out.settle(false);
         this.finishOutgoing(out, 'cancelled', 'They cancelled it');
       }
@@ -213,7 +217,7 @@ export class FileTransfers extends Emitter<FileEvents> {
     }
     if (inc && inc.info.peerId === peerId) {
       if (message.type === 'file-begin' && inc.info.status === 'transferring') this.streamingFrom.set(peerId, message.id);
-      if (message.type === 'file-cancel' && isActive(inc.info.status)) this.dropIncoming(inc, 'cancelled', 'They cancelled it');
+      if (message.type === 'file-cancel' && isActiveTransfer(inc.info.status)) this.dropIncoming(inc, 'cancelled', 'They cancelled it');
       if (message.type === 'file-end' && inc.info.status === 'transferring') await this.complete(inc);
     }
   }
@@ -299,7 +303,7 @@ export class FileTransfers extends Emitter<FileEvents> {
 
   private update(info: TransferInfo, change: Partial<TransferInfo>): void {
     Object.assign(info, change);
-    if (!isActive(info.status)) this.progressAnnouncedAt.delete(info.id);
+    if (!isActiveTransfer(info.status)) this.progressAnnouncedAt.delete(info.id);
     else if (change.bytes !== undefined) this.progressAnnouncedAt.set(info.id, performance.now());
     this.emit('change', { ...info });
   }
@@ -312,7 +316,9 @@ export class FileTransfers extends Emitter<FileEvents> {
   }
 }
 
-const isActive = (status: TransferStatus): boolean => status === 'offered' || status === 'waiting' || status === 'transferring';
+/** Still going: it may yet finish, or be cancelled. */
+export const isActiveTransfer = (status: TransferStatus): boolean =>
+  status === 'preparing' || status === 'offered' || status === 'waiting' || status === 'transferring';
 
 function drained(channel: RTCDataChannel): Promise<void> {
   return new Promise((resolve, reject) => {

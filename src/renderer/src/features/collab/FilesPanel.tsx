@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { TransferInfo } from '../../call/fileTransfer';
+import { isActiveTransfer, type TransferInfo } from '../../call/fileTransfer';
 import { useParley } from '../../store';
 
 const STATUS_TEXT: Record<TransferInfo['status'], string> = {
+  preparing: 'Preparing: reading the file',
   offered: 'Offered to you',
   waiting: 'Waiting for them to accept',
   transferring: 'Transferring',
@@ -70,7 +71,7 @@ export function FilesPanel() {
         {transfers.map((transfer) => {
           const who = transfer.direction === 'send' ? `to ${nameOf(transfer.peerId)}` : `from ${nameOf(transfer.peerId)}`;
           const percent = transfer.size === 0 ? (transfer.status === 'complete' ? 100 : 0) : Math.floor((transfer.bytes / transfer.size) * 100);
-          const active = transfer.status === 'offered' || transfer.status === 'waiting' || transfer.status === 'transferring';
+          const active = isActiveTransfer(transfer.status);
           return (
             <li key={transfer.id} className="files__transfer" aria-label={`${transfer.name} ${who}`}>
               <span>
