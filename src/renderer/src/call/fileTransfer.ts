@@ -16,8 +16,7 @@ type Sha256 = ReturnType<typeof sha256.create>;
 
 /**
  * Progress is announced at most this often while bytes move (status changes always are): one
- * announcement per 16 KB chunk re-rendered the panel hundreds of times a second on both sides and
- * held a transfer on loopback to 1.5 MB/s.
+ * announcement per 16 KB chunk re-rendered the panel hundreds of times a second on both sides.
  */
 export const PROGRESS_INTERVAL_MS = 100;
 
@@ -116,7 +115,8 @@ export class FileTransfers extends Emitter<FileEvents> {
     try {
       fileSha256 = await digest;
     } catch (error) {
-      // Moved, deleted or unreadable since it was chosen.
+      // Moved, deleted or unreadable since it was chosen; read it afresh if it is sent again.
+      this.digests.delete(file);
       this.finishOutgoing(transfer, 'failed', `Could not read the file: ${(error as Error).message}`);
       return id;
     }
