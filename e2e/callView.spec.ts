@@ -45,7 +45,10 @@ test('four participants: camera caps fit the mesh, statistics show every peer, a
     await expect(row.locator('[data-stat="resolution"]')).toHaveText(/^\d+×\d+$/);
     await expect(row.locator('[data-stat="rtt"]')).toHaveText(/^\d+ ms$/);
     await expect(row.locator('[data-stat="codecs"]')).toHaveText(/VP8|VP9|H264|AV1/);
-    await expect(row.locator('[data-stat="path"]')).toHaveText('host → host');
+    // A direct path on the LAN. The far end may show as "prflx": the same host, learned from its
+    // first connectivity check because that arrived before its candidate did (CI saw it once in a
+    // four-way mesh). Anything through a relay or a NAT would fail here.
+    await expect(row.locator('[data-stat="path"]')).toHaveText(/^host → (host|prflx)$/);
     await expect(row.locator('[data-stat="cap"]')).toHaveText(`${expected / 1000} kbit/s`);
   }
   await expect(panel.getByRole('img', { name: /^Bitrate from / })).toHaveCount(3);
