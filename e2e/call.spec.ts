@@ -18,6 +18,28 @@ test('two participants join through the UI and see and hear each other', async (
   await expectMediaFlowing(grace.page, 1);
 });
 
+test('our own picture goes on playing from the home screen into the call: the same element, never paused', async ({ browser, server, participants }) => {
+  const ada = await openParticipant(browser, server, 'Ada');
+  participants.push(ada);
+  const selfView = ada.page.getByRole('figure', { name: 'Ada (you)' }).locator('video');
+  await expect.poll(() => selfView.evaluate((video: HTMLVideoElement) => video.videoWidth)).toBeGreaterThan(0);
+  // Marked on the home screen, with a listener that notes any pause.
+  await selfView.evaluate((video: HTMLVideoElement) => {
+    video.dataset['homePreview'] = 'yes';
+    video.addEventListener('pause', () => (video.dataset['paused'] = 'yes'));
+  });
+  const timeBefore = await selfView.evaluate((video: HTMLVideoElement) => video.currentTime);
+
+  await joinCall(ada);
+  const inCall = ada.page.locator('.tile--self video');
+  await expect(inCall).toHaveAttribute('data-home-preview', 'yes');
+  await expect.poll(() => inCall.evaluate((video: HTMLVideoElement) => video.currentTime)).toBeGreaterThan(timeBefore);
+  expect(await inCall.evaluate((video: HTMLVideoElement) => ({ paused: video.paused, pauseEvent: video.dataset['paused'] ?? 'no' }))).toEqual({
+    paused: false,
+    pauseEvent: 'no',
+  });
+});
+
 test('four participants form a full mesh, and a departure updates every screen within two seconds', async ({
   browser,
   server,

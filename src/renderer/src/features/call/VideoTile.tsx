@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { MicOffIcon } from '../ui/icons';
+import { selfViewVideo } from './selfView';
 
 interface VideoTileProps {
   stream: MediaStream | null;
@@ -28,6 +29,20 @@ type SinkableVideo = HTMLVideoElement & { sinkId?: string; setSinkId?: (id: stri
 
 export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, pinned = false, onTogglePin }: VideoTileProps) {
   const video = useRef<SinkableVideo>(null);
+  /** Where our own camera's shared element goes (see selfView.ts); remote tiles have their own. */
+  const selfSlot = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const slot = selfSlot.current;
+    if (!isSelf || !slot) return;
+    const element = selfViewVideo();
+    slot.append(element);
+    video.current = element;
+    return () => {
+      if (element.parentElement === slot) element.remove();
+      video.current = null;
+    };
+  }, [isSelf]);
 
   useEffect(() => {
     const element = video.current;
@@ -44,6 +59,12 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
   }, [sinkId, isSelf]);
 
   const hasVideo = !videoOff && (stream?.getVideoTracks().some((track) => track.readyState === 'live') ?? false);
+  useLayoutEffect(() => {
+    if (!isSelf) return;
+    const element = selfViewVideo();
+    element.classList.toggle('tile__video--hidden', !hasVideo);
+    element.setAttribute('aria-hidden', String(!hasVideo));
+  }, [isSelf, hasVideo]);
   const label = isSelf ? `${name} (you)` : name;
   return (
     <figure
@@ -53,7 +74,11 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
       data-speaking={speaking}
     >
       {speaking && <span className="tile__speaking">Speaking</span>}
-      <video ref={video} autoPlay playsInline muted={isSelf} aria-hidden={!hasVideo} className={hasVideo ? undefined : 'tile__video--hidden'} />
+      {isSelf ? (
+        <div ref={selfSlot} className="tile__video-slot" />
+      ) : (
+        <video ref={video} autoPlay playsInline aria-hidden={!hasVideo} className={hasVideo ? undefined : 'tile__video--hidden'} />
+      )}
       {!hasVideo && (
         <div className="tile__placeholder" aria-label={`${name}: camera off`} role="img">
           <span aria-hidden="true">{name.trim().charAt(0).toUpperCase() || '?'}</span>
