@@ -74,10 +74,15 @@ interface Incoming {
  */
 export async function sha256Hex(file: Blob): Promise<string> {
   const hash = sha256.create();
-  for (let offset = 0; offset < file.size; offset += FILE_LIMITS.readBytes) {
-    hash.update(new Uint8Array(await file.slice(offset, offset + FILE_LIMITS.readBytes).arrayBuffer()));
-  }
+  for await (const { bytes } of readBlocks(file)) hash.update(bytes);
   return bytesToHex(hash.digest());
+}
+
+/** A file's bytes, FILE_LIMITS.readBytes at a time (one Blob read per block), with where each starts. */
+async function* readBlocks(file: Blob): AsyncGenerator<{ offset: number; bytes: Uint8Array<ArrayBuffer> }> {
+  for (let offset = 0; offset < file.size; offset += FILE_LIMITS.readBytes) {
+    yield { offset, bytes: new Uint8Array(await file.slice(offset, offset + FILE_LIMITS.readBytes).arrayBuffer()) };
+  }
 }
 
 export class FileTransfers extends Emitter<FileEvents> {
@@ -265,8 +270,7 @@ export class FileTransfers extends Emitter<FileEvents> {
     // Either side may cancel while we wait on the channel; check again after every wait.
     const stillSending = (): boolean => info.status === 'transferring';
     try {
-      for (let offset = 0; offset < file.size; offset += FILE_LIMITS.readBytes) {
-        const block = new Uint8Array(await file.slice(offset, offset + FILE_LIMITS.readBytes).arrayBuffer());
+      for await (const { offset, bytes: block } of readBlocks(file)) {
         for (let start = 0; start < block.byteLength; start += FILE_LIMITS.chunkBytes) {
           if (!stillSending()) return;
           if (channel.bufferedAmount > FILE_LIMITS.highWaterBytes) await drained(channel);
