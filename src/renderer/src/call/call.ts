@@ -72,7 +72,7 @@ export class Call extends Emitter<CallEvents> {
    */
   private readonly onNetworkBack = (): void => {
     this.signaling.reconnectNow();
-    this.mesh?.restartIceWithEveryone();
+    this.mesh?.networkChanged();
   };
 
   /** For the first peer we offer to, in the first mesh; closed unused if we are the first here. */

@@ -226,8 +226,11 @@ export class Mesh extends Emitter<MeshEvents> {
     this.peers.get(peerId)?.session.recover();
   }
 
-  /** The network changed under us: every connection gathers candidates afresh. */
-  restartIceWithEveryone(): void {
+  /**
+   * The network changed under us: each connection on which we are the impolite side restarts ICE
+   * for fresh candidates; the polite side leaves it to the other (see PeerSession.networkChanged).
+   */
+  networkChanged(): void {
     for (const entry of this.peers.values()) entry.session.networkChanged();
   }
 
