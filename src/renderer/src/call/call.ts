@@ -68,7 +68,8 @@ export class Call extends Emitter<CallEvents> {
   readonly files = new FileTransfers({ channel: (peerId) => this.mesh?.channel(peerId, 'files') });
   /**
    * The browser says the network is back (possibly another one): the host connection may be dead
-   * without knowing it and our addresses may have changed, so reconnect and restart ICE at once.
+   * without knowing it and our addresses may have changed, so reconnect at once and have ICE
+   * restarted (by us where we are the impolite side, by the other side elsewhere).
    */
   private readonly onNetworkBack = (): void => {
     this.signaling.reconnectNow();
