@@ -46,6 +46,14 @@ function session(polite: boolean) {
   return { pc, peer, sent };
 }
 
+/** Not one millisecond before `ms` from now, and exactly once at `ms`: the first restart is due then. */
+function expectFirstRestartAfter(pc: StandInConnection, ms: number): void {
+  vi.advanceTimersByTime(ms - 1);
+  expect(pc.restarts).toBe(0);
+  vi.advanceTimersByTime(1);
+  expect(pc.restarts).toBe(1);
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -58,10 +66,7 @@ describe('PeerSession recovery', () => {
     const { pc } = session(false);
     pc.becomes('connected');
     pc.becomes('disconnected');
-    vi.advanceTimersByTime(RESTART_AFTER_DISCONNECTED_MS - 1);
-    expect(pc.restarts).toBe(0);
-    vi.advanceTimersByTime(1);
-    expect(pc.restarts).toBe(1);
+    expectFirstRestartAfter(pc, RESTART_AFTER_DISCONNECTED_MS);
     vi.advanceTimersByTime(RESTART_RETRY_MS);
     expect(pc.restarts).toBe(2);
     pc.becomes('connected');
@@ -80,10 +85,7 @@ describe('PeerSession recovery', () => {
     const { pc } = session(true);
     pc.becomes('connected');
     pc.becomes('disconnected');
-    vi.advanceTimersByTime(POLITE_RESTART_AFTER_MS - 1);
-    expect(pc.restarts).toBe(0);
-    vi.advanceTimersByTime(1);
-    expect(pc.restarts).toBe(1);
+    expectFirstRestartAfter(pc, POLITE_RESTART_AFTER_MS);
   });
 
   it('the polite side does not restart when the other side brought the connection back in time', () => {
@@ -137,10 +139,7 @@ describe('PeerSession recovery', () => {
       const { pc } = session(polite);
       pc.remoteDescription = { type: 'answer', sdp: 'v=0' };
       pc.dispatchEvent(new Event('signalingstatechange'));
-      vi.advanceTimersByTime(after - 1);
-      expect(pc.restarts).toBe(0);
-      vi.advanceTimersByTime(1);
-      expect(pc.restarts).toBe(1);
+      expectFirstRestartAfter(pc, after);
     }
   });
 
