@@ -1,5 +1,14 @@
-/** How the tests and benchmarks launch Debian's Chromium with fake media devices. */
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** How the tests and benchmarks launch a Chromium (Debian's, as a rule) with fake media devices. */
+import { findChromium } from '../scripts/findChromium';
+
+// `npm test` and `npm run test:e2e` run scripts/ensure-test-tools.sh first, which installs a
+// Chromium or explains how to get one; failing here, at load, beats Playwright's hint to run
+// `npx playwright install`, which downloads a browser this project does not use.
+const found = findChromium();
+if (found === undefined) {
+  throw new Error('No Chromium found: set CHROMIUM_PATH, or run `bash scripts/ensure-test-tools.sh` to install one or see how.');
+}
+export const CHROMIUM_PATH: string = found;
 
 export const CHROMIUM_ARGS = [
   // Fake camera (a moving test pattern) and microphone (a beep), granted without a prompt.
