@@ -1,0 +1,31 @@
+/**
+ * The renderer's Vite config, shared by electron.vite.config.ts and the dev-mode end-to-end test
+ * (which starts the same dev server with Vite's createServer), so the test serves what
+ * `npm run dev` serves.
+ */
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import type { UserConfig } from 'vite';
+import { devContentSecurityPolicy } from './devContentSecurityPolicy';
+
+// From this file, not the working directory: electron-vite bundles the config but keeps each
+// module's own import.meta.url.
+const RENDERER_ROOT = fileURLToPath(new URL('../src/renderer', import.meta.url));
+
+export interface RendererConfigOptions {
+  /** Set for the dev server only (`command === 'serve'`); a build gets none. */
+  devCspNonce?: string | undefined;
+}
+
+export function rendererConfig({ devCspNonce }: RendererConfigOptions = {}): UserConfig {
+  return {
+    root: RENDERER_ROOT,
+    plugins: [react(), ...(devCspNonce === undefined ? [] : [devContentSecurityPolicy(devCspNonce)])],
+    ...(devCspNonce === undefined ? {} : { html: { cspNonce: devCspNonce } }),
+    build: {
+      // Served over the LAN to browsers as well as loaded by the app: keep it small.
+      minify: true,
+      rollupOptions: { input: `${RENDERER_ROOT}/index.html` },
+    },
+  };
+}
