@@ -1,10 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// Main-process tests run against one stand-in for Electron that keeps Electron 45's contracts
+// (src/main/testing/electron): `electron` resolves to it, for the code under test and for the built bundle.
+const electronStandIn = fileURLToPath(new URL('./src/main/testing/electron/index.ts', import.meta.url));
 
 // Two projects: Node for the server, main process and pure logic; jsdom for React screens.
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias: { electron: electronStandIn } },
         test: {
           name: 'node',
           environment: 'node',

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createFileSaver } from './fileSaver';
 
-vi.mock('electron', () => ({}));
 
 describe('saving a file', () => {
   it('offers the downloads folder with the suggested name and writes where the user chose', async () => {

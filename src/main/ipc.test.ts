@@ -8,7 +8,6 @@ import { createAppUrlMatcher } from './security';
 import { TrustService } from './trust/trustService';
 import { TrustStore } from './trust/trustStore';
 
-vi.mock('electron', () => ({}));
 
 const indexFile = '/app/out/renderer/index.html';
 const APP_URL = `file://${indexFile}`;

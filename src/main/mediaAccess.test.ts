@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMediaAccess } from './mediaAccess';
 
-vi.mock('electron', () => ({}));
 
 describe('OS media access', () => {
   it('on macOS asks the system, which may show its prompt, and reports the answer', async () => {

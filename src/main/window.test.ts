@@ -1,62 +1,51 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { standIn } from './testing/electron';
+import { createMainWindow } from './window';
 
-const created: { options: Electron.BrowserWindowConstructorOptions; loaded: string[]; webContents: { on: ReturnType<typeof vi.fn>; setWindowOpenHandler: ReturnType<typeof vi.fn> } }[] = [];
-
-vi.mock('electron', () => {
-  class BrowserWindow {
-    readonly webContents = { on: vi.fn(), setWindowOpenHandler: vi.fn() };
-    private readonly record: (typeof created)[number];
-    constructor(options: Electron.BrowserWindowConstructorOptions) {
-      this.record = { options, loaded: [], webContents: this.webContents };
-      created.push(this.record);
-    }
-    once = vi.fn();
-    loadURL = (url: string) => Promise.resolve(void this.record.loaded.push(url));
-    loadFile = (file: string) => Promise.resolve(void this.record.loaded.push(file));
-  }
-  return { BrowserWindow };
-});
-
-const { createMainWindow } = await import('./window');
 const openExternal = vi.fn(async () => undefined);
 
-beforeEach(() => {
-  created.length = 0;
-  openExternal.mockClear();
-});
-
 describe('the main window', () => {
-  it('is isolated, sandboxed, has no Node integration and nothing experimental', () => {
-    createMainWindow('/app/out/preload/index.cjs', { file: '/app/out/renderer/index.html' }, openExternal);
-    const prefs = created[0]?.options.webPreferences;
-    expect(prefs).toEqual({
-      preload: '/app/out/preload/index.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: false,
-      disableBlinkFeatures: 'Auxclick',
-    });
-    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
-    expect(created[0]?.loaded).toEqual(['/app/out/renderer/index.html']);
+  it('cannot exist before the app is ready (Electron throws; index.ts waits for ready)', () => {
+    expect(() => createMainWindow('/p.cjs', { file: '/app/out/renderer/index.html' }, openExternal)).toThrow('Cannot create BrowserWindow before app is ready');
   });
 
-  it('is hardened as soon as it exists: navigation prevented, new windows denied', () => {
-    createMainWindow('/p.cjs', { url: 'http://localhost:5173/' }, openExternal);
-    const contents = created[0]!.webContents;
-    expect(contents.on).toHaveBeenCalledWith('will-navigate', expect.any(Function));
-    const handler = contents.setWindowOpenHandler.mock.calls[0]![0] as (d: { url: string }) => { action: string };
-    expect(handler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(openExternal).not.toHaveBeenCalled();
-    expect(handler({ url: 'https://example.org/docs' })).toEqual({ action: 'deny' });
-    expect(openExternal).toHaveBeenCalledWith('https://example.org/docs');
+  describe('once ready', () => {
+    beforeAll(() => standIn.app.finishLaunching());
+
+    it('is isolated, sandboxed, has no Node integration and nothing experimental', async () => {
+      createMainWindow('/app/out/preload/index.cjs', { file: '/app/out/renderer/index.html' }, openExternal);
+      const prefs = standIn.windows().at(-1)!.options['webPreferences'] as Record<string, unknown>;
+      expect(prefs).toEqual({
+        preload: '/app/out/preload/index.cjs',
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        webviewTag: false,
+        navigateOnDragDrop: false,
+        safeDialogs: true,
+        spellcheck: false,
+        disableBlinkFeatures: 'Auxclick',
+      });
+      expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+      const shown = standIn.windows().at(-1)!;
+      await vi.waitFor(() => expect(shown.isVisible()).toBe(true)); // shown once ready to show, not blank before
+      expect(shown.loaded).toEqual(['file:///app/out/renderer/index.html']);
+    });
+
+    it('is hardened as soon as it exists: navigation prevented, new windows denied', () => {
+      createMainWindow('/p.cjs', { url: 'http://localhost:5173/' }, openExternal);
+      const contents = standIn.windows().at(-1)!.webContents;
+      expect(contents.listenerCount('will-navigate')).toBe(1);
+      const handler = contents.windowOpenHandler!;
+      expect(handler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+      expect(openExternal).not.toHaveBeenCalled();
+      expect(handler({ url: 'https://example.org/docs' })).toEqual({ action: 'deny' });
+      expect(openExternal).toHaveBeenCalledWith('https://example.org/docs');
+    });
   });
 });

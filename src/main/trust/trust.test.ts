@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCertificate, type HostCertificate } from '../../../signaling-server/src/certificate';
 import { createSignalingServer, type SignalingServer } from '../../../signaling-server/src/index';
 import { createCertificateVerifier, VERIFY } from './certificateVerifier';
@@ -11,7 +11,6 @@ import { probeCertificate } from './probe';
 import { TrustService } from './trustService';
 import { TrustStore } from './trustStore';
 
-vi.mock('electron', () => ({}));
 
 let folder: string;
 let certificate: HostCertificate;
