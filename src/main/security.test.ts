@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../shared/contentSecurityPolicy';
-import { createAppUrlMatcher, createPermissionHandlers, hardenWebContents, isSafeExternalUrl } from './security';
+import { APP_PERMISSIONS, applySessionSecurity, createAppUrlMatcher, hardenWebContents, isSafeExternalUrl } from './security';
+import { standIn } from './testing/electron';
+import { ELECTRON_PERMISSIONS, RENDERER_PERMISSIONS } from './testing/electron/permissions';
 
-vi.mock('electron', () => ({}));
 
 const indexFile = '/opt/Parley/resources/app.asar/out/renderer/index.html';
 const packaged = createAppUrlMatcher({ indexFile });
@@ -35,39 +36,40 @@ describe('the app URL matcher', () => {
   });
 });
 
-describe('permission handlers (default deny)', () => {
-  const { request, check } = createPermissionHandlers(packaged);
-  const contents = (url: string) => ({ getURL: () => url }) as Electron.WebContents;
-  const ask = (permission: string, url: string, mediaTypes: string[] = ['audio', 'video']) =>
-    new Promise<boolean>((resolve) =>
-      request(contents(url), permission as never, resolve, { requestingUrl: url, mediaTypes } as never),
-    );
+describe('permission handlers (default deny), asked as Electron 45 asks', () => {
+  // Electron's own session (the stand-in's), ready, with the app's handlers installed; pages ask through it.
+  const ready = standIn.app.finishLaunching().then(() => {
+    applySessionSecurity(standIn.session as never, packaged);
+    return standIn.session;
+  });
+  const page = (url: string) => standIn.foreignContents(url);
+  const ask = async (permission: string, url: string, mediaTypes?: string[]) =>
+    (await ready).requestPermission(page(url), permission, { requestingUrl: url, ...(mediaTypes ? { mediaTypes } : {}) });
+  const check = async (permission: string, url: string) => (await ready).checkPermission(page(url), permission, url);
 
-  it('grants camera and microphone to the app itself', async () => {
-    expect(await ask('media', APP_URL)).toBe(true);
-    expect(check(contents(APP_URL), 'media', 'file://', { requestingUrl: APP_URL } as never)).toBe(true);
+  it.each(RENDERER_PERMISSIONS.map((entry) => [entry.feature, entry] as const))('grants %s to the app itself, and to no other page', async (_feature, { permission, mediaTypes }) => {
+    expect(await ask(permission, APP_URL, mediaTypes)).toBe(true);
+    expect(await check(permission, APP_URL)).toBe(true);
+    expect(await ask(permission, 'https://evil.example/', mediaTypes)).toBe(false);
+    expect(await check(permission, 'https://evil.example/')).toBe(false);
+    expect(await ask(permission, 'file:///home/ada/Downloads/other.html', mediaTypes)).toBe(false);
   });
 
-  it('lets the app pick the speaker for call audio', async () => {
-    expect(await ask('speaker-selection', APP_URL)).toBe(true);
-    expect(await ask('speaker-selection', 'https://evil.example/')).toBe(false);
+  it('grants nothing Electron 45 can ask for beyond what the features need', async () => {
+    const needed = new Set(RENDERER_PERMISSIONS.map((entry) => entry.permission));
+    for (const permission of ELECTRON_PERMISSIONS.filter((name) => !needed.has(name))) {
+      expect(await ask(permission, APP_URL), permission).toBe(false);
+      expect(await check(permission, APP_URL), permission).toBe(false);
+    }
+    expect(Object.keys(APP_PERMISSIONS).sort()).toEqual([...needed].sort());
   });
-
-  it('refuses media to any other page', async () => {
-    expect(await ask('media', 'https://evil.example/')).toBe(false);
-    expect(check(contents('https://evil.example/'), 'media', 'https://evil.example', { requestingUrl: 'https://evil.example/' } as never)).toBe(false);
-  });
-
-  it.each(['geolocation', 'notifications', 'midi', 'clipboard-read', 'openExternal', 'pointerLock', 'fullscreen', 'display-capture'])(
-    'refuses %s even to the app',
-    async (permission) => {
-      expect(await ask(permission, APP_URL)).toBe(false);
-      expect(check(contents(APP_URL), permission as never, 'file://', { requestingUrl: APP_URL } as never)).toBe(false);
-    },
-  );
 
   it('refuses a media request for anything but camera and microphone', async () => {
     expect(await ask('media', APP_URL, ['video', 'desktop'])).toBe(false);
+  });
+
+  it('is asked with Electron 45 names only (the stand-in refuses made-up ones)', async () => {
+    await expect(ask('clipboard-write', APP_URL)).rejects.toThrow(/never asks for a permission named 'clipboard-write'/);
   });
 });
 

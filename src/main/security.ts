@@ -31,25 +31,42 @@ export function createAppUrlMatcher({ devServerUrl, indexFile }: { devServerUrl?
 }
 
 /**
- * Permissions the app's own pages may have; everything else, and everyone else, is refused.
- * 'speaker-selection' lets a call play through the speaker the user picked (setSinkId).
+ * Permissions the app's own page may have, each for a feature it offers (docs/SECURITY.md lists
+ * them); everything else, and every other page, is refused. The names are Electron 45's.
  */
-const ALLOWED_PERMISSIONS = new Set(['media', 'speaker-selection']);
+export const APP_PERMISSIONS: Readonly<Record<string, string>> = {
+  media: 'camera and microphone for the call',
+  'display-capture': 'screen sharing: Electron 45 asks this before its display-media handler runs',
+  // A chosen speaker (setSinkId) is authorised by the 'media' check; this is Chromium's own name for it.
+  'speaker-selection': 'playing the call through the speaker the user picked',
+  'clipboard-sanitized-write': 'Copy: the invite link and the diagnostics (navigator.clipboard.writeText)',
+  fullscreen: 'a video shown full screen',
+  // Chromium's Local Network Access: a page's requests to private and loopback addresses, which is
+  // what joining or hosting on the LAN is. Electron 45 does not ask (it turns the checks off, and a
+  // file:// page counts as loopback); granted so that an Electron that turns them on cannot cut the
+  // app off its hosts. Newer Chromium splits the one permission into the other two.
+  'local-network-access': 'reaching hosts on the local network and this machine',
+  'local-network': 'reaching hosts on the local network',
+  'loopback-network': "reaching this machine's own host",
+};
 const ALLOWED_MEDIA_TYPES = new Set(['audio', 'video']);
 
 type RequestHandler = Parameters<Session['setPermissionRequestHandler']>[0] & {};
 type CheckHandler = Parameters<Session['setPermissionCheckHandler']>[0] & {};
 
+const isAllowed = (permission: string): boolean => Object.hasOwn(APP_PERMISSIONS, permission);
+
 export function createPermissionHandlers(isAppUrl: AppUrlMatcher): { request: RequestHandler; check: CheckHandler } {
   const request: RequestHandler = (webContents, permission, callback, details) => {
     const url = details.requestingUrl || webContents.getURL();
     const mediaTypes = (details as PermissionRequest & { mediaTypes?: string[] }).mediaTypes ?? [];
+    // Camera and microphone only: a 'media' request for anything else is not a call's.
     const mediaOk = permission !== 'media' || mediaTypes.every((type) => ALLOWED_MEDIA_TYPES.has(type));
-    callback(ALLOWED_PERMISSIONS.has(permission) && mediaOk && isAppUrl(url));
+    callback(isAllowed(permission) && mediaOk && isAppUrl(url));
   };
   const check: CheckHandler = (webContents, permission, requestingOrigin, details: PermissionCheckHandlerHandlerDetails) => {
     const url = details.requestingUrl || webContents?.getURL() || requestingOrigin;
-    return ALLOWED_PERMISSIONS.has(permission) && isAppUrl(url);
+    return isAllowed(permission) && isAppUrl(url);
   };
   return { request, check };
 }
@@ -77,14 +94,18 @@ export function hardenWebContents(contents: WebContents, openExternal: OpenExter
   });
 }
 
-/** The CSP as a response header too (the dev server's pages have no meta-only guarantee). */
-export function applySessionSecurity(session: Session, isAppUrl: AppUrlMatcher): void {
+/**
+ * The CSP as a response header too (the dev server's pages have no meta-only guarantee): the
+ * packaged policy for every response, or the one `policyFor` picks by URL (in development, the dev
+ * server's own pages get developmentContentSecurityPolicy).
+ */
+export function applySessionSecurity(session: Session, isAppUrl: AppUrlMatcher, policyFor: (url: string) => string = () => CONTENT_SECURITY_POLICY): void {
   const handlers = createPermissionHandlers(isAppUrl);
   session.setPermissionRequestHandler(handlers.request);
   session.setPermissionCheckHandler(handlers.check);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policyFor(details.url)] },
     });
   });
 }
