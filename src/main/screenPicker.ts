@@ -1,9 +1,14 @@
 /**
  * Screen sharing in the app: Electron routes the page's `getDisplayMedia()` to main's display-media
- * handler. Where the platform has its own picker (recent macOS; Wayland through PipeWire) Electron
- * shows it; otherwise main lists screens and windows (`desktopCapturer`), reduced to id, name and
- * a thumbnail, nudges the page to show Parley's picker, and answers with the source the user chose
- * — or with nothing, which denies the request. Only the app's own page may ask.
+ * handler. Where the platform has its own picker Electron or the system shows it: macOS 15+ with
+ * `useSystemPicker` (the handler is then not called at all), and Linux on Wayland, where
+ * `desktopCapturer.getSources` itself opens the desktop portal's picker and returns the one source
+ * the user chose. Otherwise main lists screens and windows, reduced to id, name and a thumbnail,
+ * nudges the page to show Parley's picker, and answers with the source the user chose.
+ *
+ * Electron 45's callback refuses only with null (or undefined): an object without `video` when
+ * video was requested throws "Video was requested, but no video stream was provided" — from a
+ * timer, an uncaught exception in main. Only the app's own page may ask.
  */
 import type { IpcResult, ScreenSource } from '../shared/ipc';
 
@@ -18,16 +23,20 @@ export interface DisplayMediaRequest {
   frame: { url: string } | null;
 }
 
-/** What Electron's callback accepts: a source to capture, or nothing to deny. */
-export type DisplayMediaCallback = (streams: { video?: CapturerSource }) => void;
+/** Electron's callback: the source to capture, or null to refuse. */
+export type DisplayMediaCallback = (streams: { video: CapturerSource } | null) => void;
 
 export interface ScreenPickerDeps {
   getSources: () => Promise<CapturerSource[]>;
   isAppUrl: (url: string | undefined) => boolean;
   /** Tells the page a choice is wanted. */
   notify: () => void;
-  /** An unanswered request is denied after this long. */
+  /** getSources() already asked the user through the system's picker (Wayland): no second picker. */
+  systemPicksSource?: boolean;
+  /** An unanswered request is refused after this long. */
   timeoutMs?: number;
+  /** Where an answer Electron would not take is reported (it must never escape as an exception). */
+  onError?: (error: unknown) => void;
 }
 
 interface Pending {
@@ -43,15 +52,18 @@ export class ScreenPicker {
 
   /** The display-media request handler. */
   readonly handleRequest = async (request: DisplayMediaRequest, callback: DisplayMediaCallback): Promise<void> => {
-    if (!this.deps.isAppUrl(request.frame?.url)) return callback({});
+    if (!this.deps.isAppUrl(request.frame?.url)) return this.answer(callback, undefined);
     this.settle(undefined); // a new request replaces one never answered
     let sources: CapturerSource[];
     try {
       sources = await this.deps.getSources();
-    } catch {
-      return callback({});
+    } catch (error) {
+      this.deps.onError?.(error);
+      return this.answer(callback, undefined);
     }
-    if (sources.length === 0) return callback({});
+    // The system's picker chose (one source) or was cancelled (none): nothing left to ask.
+    if (this.deps.systemPicksSource && sources.length <= 1) return this.answer(callback, sources[0]);
+    if (sources.length === 0) return this.answer(callback, undefined);
     const timer = setTimeout(() => this.settle(undefined), this.deps.timeoutMs ?? 60_000);
     this.pending = { sources, callback, timer };
     this.deps.notify();
@@ -77,6 +89,28 @@ export class ScreenPicker {
     if (!pending) return;
     this.pending = undefined;
     clearTimeout(pending.timer);
-    pending.callback(source ? { video: source } : {});
+    this.answer(pending.callback, source);
   }
+
+  private answer(callback: DisplayMediaCallback, source: CapturerSource | undefined): void {
+    try {
+      callback(source ? { video: source } : null);
+    } catch (error) {
+      // Electron throws when the asking frame is gone by now; the request is over either way.
+      this.deps.onError?.(error);
+    }
+  }
+}
+
+/**
+ * Whether getSources() shows the system's own picker: Linux on Wayland, where it returns the one
+ * source chosen in the desktop portal (docs/api/desktop-capturer.md, PipeWire). Electron runs on
+ * Wayland by default since 38 when the session is a Wayland one (docs/breaking-changes.md, 38.0:
+ * `--ozone-platform=auto`, decided by XDG_SESSION_TYPE), unless told otherwise on the command line.
+ */
+export function systemPicksScreenSource({ platform, env, ozonePlatform }: { platform: NodeJS.Platform; env: NodeJS.ProcessEnv; ozonePlatform: string }): boolean {
+  if (platform !== 'linux') return false;
+  if (ozonePlatform === 'x11') return false;
+  if (ozonePlatform === 'wayland') return true;
+  return env['XDG_SESSION_TYPE'] === 'wayland';
 }
