@@ -3,24 +3,28 @@
  * Kept thin on purpose: each piece lives in its own module and is tested in Node.
  */
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, session, shell, systemPreferences } from 'electron';
+import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, Menu, session, shell, systemPreferences } from 'electron';
 import { advertiseRoom } from '../../signaling-server/src/advertise';
-import { INVITE_SCHEME } from '../shared/invite';
+import { CONTENT_SECURITY_POLICY, DEV_CSP_NONCE_ENV, developmentContentSecurityPolicy } from '../shared/contentSecurityPolicy';
 import { IPC_EVENTS } from '../shared/ipc';
+import { appMenuTemplate } from './appMenu';
+import { logChildProcessDeaths, recoverFromRendererCrashes } from './crashRecovery';
 import { RoomFinder } from './discovery/roomFinder';
 import { createFileSaver } from './fileSaver';
 import { HostService } from './hosting';
-import { InviteInbox, inviteFromArgv } from './invites';
+import { InviteInbox, inviteFromArgv, registerInviteScheme } from './invites';
 import { registerIpcHandlers } from './ipc';
-import { ScreenPicker } from './screenPicker';
+import { createLog } from './log';
+import { ScreenPicker, systemPicksScreenSource } from './screenPicker';
 import { stopHostingOnQuit } from './lifecycle';
 import { createMediaAccess } from './mediaAccess';
 import { applySessionSecurity, createAppUrlMatcher, hardenWebContents } from './security';
 import { createCertificateVerifier } from './trust/certificateVerifier';
 import { TrustService } from './trust/trustService';
 import { TrustStore } from './trust/trustStore';
+import { MAIN_TEXT } from './text';
 import { createMainWindow, type RendererSource } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -28,6 +32,7 @@ const rendererDir = join(here, '../renderer');
 const indexFile = join(rendererDir, 'index.html');
 const preload = join(here, '../preload/index.cjs');
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const log = createLog({ dir: app.getPath('logs'), echo: !app.isPackaged });
 
 // Every renderer is sandboxed, whatever a window's own options say.
 app.enableSandbox();
@@ -62,39 +67,88 @@ const screenPicker = new ScreenPicker({
   getSources: () => desktopCapturer.getSources({ types: ['screen', 'window'], thumbnailSize: { width: 320, height: 180 } }),
   isAppUrl,
   notify: nudge(IPC_EVENTS.screenPickRequested),
+  systemPicksSource: systemPicksScreenSource({ platform: process.platform, env: process.env, ozonePlatform: app.commandLine.getSwitchValue('ozone-platform') }),
+  onError: (error) => log.warn('screen sharing: the request could not be answered', { error }),
 });
 // Rooms on the local network, looked for once the join screen first asks.
 const nearbyRooms = new RoomFinder(nudge(IPC_EVENTS.nearbyRoomsChanged));
 
 function showMainWindow(): void {
+  // Windows exist only once the app is ready (macOS may deliver a link before that).
+  if (!app.isReady()) return;
   if (mainWindow && !mainWindow.isDestroyed()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
     mainWindow.focus();
     return;
   }
-  mainWindow = createMainWindow(preload, source, openExternal);
+  const window = createMainWindow(preload, source, openExternal);
+  recoverFromRendererCrashes(window.webContents, {
+    log,
+    reload: () => window.webContents.reload(),
+    giveUp: () => void askAfterRepeatedCrashes(window),
+  });
+  mainWindow = window;
+}
+
+/** The window crashed again and again: let the user choose rather than loop. */
+async function askAfterRepeatedCrashes(window: BrowserWindow): Promise<void> {
+  const { response } = await dialog.showMessageBox({ type: 'error', ...MAIN_TEXT.windowKeepsFailing, buttons: [...MAIN_TEXT.windowKeepsFailing.buttons], defaultId: 0, cancelId: 1 });
+  if (response === 0 && !window.isDestroyed()) window.webContents.reload();
+  else app.quit();
+}
+
+/**
+ * The CSP header: the packaged policy, except for the dev server's own pages in development, which
+ * get the policy with the nonce the dev server put on its tags (vite/devContentSecurityPolicy.ts).
+ */
+function contentSecurityPolicyFor(): (url: string) => string {
+  const strict = (): string => CONTENT_SECURITY_POLICY;
+  if (!devServerUrl) return strict;
+  const nonce = process.env[DEV_CSP_NONCE_ENV];
+  if (!nonce) {
+    log.warn(`development: no ${DEV_CSP_NONCE_ENV} from the dev server; its pages keep the packaged policy`);
+    return strict;
+  }
+  const devOrigin = new URL(devServerUrl).origin;
+  const devPolicy = developmentContentSecurityPolicy(nonce); // a malformed nonce stops the launch here
+  return (url) => (URL.canParse(url) && new URL(url).origin === devOrigin ? devPolicy : CONTENT_SECURITY_POLICY);
 }
 
 // One instance: a second launch (say, from an invite link) hands its command line to the first.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  registerInviteScheme();
+  registerInviteScheme(app, process);
   invites.receive(inviteFromArgv(process.argv));
+  // Emitted only after 'ready' (docs/api/app.md, 'second-instance').
   app.on('second-instance', (_event, argv) => {
     showMainWindow();
     invites.receive(inviteFromArgv(argv));
   });
-  // macOS delivers links to the running app instead of a command line.
+  // macOS delivers links to the running app instead of a command line, possibly before 'ready'
+  // (docs/api/app.md, 'open-url'): the link waits in the inbox for the window made at ready.
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    showMainWindow();
     invites.receive(url);
+    showMainWindow();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
+  logChildProcessDeaths(app, log);
+  process.on('unhandledRejection', (reason) => log.error('unhandled rejection in main', { reason: String(reason) }));
 
   void app.whenReady().then(async () => {
-    applySessionSecurity(session.defaultSession, isAppUrl);
+    log.info('ready', { version: app.getVersion(), platform: process.platform, packaged: app.isPackaged });
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        appMenuTemplate({
+          platform: process.platform,
+          development: !app.isPackaged,
+          openLogFolder: { label: MAIN_TEXT.openLogFolder, click: () => void shell.openPath(dirname(log.file)) },
+        }),
+      ),
+    );
+    applySessionSecurity(session.defaultSession, isAppUrl, contentSecurityPolicyFor());
     await trustStore.load();
     // Pinned hosts must present exactly their pinned certificate; others get Chromium's verdict.
     session.defaultSession.setCertificateVerifyProc(createCertificateVerifier(trustStore));
@@ -129,15 +183,6 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', showMainWindow);
   });
 
-  stopHostingOnQuit(app, hosting);
+  stopHostingOnQuit(app, hosting, { log });
   app.on('will-quit', () => nearbyRooms.stop());
-}
-
-/** Makes `parley:` links open this app (packaged; in development, this Electron with our entry). */
-function registerInviteScheme(): void {
-  if (process.defaultApp && process.argv[1]) {
-    app.setAsDefaultProtocolClient(INVITE_SCHEME, process.execPath, [join(process.cwd(), process.argv[1])]);
-  } else {
-    app.setAsDefaultProtocolClient(INVITE_SCHEME);
-  }
 }

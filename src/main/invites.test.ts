@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { InviteInbox, inviteFromArgv } from './invites';
+import { InviteInbox, inviteFromArgv, registerInviteScheme } from './invites';
 
 const LINK = `parley://join?host=10.0.0.2&port=47100&room=team&fp=${'ab'.repeat(32)}`;
 
@@ -26,5 +26,24 @@ describe('invites from the operating system', () => {
     }
     expect(notify).not.toHaveBeenCalled();
     expect(inbox.take()).toBeNull();
+  });
+});
+
+describe('registering the parley: scheme', () => {
+  const register = (proc: Parameters<typeof registerInviteScheme>[1]) => {
+    const calls: unknown[][] = [];
+    registerInviteScheme({ setAsDefaultProtocolClient: (...args: unknown[]) => (calls.push(args), true) }, proc);
+    return calls;
+  };
+
+  it('packaged: the app itself', () => {
+    expect(register({ argv: ['/opt/Parley/parley'], execPath: '/opt/Parley/parley', cwd: () => '/home/ada' })).toEqual([['parley']]);
+  });
+
+  it('in development: Electron with the entry script as an absolute path, absolute or relative as given', () => {
+    const dev = { defaultApp: true, execPath: '/repo/node_modules/electron/dist/electron', cwd: () => '/repo' };
+    expect(register({ ...dev, argv: [dev.execPath, '/repo/out/main/index.js'] })).toEqual([['parley', dev.execPath, ['/repo/out/main/index.js']]]);
+    expect(register({ ...dev, argv: [dev.execPath, 'out/main/index.js'] })).toEqual([['parley', dev.execPath, ['/repo/out/main/index.js']]]);
+    expect(register({ ...dev, argv: [dev.execPath, '.'] })).toEqual([['parley', dev.execPath, ['/repo']]]);
   });
 });

@@ -4,6 +4,7 @@
  * macOS's `open-url`. Links are validated here, kept until the renderer takes the latest, and the
  * renderer is nudged to take it (so a link that arrives before the page is ready is not lost).
  */
+import { resolve } from 'node:path';
 import { INVITE_SCHEME, parseInvite } from '../shared/invite';
 
 /** The invite among a command line's arguments, if any (validated by `InviteInbox.receive`). */
@@ -31,4 +32,19 @@ export class InviteInbox {
     this.pending = undefined;
     return link;
   }
+}
+
+/**
+ * Makes `parley:` links open this app. Packaged, the app's own executable is registered. In
+ * development (`process.defaultApp`: the Electron binary running our entry script) the system must
+ * start Electron with that script, given as an absolute path: resolve() keeps an absolute argv[1]
+ * as it is (joining it onto cwd would double it) and makes a relative one absolute.
+ */
+export function registerInviteScheme(
+  app: { setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean },
+  proc: { defaultApp?: boolean; argv: readonly string[]; execPath: string; cwd(): string },
+): void {
+  const entry = proc.argv[1];
+  if (proc.defaultApp && entry) app.setAsDefaultProtocolClient(INVITE_SCHEME, proc.execPath, [resolve(proc.cwd(), entry)]);
+  else app.setAsDefaultProtocolClient(INVITE_SCHEME);
 }
