@@ -4,9 +4,10 @@
  * this test process. Only the IPC transport is replaced; what main does is the real code.
  */
 import type { BrowserContext, Page } from '@playwright/test';
+import type { CallPresence } from '../src/main/callPresence';
 import type { RoomFinder } from '../src/main/discovery/roomFinder';
 import { InviteInbox } from '../src/main/invites';
-import type { HostingStartRequest, TrustCheckRequest } from '../src/shared/ipc';
+import type { CallState, HostingStartRequest, TrustCheckRequest } from '../src/shared/ipc';
 import type { HostService } from '../src/main/hosting';
 import type { TrustService } from '../src/main/trust/trustService';
 
@@ -25,6 +26,7 @@ function installDesktopBridge(): void {
     trust: { check: call('__trustCheck'), accept: call('__trustAccept') },
     discovery: { list: call('__discoveryList'), onChanged: subscribe('__parleyDiscoveryListeners') },
     invites: { take: call('__invitesTake'), onReceived: subscribe('__parleyInviteListeners') },
+    call: { reportState: call('__callState') },
   };
 }
 
@@ -46,7 +48,13 @@ export function nudgeNearbyRooms(page: Page): Promise<void> {
   return nudge(page, '__parleyDiscoveryListeners');
 }
 
-export function desktopBridge(services: { hosting?: HostService; trust: TrustService; invites?: InviteInbox; nearbyRooms?: Pick<RoomFinder, 'list'> }) {
+export function desktopBridge(services: {
+  hosting?: HostService;
+  trust: TrustService;
+  invites?: InviteInbox;
+  nearbyRooms?: Pick<RoomFinder, 'list'>;
+  callPresence?: Pick<CallPresence, 'update'>;
+}) {
   return async (context: BrowserContext): Promise<void> => {
     const { hosting, trust } = services;
     await context.exposeFunction('__discoveryList', async () => ({ ok: true, data: services.nearbyRooms?.list() ?? [] }));
@@ -57,6 +65,7 @@ export function desktopBridge(services: { hosting?: HostService; trust: TrustSer
     await context.exposeFunction('__hostingStop', () => (hosting ? hosting.stop() : notHosting()));
     await context.exposeFunction('__hostingStatus', async () => (hosting ? { ok: true, data: hosting.status() } : notHosting()));
     await context.exposeFunction('__trustCheck', (request: TrustCheckRequest) => trust.check(request));
+    await context.exposeFunction('__callState', async (state: CallState) => (services.callPresence?.update(state), { ok: true, data: null }));
     await context.exposeFunction('__trustAccept', (request: { url: string; fingerprint: string }) => trust.accept(request));
     await context.addInitScript(installDesktopBridge);
   };

@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CallPresence } from '../src/main/callPresence';
 import { HostService } from '../src/main/hosting';
 import { TrustService } from '../src/main/trust/trustService';
 import { TrustStore } from '../src/main/trust/trustStore';
@@ -35,8 +36,14 @@ test('the host clicks "Host a room", a guest types the address shown, and they s
   });
   const hostTrust = new TrustService(new TrustStore(join(folder, 'host-trust.json')));
   const guestTrust = new TrustService(new TrustStore(join(folder, 'guest-trust.json')));
+  // Main's call presence, behind the bridge's call:state: the host's display is kept awake during the call.
+  const awake = new Set<number>();
+  let blockers = 0;
+  const hostPresence = new CallPresence({
+    powerSaveBlocker: { start: () => (awake.add(++blockers), blockers), stop: (id: number) => awake.delete(id) },
+  });
   try {
-    const host = await openParticipant(browser, server, 'Hedy', 'team', desktopBridge({ hosting, trust: hostTrust }));
+    const host = await openParticipant(browser, server, 'Hedy', 'team', desktopBridge({ hosting, trust: hostTrust, callPresence: hostPresence }));
     participants.push(host);
     await host.page.getByLabel('Room', { exact: true }).fill('lab');
     await host.page.getByRole('button', { name: 'Host a room' }).click();
@@ -62,6 +69,14 @@ test('the host clicks "Host a room", a guest types the address shown, and they s
     await expect(host.page.getByRole('figure', { name: 'Alan', exact: true })).toBeVisible();
     await expectMediaFlowing(host.page, 1);
     await expectMediaFlowing(guest.page, 1);
+
+    // The page told main it is in a call, with whom and how; muting is followed.
+    await expect.poll(() => hostPresence.current()).toEqual({ inCall: true, room: 'lab', microphoneOn: true, cameraOn: true, participants: 2 });
+    expect(awake.size).toBe(1);
+    await host.page.getByRole('toolbar', { name: 'Call controls' }).getByRole('button', { name: 'Mute' }).click();
+    await expect.poll(() => hostPresence.current().microphoneOn).toBe(false);
+    await host.page.getByRole('toolbar', { name: 'Call controls' }).getByRole('button', { name: 'Mute' }).click();
+    await expect.poll(() => hostPresence.current().microphoneOn).toBe(true);
 
     // The panel offers an invite link (the address and room in it) and its QR code.
     const invite = await panel.getByTestId('invite-link').inputValue();
@@ -89,6 +104,8 @@ test('the host clicks "Host a room", a guest types the address shown, and they s
     // The host leaving ends the room: the server stops and the others are told, not left hanging.
     await host.page.getByRole('button', { name: 'Leave' }).click();
     await expect.poll(() => hosting.status().running).toBe(false);
+    await expect.poll(() => hostPresence.current().inCall).toBe(false);
+    expect(awake.size).toBe(0);
     await expect(late.page.getByRole('alert')).toContainText('The host ended the room');
     await expect(late.page.getByRole('button', { name: 'Join' })).toBeVisible();
   } finally {

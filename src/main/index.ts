@@ -5,11 +5,12 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, Menu, session, shell, systemPreferences } from 'electron';
+import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, Menu, powerSaveBlocker, session, shell, systemPreferences } from 'electron';
 import { advertiseRoom } from '../../signaling-server/src/advertise';
 import { CONTENT_SECURITY_POLICY, DEV_CSP_NONCE_ENV, developmentContentSecurityPolicy } from '../shared/contentSecurityPolicy';
 import { IPC_EVENTS } from '../shared/ipc';
 import { appMenuTemplate } from './appMenu';
+import { CallPresence } from './callPresence';
 import { logChildProcessDeaths, recoverFromRendererCrashes } from './crashRecovery';
 import { RoomFinder } from './discovery/roomFinder';
 import { createFileSaver } from './fileSaver';
@@ -70,6 +71,8 @@ const screenPicker = new ScreenPicker({
   systemPicksSource: systemPicksScreenSource({ platform: process.platform, env: process.env, ozonePlatform: app.commandLine.getSwitchValue('ozone-platform') }),
   onError: (error) => log.warn('screen sharing: the request could not be answered', { error }),
 });
+// The call the page reports: keeps the display awake while it lasts.
+const callPresence = new CallPresence({ powerSaveBlocker, log });
 // Rooms on the local network, looked for once the join screen first asks.
 const nearbyRooms = new RoomFinder(nudge(IPC_EVENTS.nearbyRoomsChanged));
 
@@ -83,6 +86,9 @@ function showMainWindow(): void {
     return;
   }
   const window = createMainWindow(preload, source, openExternal);
+  // A page that is gone has no call any more (a reloaded one reports its own).
+  window.webContents.on('render-process-gone', () => callPresence.pageGone());
+  window.webContents.on('destroyed', () => callPresence.pageGone());
   recoverFromRendererCrashes(window.webContents, {
     log,
     reload: () => window.webContents.reload(),
@@ -162,6 +168,7 @@ if (!app.requestSingleInstanceLock()) {
       invites,
       nearbyRooms,
       screenPicker,
+      callPresence,
       // This app's own participant connects to its own server over loopback: trust that certificate.
       onHostingStarted: ({ localUrl, fingerprint }) => {
         if (!localUrl || !fingerprint) return;

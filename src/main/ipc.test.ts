@@ -18,6 +18,7 @@ function setup() {
   const hosting = new HostService({ host: '127.0.0.1', defaultPort: 0 });
   const openExternal = vi.fn(async () => undefined);
   const saveFile = vi.fn(async () => ({ saved: true, path: '/home/ada/Downloads/x.png' }));
+  const callPresence = { update: vi.fn() };
   registerIpcHandlers({ handle: (channel: string, listener: Listener) => void handlers.set(channel, listener) } as never, {
     isAppUrl: createAppUrlMatcher({ indexFile }),
     hosting,
@@ -26,11 +27,12 @@ function setup() {
     nearbyRooms: { list: () => [] },
     screenPicker: { sources: () => ({ ok: true, data: [] }), choose: () => ({ ok: true, data: { shared: false } }) },
     trust: new TrustService(new TrustStore('/nonexistent/trusted-hosts.json'), async () => ({ kind: 'unreachable', detail: 'test' })),
+    callPresence,
     saveFile,
   });
   const invoke = (channel: string, frame: { url: string; parent: unknown } | null, ...args: unknown[]) =>
     handlers.get(channel)!({ senderFrame: frame, sender: { id: 1 } }, ...args);
-  return { handlers, hosting, invoke, openExternal, saveFile };
+  return { handlers, hosting, invoke, openExternal, saveFile, callPresence };
 }
 
 const appFrame = { url: APP_URL, parent: null };
@@ -105,5 +107,16 @@ describe('IPC handlers', () => {
       data: { saved: true, path: '/home/ada/Downloads/x.png' },
     });
     expect(saveFile).toHaveBeenCalledWith({ id: 1 }, { suggestedName: 'Parley Ada 2026-11-24 10.00.00.png', data });
+  });
+
+  it('takes the page\'s call state, and refuses one that is malformed', async () => {
+    const { invoke, callPresence } = setup();
+    const state = { inCall: true, room: 'team', microphoneOn: true, cameraOn: false, participants: 3 };
+    expect(await invoke(IPC_CHANNELS.callState, appFrame, state)).toEqual({ ok: true, data: null });
+    expect(callPresence.update).toHaveBeenCalledWith(state);
+    for (const bad of [undefined, { ...state, participants: -1 }, { ...state, room: 'a/b' }, { ...state, extra: 1 }, { ...state, inCall: 'yes' }]) {
+      expect(await invoke(IPC_CHANNELS.callState, appFrame, bad)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    }
+    expect(callPresence.update).toHaveBeenCalledTimes(1);
   });
 });

@@ -5,6 +5,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { IPC_CHANNELS, type IpcChannel, type IpcContract, type HostingStatus, type IpcResult, type SaveFileRequest, type SaveFileResult } from '../shared/ipc';
 import {
+  callStateSchema,
   hostingStartRequestSchema,
   mediaDeviceKindSchema,
   saveFileRequestSchema,
@@ -12,6 +13,7 @@ import {
   trustAcceptRequestSchema,
   trustCheckRequestSchema,
 } from '../shared/ipc.schemas';
+import type { CallPresence } from './callPresence';
 import type { HostService } from './hosting';
 import type { RoomFinder } from './discovery/roomFinder';
 import type { InviteInbox } from './invites';
@@ -30,6 +32,7 @@ export interface IpcServices {
   invites: InviteInbox;
   nearbyRooms: Pick<RoomFinder, 'list'>;
   screenPicker: Pick<ScreenPicker, 'sources' | 'choose'>;
+  callPresence: Pick<CallPresence, 'update'>;
   /** The hosting server just started: trust its certificate for this app's own connection to it. */
   onHostingStarted?: (status: HostingStatus) => void;
   /** Saves for the window that asked (the dialog is modal to it). */
@@ -46,7 +49,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: AppUrlMatch
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
-export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, invites, nearbyRooms, screenPicker, onHostingStarted, saveFile }: IpcServices): void {
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, invites, nearbyRooms, screenPicker, callPresence, onHostingStarted, saveFile }: IpcServices): void {
   const handle = <C extends IpcChannel>(channel: C, handler: Handler<C>): void => {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => (isTrustedSender(event, isAppUrl) ? handler(event, ...args) : untrusted));
   };
@@ -86,6 +89,13 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl
   handle(IPC_CHANNELS.screenChoose, async (_event, id) => {
     const parsed = screenChoiceSchema.safeParse(id);
     return parsed.success ? screenPicker.choose(parsed.data) : badRequest('Choose a source id or null');
+  });
+
+  handle(IPC_CHANNELS.callState, async (_event, state) => {
+    const parsed = callStateSchema.safeParse(state);
+    if (!parsed.success) return badRequest(parsed.error.issues[0]?.message);
+    callPresence.update(parsed.data);
+    return ok(null);
   });
 
   handle(IPC_CHANNELS.filesSave, async (event, request) => {

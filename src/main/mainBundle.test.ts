@@ -150,12 +150,18 @@ describe('the built main process, from launch to quit', () => {
     expect(foreign).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
   });
 
-  it('loads the page again when it crashes', () => {
+  it('keeps the display awake while the page reports a call, and no longer once the page crashed; loads the page again', async () => {
+    const state = { inCall: true, room: 'team', microphoneOn: true, cameraOn: true, participants: 2 };
+    expect(await invoke(IPC_CHANNELS.callState, state)).toEqual({ ok: true, data: null });
+    expect([...standIn.powerSaveBlocker.active.values()]).toEqual(['prevent-display-sleep']);
+    expect(await invoke(IPC_CHANNELS.callState, { ...state, participants: 'many' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+
     const contents = standIn.mainWindow().webContents;
     const reloads = vi.fn();
     contents.on('did-start-loading', reloads);
     contents.crash('crashed');
     expect(reloads).toHaveBeenCalledTimes(1);
+    expect([...standIn.powerSaveBlocker.active.values()]).toEqual([]);
   });
 
   it('shows the window and takes the link when a second instance is started with one', async () => {

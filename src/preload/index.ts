@@ -48,6 +48,9 @@ const bridge: ParleyBridge = {
     list: () => invoke(IPC_CHANNELS.discoveryList),
     onChanged: (listener) => subscribe(IPC_EVENTS.nearbyRoomsChanged, listener),
   },
+  call: {
+    reportState: (state) => invoke(IPC_CHANNELS.callState, state),
+  },
 };
 
 contextBridge.exposeInMainWorld('parley', bridge);

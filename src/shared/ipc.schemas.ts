@@ -37,3 +37,12 @@ export const trustAcceptRequestSchema = z.strictObject({
 
 /** A desktopCapturer source id ("screen:0:0", "window:42:0") or null to cancel. */
 export const screenChoiceSchema = z.string().max(128).regex(/^(screen|window):[\w:-]+$/).nullable();
+
+/** What the page reports of its call; bounded, so a page cannot feed main anything odd. */
+export const callStateSchema = z.strictObject({
+  inCall: z.boolean(),
+  room: roomNameSchema.nullable(),
+  microphoneOn: z.boolean(),
+  cameraOn: z.boolean(),
+  participants: z.number().int().min(0).max(1000),
+});

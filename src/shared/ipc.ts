@@ -81,6 +81,22 @@ export interface SaveFileResult {
   path: string | null;
 }
 
+/**
+ * What the page tells main about its call, whenever it changes: main keeps the display awake
+ * during a call, and the desktop features (tray, shortcuts) follow it.
+ */
+export interface CallState {
+  inCall: boolean;
+  /** The room joined; null when not in a call. */
+  room: string | null;
+  microphoneOn: boolean;
+  cameraOn: boolean;
+  /** Everyone in the call, this participant included; 0 when not in a call. */
+  participants: number;
+}
+
+export const IDLE_CALL: CallState = { inCall: false, room: null, microphoneOn: false, cameraOn: false, participants: 0 };
+
 export const IPC_CHANNELS = {
   hostingStart: 'hosting:start',
   hostingStop: 'hosting:stop',
@@ -95,6 +111,7 @@ export const IPC_CHANNELS = {
   discoveryList: 'discovery:list',
   screenSources: 'screen:sources',
   screenChoose: 'screen:choose',
+  callState: 'call:state',
 } as const;
 
 /** Main → renderer nudges. They carry no data: the renderer asks for it over a validated channel. */
@@ -121,6 +138,7 @@ export interface IpcContract {
   [IPC_CHANNELS.discoveryList]: { args: []; result: IpcResult<NearbyRoom[]> };
   [IPC_CHANNELS.screenSources]: { args: []; result: IpcResult<ScreenSource[]> };
   [IPC_CHANNELS.screenChoose]: { args: [id: string | null]; result: IpcResult<{ shared: boolean }> };
+  [IPC_CHANNELS.callState]: { args: [state: CallState]; result: IpcResult<null> };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -161,5 +179,9 @@ export interface ParleyBridge {
     /** Rooms announced on the local network now (starts looking on the first call). */
     list(): Promise<IpcResult<NearbyRoom[]>>;
     onChanged(listener: () => void): () => void;
+  };
+  readonly call: {
+    /** Tells main what the call is now (sent on every change). */
+    reportState(state: CallState): Promise<IpcResult<null>>;
   };
 }

@@ -3,12 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { platform } from './platform';
 import { useParley } from './store';
+import { reportCallStateToDesktop } from './store/desktopCallState';
 import './styles.css';
 
 // A browser that opened the host's page joins that host: its address beats a remembered one.
 const { suggestion } = platform();
 if (suggestion.hostAddress) useParley.getState().setHostAddress(suggestion.hostAddress);
 if (suggestion.room) useParley.getState().setRoom(suggestion.room);
+// The desktop app's main process follows the call (display kept awake while it lasts).
+reportCallStateToDesktop(useParley);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

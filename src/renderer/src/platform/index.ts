@@ -32,6 +32,8 @@ export interface Platform {
   screenPicker: ParleyBridge['screenPicker'] | null;
   /** Rooms announced on the local network (desktop app only: browsers cannot listen to mDNS). */
   discovery: ParleyBridge['discovery'] | null;
+  /** Where the page reports its call (desktop app only: main keeps the display awake). */
+  call: ParleyBridge['call'] | null;
   /** Prefill for the join form, e.g. from the address a browser opened. */
   suggestion: JoinSuggestion;
   /** The scheme to assume when the user types a bare address. */
@@ -67,6 +69,7 @@ export function detectPlatform(win: Window = window): Platform {
       invites: bridge.invites ?? null,
       discovery: bridge.discovery ?? null,
       screenPicker: bridge.screenPicker ?? null,
+      call: bridge.call ?? null,
       suggestion: {},
       // Hosts speak TLS unless started without it; the trust check finds a plain one.
       defaultScheme: 'https',
@@ -88,6 +91,7 @@ export function detectPlatform(win: Window = window): Platform {
     invites: null,
     discovery: null,
     screenPicker: null,
+    call: null,
     suggestion: servedByHost ? { hostAddress: `${protocol}//${host}`, room } : { room },
     defaultScheme: protocol === 'https:' ? 'https' : 'http',
     saveFile: (suggestedName, blob) => download(suggestedName, blob, win.document),

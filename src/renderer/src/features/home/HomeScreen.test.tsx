@@ -21,6 +21,7 @@ function usePlatform(hosting: ParleyBridge['hosting'] | null): void {
     invites: null,
     discovery: null,
     screenPicker: null,
+    call: null,
     suggestion: {},
     defaultScheme: 'http',
     saveFile: async () => ({ saved: false }),

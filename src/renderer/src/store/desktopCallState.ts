@@ -1,0 +1,48 @@
+/**
+ * Tells the desktop app's main process what the call is whenever that changes (`call:state`):
+ * main keeps the display awake during a call, and the desktop features that follow the call
+ * (tray, global mute) read the same report. Nothing is sent in a browser, which has no main.
+ */
+import { IDLE_CALL, type CallState, type ParleyBridge } from '../../../shared/ipc';
+import { platform } from '../platform';
+import type { ParleyState } from './index';
+
+export function callStateOf(state: Pick<ParleyState, 'phase' | 'joinedRoom' | 'muted' | 'cameraOff' | 'peers'>): CallState {
+  if (state.phase !== 'in-call') return IDLE_CALL;
+  return {
+    inCall: true,
+    room: state.joinedRoom,
+    microphoneOn: !state.muted,
+    cameraOn: !state.cameraOff,
+    participants: Object.keys(state.peers).length + 1,
+  };
+}
+
+const same = (a: CallState, b: CallState): boolean =>
+  a.inCall === b.inCall && a.room === b.room && a.microphoneOn === b.microphoneOn && a.cameraOn === b.cameraOn && a.participants === b.participants;
+
+interface Store {
+  getState(): ParleyState;
+  subscribe(listener: (state: ParleyState) => void): () => void;
+}
+
+/** Reports now and on every change; returns the unsubscribe. */
+export function reportCallStateToDesktop(store: Store, call: ParleyBridge['call'] | null = platform().call): () => void {
+  if (!call) return () => undefined;
+  const report = (state: CallState): void => {
+    call.reportState(state).then(
+      (result) => {
+        if (!result.ok) console.warn('Parley: the app did not take the call state', result.error);
+      },
+      (error: unknown) => console.warn('Parley: could not report the call state', error),
+    );
+  };
+  let last = callStateOf(store.getState());
+  report(last);
+  return store.subscribe((state) => {
+    const next = callStateOf(state);
+    if (same(next, last)) return;
+    last = next;
+    report(next);
+  });
+}
