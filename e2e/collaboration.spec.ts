@@ -3,7 +3,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import type { JSHandle, Page } from '@playwright/test';
+import { PROGRESS_INTERVAL_MS } from '../src/renderer/src/call/fileTransfer';
+import { FILE_LIMITS } from '../src/shared/collaboration';
 import { expect, joinCall, openPair, openParticipant, test } from './fixtures';
 import { expectMediaFlowing } from './media';
 
@@ -17,6 +19,73 @@ async function randomFile(path: string, bytes: number): Promise<{ path: string; 
   const content = randomBytes(bytes);
   await writeFile(path, content);
   return { path, content };
+}
+
+/** The page side of holdFileReads(). */
+interface ReadGate {
+  /** Reads of the file started since the gate was installed (held ones included). */
+  started: number;
+  /** Reads whose bytes have been handed back to the page. */
+  finished: number;
+  /** Reads waiting at the gate. */
+  held: number;
+  /** Lets this many more reads through (`Infinity`: all of them, still counting). */
+  allow(reads: number): void;
+  /** Lets every read through and puts Blob.prototype back as it was. */
+  release(): void;
+}
+
+/**
+ * Holds the sender still mid-transfer: in this page, after `passing` more reads of the chosen file
+ * (each a `file.slice(…).arrayBuffer()` of FILE_LIMITS.readBytes, as readBlocks() reads it), every
+ * further read waits until the test allows it. Nothing else is touched: other files and Blobs read
+ * as usual. Install it after the offer is seen, so the SHA-256 pass over the file has finished and
+ * only the sending loop meets the gate. Call `release()` in a `finally`.
+ */
+async function holdFileReads(page: Page, fileName: string, passing: number): Promise<JSHandle<ReadGate>> {
+  return page.evaluateHandle(
+    ({ fileName, passing }) => {
+      const { slice, arrayBuffer } = Blob.prototype;
+      const parts = new WeakSet<Blob>();
+      const waiting: (() => void)[] = [];
+      let budget = passing;
+      const gate = {
+        started: 0,
+        finished: 0,
+        get held() {
+          return waiting.length;
+        },
+        allow(reads: number) {
+          budget += reads;
+          while (budget > 0 && waiting.length > 0) {
+            budget--;
+            waiting.shift()!();
+          }
+        },
+        release() {
+          Blob.prototype.slice = slice;
+          Blob.prototype.arrayBuffer = arrayBuffer;
+          gate.allow(Infinity);
+        },
+      };
+      Blob.prototype.slice = function (this: Blob, ...args: Parameters<Blob['slice']>) {
+        const part = slice.apply(this, args);
+        if (this instanceof File && this.name === fileName) parts.add(part);
+        return part;
+      };
+      Blob.prototype.arrayBuffer = async function (this: Blob) {
+        if (!parts.has(this)) return arrayBuffer.call(this);
+        gate.started++;
+        if (budget > 0) budget--;
+        else await new Promise<void>((resolve) => waiting.push(resolve));
+        const bytes = await arrayBuffer.call(this);
+        gate.finished++;
+        return bytes;
+      };
+      return gate;
+    },
+    { fileName, passing },
+  );
 }
 
 test('a chat message reaches all three others, with an unread badge and its link made safe', async ({ browser, server, participants }) => {
@@ -79,20 +148,67 @@ test('a 5 MB file arrives intact with progress to 100% on both sides; a cancelle
   const saved = await readFile((await download.path())!);
   expect(createHash('sha256').update(saved).digest('hex')).toBe(sha256);
 
-  // A bigger one, cancelled by the receiver while it streams.
-  const big = await randomFile(testInfo.outputPath('archive.bin'), 40 * 1024 * 1024);
+  // A bigger one, cancelled by the receiver while it streams: the sender is held mid-file (see
+  // holdFileReads), so how fast the machine moves bytes cannot finish it first.
+  const blocks = 8;
+  const big = await randomFile(testInfo.outputPath('archive.bin'), blocks * FILE_LIMITS.readBytes);
   await ada.page.getByLabel('File to send').setInputFiles(big.path);
   await ada.page.getByRole('button', { name: 'Send file' }).click();
   const incoming = grace.page.getByRole('listitem', { name: 'archive.bin from Ada' });
-  await incoming.getByRole('button', { name: 'Accept' }).click();
-  await expect.poll(async () => Number(await incoming.getByRole('progressbar').getAttribute('value'))).toBeGreaterThan(0);
-  let downloads = 0;
-  grace.page.on('download', () => downloads++);
-  await incoming.getByRole('button', { name: 'Cancel' }).click();
-  await expect(incoming.getByRole('status')).toContainText('Cancelled');
-  await expect(ada.page.getByRole('listitem', { name: 'archive.bin to Grace' }).getByRole('status')).toContainText('Cancelled — They cancelled it');
-  await expect(incoming.getByRole('button', { name: 'Save' })).toHaveCount(0);
-  expect(downloads).toBe(0);
-  await expectMediaFlowing(grace.page, 1);
-  await expectMediaFlowing(ada.page, 1);
+  const outgoing = ada.page.getByRole('listitem', { name: 'archive.bin to Grace' });
+  // Offered, so Ada's SHA-256 pass over the file is done; nothing is read again until the accept.
+  await expect(incoming.getByRole('status')).toHaveText('Offered to you');
+  await expect(outgoing.getByRole('status')).toHaveText('Waiting for them to accept');
+  const gate = await holdFileReads(ada.page, 'archive.bin', 1);
+  const read = (key: 'started' | 'finished' | 'held') => gate.evaluate((g, key) => g[key], key);
+  try {
+    await incoming.getByRole('button', { name: 'Accept' }).click();
+    const progress = async () => Number(await incoming.getByRole('progressbar').getAttribute('value'));
+    // Grace announces progress at most every PROGRESS_INTERVAL_MS, and only as a chunk arrives: if
+    // a whole block lands within that time of its first chunk, she still shows 0% (16 KB of 8 MB)
+    // and nothing more comes while Ada is held. So, while she shows 0%, let one more block go once
+    // that interval has passed: its first chunk is then announced. The last block is never read.
+    let passed = 1;
+    for (;;) {
+      await expect.poll(() => read('held'), { message: 'Ada waits for her next block (readBlocks reads Blob slices?)' }).toBe(1);
+      await grace.page.waitForTimeout(3 * PROGRESS_INTERVAL_MS);
+      if ((await progress()) > 0 || passed === blocks - 1) break;
+      passed++;
+      await gate.evaluate((g) => g.allow(1));
+    }
+    expect(await read('started')).toBe(passed + 1);
+    const percent = await progress();
+    expect(percent).toBeGreaterThan(0);
+    expect(percent).toBeLessThan(100);
+    expect(percent).toBeLessThanOrEqual(Math.floor((passed / blocks) * 100));
+    await expect(incoming.getByRole('status')).toHaveText(/^Transferring \d+%$/);
+    await expect(outgoing.getByRole('status')).toContainText('Transferring');
+
+    let downloads = 0;
+    grace.page.on('download', () => downloads++);
+    await incoming.getByRole('button', { name: 'Cancel' }).click();
+    await expect(incoming.getByRole('status')).toContainText('Cancelled');
+    await expect(outgoing.getByRole('status')).toContainText('Cancelled — They cancelled it');
+
+    // Open the gate (still counting): Ada's held read finishes, she sees the transfer is over and
+    // reads nothing more.
+    await gate.evaluate((g) => g.allow(Infinity));
+    await expect.poll(() => read('finished')).toBe(passed + 1);
+    expect(await read('started')).toBe(passed + 1);
+    await expect(incoming.getByRole('status')).toContainText('Cancelled');
+    await expect(outgoing.getByRole('status')).toContainText('Cancelled — They cancelled it');
+    await expect(incoming.getByRole('button', { name: 'Save' })).toHaveCount(0);
+    expect(downloads).toBe(0);
+    await expectMediaFlowing(grace.page, 1);
+    await expectMediaFlowing(ada.page, 1);
+    // Seconds later, still nothing finished on either side.
+    for (const item of [incoming, outgoing]) await expect(item.getByRole('status')).not.toContainText('Done');
+    expect(Number(await incoming.getByRole('progressbar').getAttribute('value'))).toBeLessThan(100);
+    expect(await read('started')).toBe(passed + 1);
+    expect(downloads).toBe(0);
+  } finally {
+    // Never leave Ada's reads held, whatever failed (the page may be gone already).
+    await gate.evaluate((g) => g.release()).catch(() => undefined);
+    await gate.dispose().catch(() => undefined);
+  }
 });
