@@ -20,7 +20,7 @@ const REVIEWED: Record<string, string> = {
   'PRELOAD_JS_CHECK main/window.ts': 'the preload exposes named functions only, never ipcRenderer (preload/index.test.ts)',
   'CERTIFICATE_VERIFY_PROC_JS_CHECK main/index.ts':
     'the hook only pins: a pinned host must present exactly its pinned certificate; all other hosts keep Chromium\'s verdict (trust/trust.test.ts)',
-  'PROTOCOL_HANDLER_JS_CHECK main/index.ts':
+  'PROTOCOL_HANDLER_JS_CHECK main/invites.ts':
     'registers parley: for invite links; main validates each link (parseInvite) before the renderer takes it (invites.test.ts)',
 };
 
