@@ -63,11 +63,14 @@ const nudge = (event: (typeof IPC_EVENTS)[keyof typeof IPC_EVENTS]) => (): void 
 
 // Invite links from the system wait here; the window is nudged to take them.
 const invites = new InviteInbox(nudge(IPC_EVENTS.inviteReceived));
+// The OS's own camera, microphone and screen-recording gates (macOS, Windows).
+const mediaAccess = createMediaAccess({ platform: process.platform, systemPreferences, openExternal });
 // Screen sharing: the platform's picker where there is one, else Parley's (sources from desktopCapturer).
 const screenPicker = new ScreenPicker({
   getSources: () => desktopCapturer.getSources({ types: ['screen', 'window'], thumbnailSize: { width: 320, height: 180 } }),
   isAppUrl,
   notify: nudge(IPC_EVENTS.screenPickRequested),
+  osAllowsCapture: mediaAccess.allowsScreenCapture,
   systemPicksSource: systemPicksScreenSource({ platform: process.platform, env: process.env, ozonePlatform: app.commandLine.getSwitchValue('ozone-platform') }),
   onError: (error) => log.warn('screen sharing: the request could not be answered', { error }),
 });
@@ -175,7 +178,7 @@ if (!app.requestSingleInstanceLock()) {
         const { hostname, port } = new URL(localUrl);
         trustStore.pinForSession(hostname, Number(port), fingerprint);
       },
-      mediaAccess: createMediaAccess({ platform: process.platform, systemPreferences, openExternal }),
+      mediaAccess,
       saveFile: (sender, request) => {
         const owner = BrowserWindow.fromWebContents(sender);
         const save = createFileSaver({

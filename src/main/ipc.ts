@@ -67,11 +67,11 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl
   handle(IPC_CHANNELS.mediaAccessStatus, async () => ok(mediaAccess.status()));
   handle(IPC_CHANNELS.mediaAccessRequest, async (_event, kind) => {
     const parsed = mediaDeviceKindSchema.safeParse(kind);
-    return parsed.success ? ok(await mediaAccess.request(parsed.data)) : badRequest('Ask for "camera" or "microphone"');
+    return parsed.success ? ok(await mediaAccess.request(parsed.data)) : badRequest('Ask for "camera", "microphone" or "screen"');
   });
   handle(IPC_CHANNELS.mediaAccessOpenSettings, async (_event, kind) => {
     const parsed = mediaDeviceKindSchema.safeParse(kind);
-    return parsed.success ? ok(await mediaAccess.openSettings(parsed.data)) : badRequest('Ask for "camera" or "microphone"');
+    return parsed.success ? ok(await mediaAccess.openSettings(parsed.data)) : badRequest('Ask for "camera", "microphone" or "screen"');
   });
 
   handle(IPC_CHANNELS.trustCheck, async (_event, request) => {

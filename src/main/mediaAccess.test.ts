@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMediaAccess } from './mediaAccess';
+import { standIn } from './testing/electron';
 
 
 describe('OS media access', () => {
@@ -10,7 +11,7 @@ describe('OS media access', () => {
       systemPreferences: { getMediaAccessStatus: () => 'not-determined', askForMediaAccess },
       openExternal: vi.fn(),
     });
-    expect(access.status()).toEqual({ camera: 'not-determined', microphone: 'not-determined' });
+    expect(access.status()).toEqual({ camera: 'not-determined', microphone: 'not-determined', screen: 'not-determined' });
     expect(await access.request('camera')).toBe('denied');
     expect(await access.request('microphone')).toBe('granted');
     expect(askForMediaAccess).toHaveBeenCalledTimes(2);
@@ -20,7 +21,7 @@ describe('OS media access', () => {
     const openExternal = vi.fn(async () => undefined);
     const getMediaAccessStatus = vi.fn(() => 'denied' as const);
     const access = createMediaAccess({ platform: 'linux', systemPreferences: { getMediaAccessStatus }, openExternal });
-    expect(access.status()).toEqual({ camera: 'granted', microphone: 'granted' });
+    expect(access.status()).toEqual({ camera: 'granted', microphone: 'granted', screen: 'granted' });
     expect(await access.openSettings('camera')).toEqual({ opened: false });
     expect(openExternal).not.toHaveBeenCalled();
     expect(getMediaAccessStatus).not.toHaveBeenCalled();
@@ -31,5 +32,34 @@ describe('OS media access', () => {
     const access = createMediaAccess({ platform: 'darwin', systemPreferences: { getMediaAccessStatus: () => 'denied' }, openExternal });
     await access.openSettings('microphone');
     expect(openExternal).toHaveBeenCalledWith('x-apple.systempreferences:com.apple.preference.security?Privacy_Microphone');
+  });
+
+  it('on macOS reports Screen Recording refused, opens its pane, and never asks for it with the camera prompt', async () => {
+    const openExternal = vi.fn(async () => undefined);
+    const askForMediaAccess = vi.fn(async () => true);
+    const access = createMediaAccess({
+      platform: 'darwin',
+      // The stand-in's systemPreferences: Electron's media types, 'screen' among them.
+      systemPreferences: { getMediaAccessStatus: (kind) => standIn.systemPreferences.mediaAccess[kind] as never, askForMediaAccess },
+      openExternal,
+    });
+    standIn.systemPreferences.mediaAccess['screen'] = 'denied';
+    expect(access.status().screen).toBe('denied');
+    expect(access.allowsScreenCapture()).toBe(false);
+    expect(await access.request('screen')).toBe('denied');
+    expect(askForMediaAccess).not.toHaveBeenCalled();
+    await access.openSettings('screen');
+    expect(openExternal).toHaveBeenCalledWith('x-apple.systempreferences:com.apple.preference.security?Privacy_ScreenCapture');
+    standIn.systemPreferences.mediaAccess['screen'] = 'not-determined';
+    expect(access.allowsScreenCapture()).toBe(true); // macOS asks when capture starts
+  });
+
+  it('on Windows has no screen-recording gate to ask about', async () => {
+    const getMediaAccessStatus = vi.fn(() => 'denied' as const);
+    const access = createMediaAccess({ platform: 'win32', systemPreferences: { getMediaAccessStatus }, openExternal: vi.fn() });
+    expect(access.status().screen).toBe('granted');
+    expect(access.allowsScreenCapture()).toBe(true);
+    expect(getMediaAccessStatus).not.toHaveBeenCalledWith('screen');
+    expect(await access.openSettings('screen')).toEqual({ opened: false });
   });
 });

@@ -12,14 +12,15 @@ const source = (id: string, name: string): CapturerSource => standIn.capturerSou
 const SOURCES = [source('screen:0:0', 'Entire screen'), source('window:42:0', 'Notes')];
 const APP = 'file:///app/out/renderer/index.html';
 
-function picker(sources: CapturerSource[] | Error = SOURCES, options: { systemPicksSource?: boolean } = {}) {
+function picker(sources: CapturerSource[] | Error = SOURCES, options: { systemPicksSource?: boolean; osAllowsCapture?: () => boolean } = {}) {
   const notify = vi.fn();
   const onError = vi.fn();
+  const getSources = vi.fn(async () => {
+    if (sources instanceof Error) throw sources;
+    return sources;
+  });
   const created = new ScreenPicker({
-    getSources: async () => {
-      if (sources instanceof Error) throw sources;
-      return sources;
-    },
+    getSources,
     isAppUrl: (url) => url === APP,
     notify,
     onError,
@@ -27,7 +28,7 @@ function picker(sources: CapturerSource[] | Error = SOURCES, options: { systemPi
     ...options,
   });
   session.setDisplayMediaRequestHandler((request, callback) => void created.handleRequest(request as never, callback as never));
-  return { picker: created, notify, onError };
+  return { picker: created, notify, onError, getSources };
 }
 
 /** The page calls getDisplayMedia({ video: true }); resolves with what Electron would do. */
@@ -82,6 +83,13 @@ describe('the display-media handler and the picker round trip', () => {
     const { onError } = picker(new Error('Failed to get sources.'));
     expect(await share()).toEqual({ denied: true });
     expect(onError).toHaveBeenCalledWith(new Error('Failed to get sources.'));
+  });
+
+  it('refuses at once, listing nothing, while the OS refuses screen recording (macOS)', async () => {
+    const { notify, getSources } = picker(SOURCES, { osAllowsCapture: () => false });
+    expect(await share()).toEqual({ denied: true });
+    expect(notify).not.toHaveBeenCalled();
+    expect(getSources).not.toHaveBeenCalled();
   });
 
   it('on Wayland takes the one source the system picker returned, without a second picker', async () => {

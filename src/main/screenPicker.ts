@@ -31,6 +31,8 @@ export interface ScreenPickerDeps {
   isAppUrl: (url: string | undefined) => boolean;
   /** Tells the page a choice is wanted. */
   notify: () => void;
+  /** False when the OS refuses this app screen recording (macOS): refused at once, nothing listed. */
+  osAllowsCapture?: () => boolean;
   /** getSources() already asked the user through the system's picker (Wayland): no second picker. */
   systemPicksSource?: boolean;
   /** An unanswered request is refused after this long. */
@@ -54,6 +56,7 @@ export class ScreenPicker {
   readonly handleRequest = async (request: DisplayMediaRequest, callback: DisplayMediaCallback): Promise<void> => {
     if (!this.deps.isAppUrl(request.frame?.url)) return this.answer(callback, undefined);
     this.settle(undefined); // a new request replaces one never answered
+    if (this.deps.osAllowsCapture && !this.deps.osAllowsCapture()) return this.answer(callback, undefined);
     let sources: CapturerSource[];
     try {
       sources = await this.deps.getSources();

@@ -9,7 +9,7 @@ export const hostingStartRequestSchema = z.strictObject({
   passcode: passcodeSchema.optional(),
 });
 
-export const mediaDeviceKindSchema = z.enum(['camera', 'microphone']);
+export const mediaDeviceKindSchema = z.enum(['camera', 'microphone', 'screen']);
 
 /** Snapshots, recordings and received files; one gigabyte is hours of a recorded call and the largest file offered. */
 export const MAX_SAVE_BYTES = 1024 ** 3;

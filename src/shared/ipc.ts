@@ -65,8 +65,11 @@ export interface ScreenSource {
   thumbnail: string;
 }
 
-/** Camera or microphone, as the operating system's privacy settings name them. */
-export type MediaDeviceKind = 'camera' | 'microphone';
+/**
+ * Camera, microphone or screen recording, as the operating system's privacy settings name them
+ * (screen recording has a gate on macOS only).
+ */
+export type MediaDeviceKind = 'camera' | 'microphone' | 'screen';
 /** The OS-level grant (macOS, Windows). Where the OS has no such gate (Linux) it reports 'granted'. */
 export type MediaAccessStatus = 'granted' | 'denied' | 'restricted' | 'not-determined' | 'unknown';
 
