@@ -80,7 +80,7 @@ describe('IPC handlers', () => {
 
   it('reports OS media access and opens only the fixed privacy-settings address', async () => {
     const { invoke, openExternal } = setup();
-    expect(await invoke(IPC_CHANNELS.mediaAccessStatus, appFrame)).toEqual({ ok: true, data: { camera: 'denied', microphone: 'denied' } });
+    expect(await invoke(IPC_CHANNELS.mediaAccessStatus, appFrame)).toEqual({ ok: true, data: { camera: 'denied', microphone: 'denied', screen: 'granted' } });
     expect(await invoke(IPC_CHANNELS.mediaAccessOpenSettings, appFrame, 'camera')).toEqual({ ok: true, data: { opened: true } });
     expect(openExternal).toHaveBeenCalledWith('ms-settings:privacy-webcam');
     expect(await invoke(IPC_CHANNELS.mediaAccessOpenSettings, appFrame, 'https://evil.example')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });

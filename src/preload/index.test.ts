@@ -26,6 +26,7 @@ describe('the preload bridge', () => {
       invites: { take: 'fn', onReceived: 'fn' },
       screenPicker: { sources: 'fn', choose: 'fn', onRequested: 'fn' },
       discovery: { list: 'fn', onChanged: 'fn' },
+      call: { reportState: 'fn' },
     });
     expect(Object.values(bridge())).not.toContain(invoke);
   });
