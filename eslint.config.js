@@ -40,6 +40,8 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   restrict(['src/shared/**'], [noElectron, noNode, noUi, noRenderer, noMain, noServer]),
+  // Tests of shared code run in Node and may read the source tree (the catalogs' completeness check).
+  restrict(['src/shared/**/*.test.ts'], [noElectron, noUi, noRenderer, noMain, noServer]),
   restrict(['src/renderer/src/call/**'], [noElectron, noNode, noUi, noMain, noServer, noFeatures, pattern(['**/store', '**/store/**', '**/platform', '**/platform/**'], 'The call layer is below the store and the platform bridge.')]),
   // Tests of the call layer run in Node (vitest) and may start real local servers to talk to
   // (plain HTTP, or a real Parley signaling server); they never ship, so Node built-ins and the

@@ -1,11 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { appMenuTemplate } from './appMenu';
+import { createMainText } from './i18n';
 import { standIn } from './testing/electron';
 
 // Built with the stand-in's Menu, which expands a role's own submenu as Electron does
 // (lib/browser/api/menu-item.ts): { role: 'viewMenu' } alone brings Reload and the developer tools.
-const build = (platform: NodeJS.Platform, development: boolean) =>
-  standIn.Menu.buildFromTemplate(appMenuTemplate({ platform, development, openLogFolder: { label: 'Open the Log Folder', click: vi.fn() } }) as never);
+const english = createMainText(['en']);
+const build = (platform: NodeJS.Platform, development: boolean, text = english) =>
+  standIn.Menu.buildFromTemplate(appMenuTemplate({ platform, development, text, openLogFolder: vi.fn() }) as never);
 const RELOADING = ['reload', 'forcereload', 'toggledevtools'];
 
 describe('the application menu', () => {
@@ -27,9 +29,17 @@ describe('the application menu', () => {
 
   it('opens the log folder from Help', () => {
     const click = vi.fn();
-    const menu = standIn.Menu.buildFromTemplate(appMenuTemplate({ platform: 'linux', development: false, openLogFolder: { label: 'Open the Log Folder', click } }) as never);
+    const menu = standIn.Menu.buildFromTemplate(appMenuTemplate({ platform: 'linux', development: false, text: english, openLogFolder: click }) as never);
     (menu.find('Open the Log Folder')!['click'] as () => void)();
     expect(click).toHaveBeenCalled();
+  });
+
+  it('speaks the system\'s language, every item labelled from the catalogs', () => {
+    const chinese = build('linux', false, createMainText(['zh-CN']));
+    expect(chinese.find('编辑')).toBeDefined();
+    expect(chinese.find('复制')).toMatchObject({ role: 'copy' });
+    expect(chinese.find('打开日志文件夹')).toBeDefined();
+    expect(build('darwin', false, createMainText(['zh-TW'])).find('結束 Parley')).toMatchObject({ role: 'quit' });
   });
 
   it('replaces Electron\'s default menu, which reloads the page on Ctrl+R', async () => {

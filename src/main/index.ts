@@ -25,7 +25,7 @@ import { applySessionSecurity, createAppUrlMatcher, hardenWebContents } from './
 import { createCertificateVerifier } from './trust/certificateVerifier';
 import { TrustService } from './trust/trustService';
 import { TrustStore } from './trust/trustStore';
-import { MAIN_TEXT } from './text';
+import { createMainText, type MainText } from './i18n';
 import { createMainWindow, type RendererSource } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -100,9 +100,20 @@ function showMainWindow(): void {
   mainWindow = window;
 }
 
+/** Main's own words, in the system's language (set at ready, when the locale is known). */
+let text: MainText = createMainText([]);
+
 /** The window crashed again and again: let the user choose rather than loop. */
 async function askAfterRepeatedCrashes(window: BrowserWindow): Promise<void> {
-  const { response } = await dialog.showMessageBox({ type: 'error', ...MAIN_TEXT.windowKeepsFailing, buttons: [...MAIN_TEXT.windowKeepsFailing.buttons], defaultId: 0, cancelId: 1 });
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: 'Parley',
+    message: text('main.windowKeepsFailing.message'),
+    detail: text('main.windowKeepsFailing.detail'),
+    buttons: [text('main.windowKeepsFailing.tryAgain'), text('main.windowKeepsFailing.quit')],
+    defaultId: 0,
+    cancelId: 1,
+  });
   if (response === 0 && !window.isDestroyed()) window.webContents.reload();
   else app.quit();
 }
@@ -147,13 +158,15 @@ if (!app.requestSingleInstanceLock()) {
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection in main', { reason: String(reason) }));
 
   void app.whenReady().then(async () => {
-    log.info('ready', { version: app.getVersion(), platform: process.platform, packaged: app.isPackaged });
+    text = createMainText([app.getLocale(), ...app.getPreferredSystemLanguages()]);
+    log.info('ready', { version: app.getVersion(), platform: process.platform, packaged: app.isPackaged, locale: text.locale });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         appMenuTemplate({
           platform: process.platform,
           development: !app.isPackaged,
-          openLogFolder: { label: MAIN_TEXT.openLogFolder, click: () => void shell.openPath(dirname(log.file)) },
+          text,
+          openLogFolder: () => void shell.openPath(dirname(log.file)),
         }),
       ),
     );

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { I18nProvider } from './i18n/I18nProvider';
 import { platform } from './platform';
 import { useParley } from './store';
 import { reportCallStateToDesktop } from './store/desktopCallState';
@@ -17,6 +18,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <I18nProvider>
+      <App />
+    </I18nProvider>
   </StrictMode>,
 );

@@ -72,8 +72,15 @@ export class StandInApp extends EventEmitter {
     return '0.0.0-test';
   }
 
+  /** Test control: the system's language (app.getLocale() and getPreferredSystemLanguages()). */
+  systemLanguages = ['en-US'];
+
   getLocale(): string {
-    return 'en-US';
+    return this.systemLanguages[0] ?? 'en-US';
+  }
+
+  getPreferredSystemLanguages(): string[] {
+    return [...this.systemLanguages];
   }
 
   isReady(): boolean {

@@ -1,6 +1,10 @@
 /** What the join form remembers between runs (persisted by the store; see index.ts). */
 import type { StateCreator } from 'zustand';
+import type { Locale } from '../../../shared/i18n/locales';
 import type { ParleyState } from './index';
+
+export type LanguageChoice = 'system' | Locale;
+export type ThemeChoice = 'system' | 'light' | 'dark';
 
 export interface SettingsSlice {
   hostAddress: string;
@@ -12,6 +16,12 @@ export interface SettingsSlice {
   iceServersText: string;
   turnUsername: string;
   turnCredential: string;
+  /** The interface's language: the system's (the default) or one chosen in settings. */
+  language: LanguageChoice;
+  /** Light or dark: the system's appearance (the default) or one chosen in settings. */
+  theme: ThemeChoice;
+  setLanguage(value: LanguageChoice): void;
+  setTheme(value: ThemeChoice): void;
   setIceServers(change: Partial<Pick<SettingsSlice, 'iceServersText' | 'turnUsername' | 'turnCredential'>>): void;
   setHostAddress(value: string): void;
   setPasscode(value: string): void;
@@ -27,6 +37,10 @@ export const createSettingsSlice: StateCreator<ParleyState, [], [], SettingsSlic
   iceServersText: '',
   turnUsername: '',
   turnCredential: '',
+  language: 'system',
+  theme: 'system',
+  setLanguage: (language) => set({ language }),
+  setTheme: (theme) => set({ theme }),
   setIceServers: (change) => set(change),
   setHostAddress: (hostAddress) => set({ hostAddress }),
   setPasscode: (passcode) => set({ passcode }),
@@ -34,4 +48,4 @@ export const createSettingsSlice: StateCreator<ParleyState, [], [], SettingsSlic
   setDisplayName: (displayName) => set({ displayName }),
 });
 
-export const PERSISTED_SETTINGS = ['hostAddress', 'room', 'displayName', 'iceServersText', 'turnUsername', 'turnCredential'] as const;
+export const PERSISTED_SETTINGS = ['hostAddress', 'room', 'displayName', 'iceServersText', 'turnUsername', 'turnCredential', 'language', 'theme'] as const;

@@ -1,0 +1,38 @@
+/**
+ * The page's language: the one chosen in settings, else the first of the browser's (in the desktop
+ * app, Chromium's languages follow the system's, as app.getLocale() does) that Parley speaks.
+ * Also sets <html lang>, which screen readers and CJK font selection follow, and gives React
+ * Aria the same locale for the words its components say themselves.
+ */
+import { useEffect, type ReactNode } from 'react';
+import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
+import { IntlProvider } from 'react-intl';
+import { CATALOGS } from '../../../shared/i18n/catalogs';
+import { DEFAULT_LOCALE, matchLocale, type Locale } from '../../../shared/i18n/locales';
+import { useParley } from '../store';
+
+export function systemLocale(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages): Locale {
+  return matchLocale(languages);
+}
+
+export function useLocale(): Locale {
+  const chosen = useParley((state) => state.language);
+  return chosen === 'system' ? systemLocale() : chosen;
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const locale = useLocale();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return (
+    <IntlProvider locale={locale} defaultLocale={DEFAULT_LOCALE} messages={CATALOGS[locale]} onError={reportMissing}>
+      <AriaI18nProvider locale={locale}>{children}</AriaI18nProvider>
+    </IntlProvider>
+  );
+}
+
+/** A key missing from a catalog fails catalogs.test.ts; at run time the English text is shown. */
+function reportMissing(error: Error): void {
+  console.warn('Parley: translation problem', error.message);
+}

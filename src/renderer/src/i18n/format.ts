@@ -1,0 +1,48 @@
+/**
+ * Numbers, sizes, times and durations in the page's language, through Intl (never by hand).
+ */
+import { useMemo } from 'react';
+import { useIntl } from 'react-intl';
+
+/**
+ * Binary multiples, as Parley has always counted sizes (a "5.0 MB" file is 5 × 1024² bytes, and the
+ * end-to-end tests read it so), with a fixed number of decimals so a size does not change width as
+ * it is shown again. Plain bytes take the long unit name: the short one reads "512 byte" in English.
+ */
+const UNITS = [
+  ['byte', 1, 0],
+  ['kilobyte', 1024, 1],
+  ['megabyte', 1024 ** 2, 1],
+  ['gigabyte', 1024 ** 3, 2],
+] as const;
+
+export function formatBytes(locale: string, bytes: number): string {
+  const [unit, size, digits] = [...UNITS].reverse().find(([, size]) => bytes >= size) ?? UNITS[0];
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit,
+    unitDisplay: unit === 'byte' ? 'long' : 'short',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(bytes / size);
+}
+
+export function formatDuration(locale: string, seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  const minutes = Math.floor(whole / 60);
+  const unit = (value: number, name: 'minute' | 'second') => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  return minutes > 0 ? `${unit(minutes, 'minute')} ${unit(whole % 60, 'second')}` : unit(whole, 'second');
+}
+
+export function useFormat() {
+  const intl = useIntl();
+  return useMemo(
+    () => ({
+      bytes: (bytes: number) => formatBytes(intl.locale, bytes),
+      duration: (seconds: number) => formatDuration(intl.locale, seconds),
+      time: (date: Date | number) => intl.formatTime(date, { hour: '2-digit', minute: '2-digit' }),
+      number: (value: number, options?: Parameters<typeof intl.formatNumber>[1]) => intl.formatNumber(value, options),
+    }),
+    [intl],
+  );
+}

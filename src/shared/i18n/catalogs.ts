@@ -1,0 +1,93 @@
+/**
+ * Every word a user sees, in each language Parley speaks: one ICU MessageFormat catalog per
+ * language and area (catalogs/<locale>/<area>.json), read by the renderer (react-intl) and by
+ * main (@formatjs/intl) alike. A key is `<area>.<name>`; English is the reference, and
+ * catalogs.test.ts holds the other languages to exactly its keys and placeholders.
+ */
+import enCall from './catalogs/en/call.json';
+import enCollab from './catalogs/en/collab.json';
+import enCommon from './catalogs/en/common.json';
+import enErrors from './catalogs/en/errors.json';
+import enHome from './catalogs/en/home.json';
+import enMain from './catalogs/en/main.json';
+import enMedia from './catalogs/en/media.json';
+import enNotices from './catalogs/en/notices.json';
+import enSettings from './catalogs/en/settings.json';
+import zhCnCall from './catalogs/zh-CN/call.json';
+import zhCnCollab from './catalogs/zh-CN/collab.json';
+import zhCnCommon from './catalogs/zh-CN/common.json';
+import zhCnErrors from './catalogs/zh-CN/errors.json';
+import zhCnHome from './catalogs/zh-CN/home.json';
+import zhCnMain from './catalogs/zh-CN/main.json';
+import zhCnMedia from './catalogs/zh-CN/media.json';
+import zhCnNotices from './catalogs/zh-CN/notices.json';
+import zhCnSettings from './catalogs/zh-CN/settings.json';
+import zhTwCall from './catalogs/zh-TW/call.json';
+import zhTwCollab from './catalogs/zh-TW/collab.json';
+import zhTwCommon from './catalogs/zh-TW/common.json';
+import zhTwErrors from './catalogs/zh-TW/errors.json';
+import zhTwHome from './catalogs/zh-TW/home.json';
+import zhTwMain from './catalogs/zh-TW/main.json';
+import zhTwMedia from './catalogs/zh-TW/media.json';
+import zhTwNotices from './catalogs/zh-TW/notices.json';
+import zhTwSettings from './catalogs/zh-TW/settings.json';
+import type { Locale } from './locales';
+
+const ENGLISH = {
+  call: enCall,
+  collab: enCollab,
+  common: enCommon,
+  errors: enErrors,
+  home: enHome,
+  main: enMain,
+  media: enMedia,
+  notices: enNotices,
+  settings: enSettings,
+};
+
+type Areas = typeof ENGLISH;
+/** Every message's key, `<area>.<name>`, checked by the compiler wherever one is used. */
+export type MessageKey = { [A in keyof Areas & string]: `${A}.${keyof Areas[A] & string}` }[keyof Areas & string];
+/** Values an ICU message takes: `{name}`, `{count, plural, …}`. */
+export type MessageValues = Record<string, string | number | Date>;
+/** A message to show later (a notice, an error): kept as its key and values, worded when shown. */
+export interface Message {
+  key: MessageKey;
+  values?: MessageValues;
+}
+
+type AreaTexts = { [A in keyof Areas]: Record<string, string> };
+
+function flatten(areas: AreaTexts): Record<MessageKey, string> {
+  const out: Record<string, string> = {};
+  for (const [area, messages] of Object.entries(areas)) {
+    for (const [name, text] of Object.entries(messages)) out[`${area}.${name}`] = text;
+  }
+  return out as Record<MessageKey, string>;
+}
+
+export const CATALOGS: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = {
+  en: flatten(ENGLISH),
+  'zh-CN': flatten({
+    call: zhCnCall,
+    collab: zhCnCollab,
+    common: zhCnCommon,
+    errors: zhCnErrors,
+    home: zhCnHome,
+    main: zhCnMain,
+    media: zhCnMedia,
+    notices: zhCnNotices,
+    settings: zhCnSettings,
+  }),
+  'zh-TW': flatten({
+    call: zhTwCall,
+    collab: zhTwCollab,
+    common: zhTwCommon,
+    errors: zhTwErrors,
+    home: zhTwHome,
+    main: zhTwMain,
+    media: zhTwMedia,
+    notices: zhTwNotices,
+    settings: zhTwSettings,
+  }),
+};
