@@ -14,8 +14,10 @@ import { CONTENT_SECURITY_POLICY, developmentContentSecurityPolicy } from '../sr
 import { createDevCspNonce, devContentSecurityPolicy, withContentSecurityPolicy } from '../vite/devContentSecurityPolicy';
 import { rendererConfig } from '../vite/rendererConfig';
 
-// The app's stylesheet paints the root element (styles.css: --bg #14161a) and centres .home at 960px.
+// The app's stylesheet paints the root element (styles/tokens.css: the dark theme's --bg #14161a,
+// followed from the system's appearance, dark here) and centres .home at 960px.
 const APP_BACKGROUND = 'rgb(20, 22, 26)';
+test.use({ colorScheme: 'dark' });
 
 // One dependency cache for this spec's servers (one at a time), not the project's node_modules/.vite.
 let cacheDir = '';

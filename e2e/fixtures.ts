@@ -54,14 +54,24 @@ export interface Participant {
   context: BrowserContext;
 }
 
+/** How a participant's browser is set up: its language and appearance (English and light by default). */
+export interface BrowserSetup {
+  locale?: string;
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+}
+
 export async function openParticipant(
   browser: Browser,
   server: SignalingServer,
   name: string,
   room = 'team',
   prepare?: (context: BrowserContext) => Promise<void>,
+  { locale = 'en-US', colorScheme = 'light', viewport = { width: 1100, height: 800 } }: BrowserSetup = {},
 ): Promise<Participant> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  // Tests find controls by their English names unless they test a language (the page follows the
+  // browser's languages, which Playwright sets from `locale`).
+  const context = await browser.newContext({ viewport, locale, colorScheme });
   await prepare?.(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[${name}] page error:`, error.stack ?? error));

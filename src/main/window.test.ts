@@ -37,6 +37,15 @@ describe('the main window', () => {
       expect(shown.loaded).toEqual(['file:///app/out/renderer/index.html']);
     });
 
+    it('opens in the system\'s appearance, so it never flashes the other colour', () => {
+      standIn.nativeTheme.shouldUseDarkColors = false;
+      createMainWindow('/p.cjs', { file: '/app/out/renderer/index.html' }, openExternal);
+      expect(standIn.windows().at(-1)!.options['backgroundColor']).toBe('#f4f5f7');
+      standIn.nativeTheme.shouldUseDarkColors = true;
+      createMainWindow('/p.cjs', { file: '/app/out/renderer/index.html' }, openExternal);
+      expect(standIn.windows().at(-1)!.options['backgroundColor']).toBe('#14161a');
+    });
+
     it('is hardened as soon as it exists: navigation prevented, new windows denied', () => {
       createMainWindow('/p.cjs', { url: 'http://localhost:5173/' }, openExternal);
       const contents = standIn.windows().at(-1)!.webContents;

@@ -1,5 +1,5 @@
 /** The main window, locked down: isolated, sandboxed, no Node, nothing experimental. */
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, nativeTheme } from 'electron';
 import { hardenWebContents, type OpenExternal } from './security';
 
 export type RendererSource = { url: string } | { file: string };
@@ -13,7 +13,9 @@ export function createMainWindow(preload: string, source: RendererSource, openEx
     minWidth: 640,
     minHeight: 480,
     title: 'Parley',
-    backgroundColor: '#14161a',
+    // The page's own background in the system's appearance (styles/tokens.css --bg), so the
+    // window does not flash the other colour before the page paints.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#14161a' : '#f4f5f7',
     show: false,
     webPreferences: {
       preload,

@@ -28,6 +28,7 @@ import {
   dialogState,
   globalShortcut,
   nativeImage,
+  nativeTheme,
   powerSaveBlocker,
   shell,
   shellState,
@@ -43,7 +44,7 @@ export const ipcMain = new StandInIpcMain();
 export const BrowserWindow = StandInBrowserWindow;
 export const Menu = StandInMenu;
 export const Tray = StandInTray;
-export { desktopCapturer, dialog, globalShortcut, nativeImage, powerSaveBlocker, session, shell, systemPreferences };
+export { desktopCapturer, dialog, globalShortcut, nativeImage, nativeTheme, powerSaveBlocker, session, shell, systemPreferences };
 
 /** What tests use to drive the stand-in and to read what the code did with it. */
 export const standIn = {
@@ -75,7 +76,8 @@ export const standIn = {
   systemPreferences: systemPreferencesState,
   globalShortcut,
   powerSaveBlocker,
+  nativeTheme,
   Menu: StandInMenu,
 };
 
-export default { app, ipcMain, BrowserWindow, Menu, Tray, desktopCapturer, dialog, globalShortcut, nativeImage, powerSaveBlocker, session, shell, systemPreferences };
+export default { app, ipcMain, BrowserWindow, Menu, Tray, desktopCapturer, dialog, globalShortcut, nativeImage, nativeTheme, powerSaveBlocker, session, shell, systemPreferences };

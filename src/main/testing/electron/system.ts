@@ -198,6 +198,12 @@ export const powerSaveBlocker = {
   },
 };
 
+/** docs/api/native-theme.md: the system's appearance, and the app's override of it. */
+export const nativeTheme = Object.assign(new EventEmitter(), {
+  shouldUseDarkColors: true,
+  themeSource: 'system' as 'system' | 'light' | 'dark',
+});
+
 export const nativeImage = {
   createEmpty: () => ({ isEmpty: () => true, toDataURL: () => 'data:image/png;base64,' }),
   createFromPath: (path: string) => ({ path, isEmpty: () => false, toDataURL: () => 'data:image/png;base64,' }),
