@@ -177,7 +177,7 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
 
       // Ids come from the server, never the client, so nobody can claim to be someone else.
       const peerId = randomUUID();
-      const outcome = registry.join({ id: peerId, name, room }, { passLock: admission.isHost });
+      const outcome = registry.join({ id: peerId, name, room, isHost: admission.isHost }, { passLock: admission.isHost });
       if (!outcome.ok) {
         const messages = { ROOM_FULL: `Room "${room}" is full`, ROOM_LOCKED: 'The host has locked the room', ALREADY_IN_ROOM: 'Already in a room' };
         return reply(fail(outcome.reason, messages[outcome.reason]));
@@ -188,7 +188,7 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
       // announcement, one round trip sooner than a signal after the acknowledgement; one away on
       // its grace period gets it on its return, as any signal.
       const offeredTo = offer ? outcome.peers[0]?.id : undefined;
-      const announcement = { id: peerId, name };
+      const announcement = admission.isHost ? { id: peerId, name, isHost: true } : { id: peerId, name };
       broadcastToRoom(room, (member, memberId) => member.emit('peer-joined', memberId === offeredTo ? { ...announcement, offer } : announcement), peerId);
       if (offer && offeredTo && !sessions.socketOf(offeredTo)) sessions.hold(offeredTo, { from: peerId, payload: { kind: 'description', description: offer } });
       reply(

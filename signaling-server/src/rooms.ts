@@ -12,6 +12,11 @@ export type JoinOutcome =
   | { ok: true; peers: PeerInfo[] }
   | { ok: false; reason: 'ROOM_FULL' | 'ALREADY_IN_ROOM' | 'ROOM_LOCKED' };
 
+/** What others learn of a participant: its id and name, and whether it hosts (only when it does). */
+function peerInfo({ id, name, isHost }: Participant): PeerInfo {
+  return isHost ? { id, name, isHost } : { id, name };
+}
+
 export class RoomRegistry {
   private readonly rooms = new Map<string, Map<string, Participant>>();
   private readonly participants = new Map<string, Participant>();
@@ -30,7 +35,7 @@ export class RoomRegistry {
     if (this.locked.has(participant.room) && !options.passLock) return { ok: false, reason: 'ROOM_LOCKED' };
     const members = this.rooms.get(participant.room) ?? new Map<string, Participant>();
     if (members.size >= this.capacity) return { ok: false, reason: 'ROOM_FULL' };
-    const peers = [...members.values()].map(({ id, name }) => ({ id, name }));
+    const peers = [...members.values()].map(peerInfo);
     members.set(participant.id, participant);
     this.rooms.set(participant.room, members);
     this.participants.set(participant.id, participant);
@@ -69,7 +74,7 @@ export class RoomRegistry {
     const participant = this.participants.get(id);
     if (!participant) return [];
     const members = this.rooms.get(participant.room);
-    return [...(members?.values() ?? [])].filter((p) => p.id !== id).map(({ id: peerId, name }) => ({ id: peerId, name }));
+    return [...(members?.values() ?? [])].filter((p) => p.id !== id).map(peerInfo);
   }
 
   find(id: string): Participant | undefined {

@@ -45,6 +45,31 @@ describe('passcode', () => {
   });
 });
 
+describe('who hosts', () => {
+  it('is marked in the peer lists and announcements others get, and nobody else is', async () => {
+    const host = await joinAs({ room: 'team', name: 'Host', hostKey: HOST_KEY });
+    const arriving = nextEvent(host.socket, 'peer-joined');
+    const ada = await joinAs({ room: 'team', name: 'Ada', passcode: 'tea for two' });
+    expect(ada.result).toMatchObject({ ok: true, data: { peers: [{ name: 'Host', isHost: true }] } });
+    expect(await arriving).not.toHaveProperty('isHost');
+    const announced = nextEvent(ada.socket, 'peer-joined');
+    const late = await joinAs({ room: 'team', name: 'Grace', passcode: 'tea for two' });
+    const peers = late.result.ok ? late.result.data.peers : [];
+    expect(peers.map(({ name, isHost }) => [name, isHost ?? false])).toEqual([
+      ['Host', true],
+      ['Ada', false],
+    ]);
+    expect(await announced).not.toHaveProperty('isHost');
+  });
+
+  it('is marked when the host arrives after others', async () => {
+    const ada = await joinAs({ room: 'later', name: 'Ada', passcode: 'tea for two' });
+    const arriving = nextEvent(ada.socket, 'peer-joined');
+    await joinAs({ room: 'later', name: 'Host', hostKey: HOST_KEY });
+    expect(await arriving).toMatchObject({ name: 'Host', isHost: true });
+  });
+});
+
 describe('host controls', () => {
   it('a locked room refuses newcomers with ROOM_LOCKED, tells those inside, and opens again', async () => {
     const host = await joinAs({ room: 'team', name: 'Host', hostKey: HOST_KEY });

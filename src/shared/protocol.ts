@@ -57,6 +57,8 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: ProtocolError }
 export interface PeerInfo {
   id: string;
   name: string;
+  /** The one who hosts the room (it holds the host key): people lists mark it. */
+  isHost?: boolean;
 }
 
 /** A newcomer, as announced to those already in the room. */
