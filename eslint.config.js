@@ -1,6 +1,7 @@
 // Lint, and the architecture's one-way arrows: features -> store -> call -> shared,
 // main -> signaling-server -> shared, preload -> shared. A wrong import fails the lint.
 import js from '@eslint/js';
+import formatjs from 'eslint-plugin-formatjs';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -33,6 +34,13 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Words come from the catalogs (src/shared/i18n/catalogs, through useText): literal text in a
+    // screen, or in a prop people read (aria-*, placeholder, title, alt and our own `label`), fails.
+    files: ['src/renderer/src/features/**/*.tsx', 'src/renderer/src/*.tsx'],
+    plugins: { formatjs },
+    rules: { 'formatjs/no-literal-string-in-jsx': ['error', { props: { include: [['*', 'label']] } }] },
   },
   {
     // Playwright fixtures declare "no dependencies" with an empty destructuring pattern.

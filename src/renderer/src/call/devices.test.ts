@@ -25,7 +25,7 @@ describe('chooseDevice', () => {
 });
 
 describe('groupDevices', () => {
-  it('sorts devices by kind, names unnamed ones, and drops hidden and duplicate entries', () => {
+  it('sorts devices by kind, leaves unnamed ones unnamed (the view names them), and drops hidden and duplicate entries', () => {
     const lists = groupDevices([
       { deviceId: 'cam-a', kind: 'videoinput', label: 'Front' },
       { deviceId: 'mic-1', kind: 'audioinput', label: '' },
@@ -35,7 +35,7 @@ describe('groupDevices', () => {
     ]);
     expect(lists).toEqual({
       cameras: [{ deviceId: 'cam-a', label: 'Front' }],
-      microphones: [{ deviceId: 'mic-1', label: 'Microphone 1' }],
+      microphones: [{ deviceId: 'mic-1', label: '' }],
       speakers: [{ deviceId: 'spk-1', label: 'Headphones' }],
     });
   });

@@ -4,6 +4,7 @@
  */
 export interface DeviceOption {
   deviceId: string;
+  /** The browser's name for it; empty when it gives none (the view then names it by kind and place). */
   label: string;
 }
 
@@ -20,7 +21,6 @@ const KIND_TO_LIST: Record<MediaDeviceKind, keyof DeviceLists> = {
   audioinput: 'microphones',
   audiooutput: 'speakers',
 };
-const UNNAMED: Record<keyof DeviceLists, string> = { cameras: 'Camera', microphones: 'Microphone', speakers: 'Speaker' };
 
 export function groupDevices(infos: readonly Pick<MediaDeviceInfo, 'deviceId' | 'kind' | 'label'>[]): DeviceLists {
   const lists: DeviceLists = { cameras: [], microphones: [], speakers: [] };
@@ -29,7 +29,7 @@ export function groupDevices(infos: readonly Pick<MediaDeviceInfo, 'deviceId' | 
     if (!info.deviceId) continue;
     const list = lists[KIND_TO_LIST[info.kind]];
     if (list.some((d) => d.deviceId === info.deviceId)) continue;
-    list.push({ deviceId: info.deviceId, label: info.label || `${UNNAMED[KIND_TO_LIST[info.kind]]} ${list.length + 1}` });
+    list.push({ deviceId: info.deviceId, label: info.label });
   }
   return lists;
 }

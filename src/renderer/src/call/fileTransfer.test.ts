@@ -97,7 +97,7 @@ describe('FileTransfers', () => {
     grace.receive('ada', new TextEncoder().encode('hello').buffer);
     grace.receive('ada', JSON.stringify({ type: 'file-end', id }));
     await settle();
-    expect(graceLast()).toMatchObject({ status: 'failed', detail: 'The file arrived damaged (its SHA-256 does not match)' });
+    expect(graceLast()).toMatchObject({ status: 'failed', detail: { key: 'collab.transfer.checksumMismatch' } });
     expect(received).toEqual([]);
   });
 
@@ -106,7 +106,7 @@ describe('FileTransfers', () => {
     const unreadable = new Blob(['gone']);
     unreadable.slice = () => ({ arrayBuffer: () => Promise.reject(new Error('The file was moved')) }) as unknown as Blob;
     await ada.send('grace', unreadable, 'gone.txt');
-    expect(adaLast()).toMatchObject({ status: 'failed', detail: 'Could not read the file: The file was moved' });
+    expect(adaLast()).toMatchObject({ status: 'failed', detail: { key: 'collab.transfer.unreadable', values: { detail: 'The file was moved' } } });
   });
 
   it('a file cancelled while it is still being read is never offered', async () => {
@@ -142,6 +142,6 @@ describe('FileTransfers', () => {
     const { ada, adaLast } = link();
     await ada.send('grace', new Blob(['hello']), 'a.txt');
     ada.peerGone('grace');
-    expect(adaLast()).toMatchObject({ status: 'failed', detail: 'The participant left' });
+    expect(adaLast()).toMatchObject({ status: 'failed', detail: { key: 'collab.transfer.participantLeft' } });
   });
 });

@@ -10,6 +10,7 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
 import { FILE_LIMITS, parseFileControl, type FileControl, type FileOffer } from '../../../shared/collaboration';
+import type { Message } from '../../../shared/i18n/catalogs';
 import { Emitter } from './emitter';
 
 type Sha256 = ReturnType<typeof sha256.create>;
@@ -33,8 +34,8 @@ export interface TransferInfo {
   /** Bytes sent or received so far. */
   bytes: number;
   status: TransferStatus;
-  /** Why it failed or was cancelled, for the UI. */
-  detail?: string;
+  /** Why it failed or was cancelled, worded by the UI. */
+  detail?: Message;
 }
 
 export interface FileTransport {
@@ -106,7 +107,7 @@ export class FileTransfers extends Emitter<FileEvents> {
     const id = crypto.randomUUID();
     const info: TransferInfo = { id, peerId, direction: 'send', name, size: file.size, mime: file.type, bytes: 0, status: 'preparing' };
     if (file.size > FILE_LIMITS.maxFileBytes) {
-      this.update(info, { status: 'failed', detail: 'The file is larger than 1 GB' });
+      this.update(info, { status: 'failed', detail: { key: 'collab.transfer.tooLarge' } });
       return id;
     }
     let settle: (accepted: boolean) => void = () => undefined;
@@ -122,13 +123,13 @@ export class FileTransfers extends Emitter<FileEvents> {
     } catch (error) {
       // Moved, deleted or unreadable since it was chosen; read it afresh if it is sent again.
       this.digests.delete(file);
-      this.finishOutgoing(transfer, 'failed', `Could not read the file: ${(error as Error).message}`);
+      this.finishOutgoing(transfer, 'failed', { key: 'collab.transfer.unreadable', values: { detail: (error as Error).message } });
       return id;
     }
     if (info.status !== 'preparing') return id; // cancelled, or the peer left, while the file was read
     const offer: FileOffer = { type: 'file-offer', id, name, size: file.size, mime: file.type.slice(0, 128), sha256: fileSha256 };
     if (!this.control(peerId, offer)) {
-      this.finishOutgoing(transfer, 'failed', 'Not connected to that participant');
+      this.finishOutgoing(transfer, 'failed', { key: 'collab.transfer.notConnected' });
       return id;
     }
     this.update(info, { status: 'waiting' });
@@ -158,12 +159,12 @@ export class FileTransfers extends Emitter<FileEvents> {
     if (out && isActiveTransfer(out.info.status)) {
       // Nothing to tell a peer that was never offered it.
       if (out.info.status !== 'preparing') this.control(out.info.peerId, { type: 'file-cancel', id });
-      this.finishOutgoing(out, 'cancelled', 'You cancelled it');
+      this.finishOutgoing(out, 'cancelled', { key: 'collab.transfer.youCancelled' });
     }
     const inc = this.incoming.get(id);
     if (inc && isActiveTransfer(inc.info.status)) {
       this.control(inc.info.peerId, { type: 'file-cancel', id });
-      this.dropIncoming(inc, 'cancelled', 'You cancelled it');
+      this.dropIncoming(inc, 'cancelled', { key: 'collab.transfer.youCancelled' });
     }
   }
 
@@ -177,10 +178,10 @@ export class FileTransfers extends Emitter<FileEvents> {
   /** The peer left or its connection was replaced: nothing in flight with it can finish. */
   peerGone(peerId: string): void {
     for (const out of this.outgoing.values()) {
-      if (out.info.peerId === peerId && isActiveTransfer(out.info.status)) this.finishOutgoing(out, 'failed', 'The participant left');
+      if (out.info.peerId === peerId && isActiveTransfer(out.info.status)) this.finishOutgoing(out, 'failed', { key: 'collab.transfer.participantLeft' });
     }
     for (const inc of this.incoming.values()) {
-      if (inc.info.peerId === peerId && isActiveTransfer(inc.info.status)) this.dropIncoming(inc, 'failed', 'The participant left');
+      if (inc.info.peerId === peerId && isActiveTransfer(inc.info.status)) this.dropIncoming(inc, 'failed', { key: 'collab.transfer.participantLeft' });
     }
     this.streamingFrom.delete(peerId);
   }
@@ -209,20 +210,20 @@ export class FileTransfers extends Emitter<FileEvents> {
       if (message.type === 'file-accept') out.settle(true);
       if (message.type === 'file-decline') {
         out.settle(false);
-        this.finishOutgoing(out, 'declined', 'They declined it');
+        this.finishOutgoing(out, 'declined', { key: 'collab.transfer.theyDeclined' });
       }
       if (message.type === 'file-cancel' && isActiveTransfer(out.info.status)) {
         out.settle(false);
-        this.finishOutgoing(out, 'cancelled', 'They cancelled it');
+        this.finishOutgoing(out, 'cancelled', { key: 'collab.transfer.theyCancelled' });
       }
       if (message.type === 'file-received') {
-        this.finishOutgoing(out, message.verified ? 'complete' : 'failed', message.verified ? undefined : 'The file arrived damaged');
+        this.finishOutgoing(out, message.verified ? 'complete' : 'failed', message.verified ? undefined : { key: 'collab.transfer.damaged' });
       }
       return;
     }
     if (inc && inc.info.peerId === peerId) {
       if (message.type === 'file-begin' && inc.info.status === 'transferring') this.streamingFrom.set(peerId, message.id);
-      if (message.type === 'file-cancel' && isActiveTransfer(inc.info.status)) this.dropIncoming(inc, 'cancelled', 'They cancelled it');
+      if (message.type === 'file-cancel' && isActiveTransfer(inc.info.status)) this.dropIncoming(inc, 'cancelled', { key: 'collab.transfer.theyCancelled' });
       if (message.type === 'file-end' && inc.info.status === 'transferring') await this.complete(inc);
     }
   }
@@ -233,7 +234,7 @@ export class FileTransfers extends Emitter<FileEvents> {
     if (!inc || inc.info.status !== 'transferring') return; // a chunk still in flight after a cancel
     if (inc.info.bytes + chunk.byteLength > inc.info.size) {
       this.control(peerId, { type: 'file-cancel', id: inc.info.id });
-      this.dropIncoming(inc, 'failed', 'More data arrived than the file’s size');
+      this.dropIncoming(inc, 'failed', { key: 'collab.transfer.tooMuchData' });
       return;
     }
     inc.hash.update(new Uint8Array(chunk));
@@ -254,7 +255,7 @@ export class FileTransfers extends Emitter<FileEvents> {
     inc.chunks = [];
     const verified = file.size === inc.info.size && bytesToHex(inc.hash.digest()) === inc.sha256;
     this.control(inc.info.peerId, { type: 'file-received', id: inc.info.id, verified });
-    if (!verified) return this.dropIncoming(inc, 'failed', 'The file arrived damaged (its SHA-256 does not match)');
+    if (!verified) return this.dropIncoming(inc, 'failed', { key: 'collab.transfer.checksumMismatch' });
     this.update(inc.info, { status: 'complete' });
     this.emit('received', inc.info, file);
   }
@@ -263,7 +264,7 @@ export class FileTransfers extends Emitter<FileEvents> {
     const { info, file } = transfer;
     if (!(await transfer.accepted) || info.status !== 'waiting') return;
     const channel = this.transport.channel(info.peerId);
-    if (!channel) return this.finishOutgoing(transfer, 'failed', 'Not connected to that participant');
+    if (!channel) return this.finishOutgoing(transfer, 'failed', { key: 'collab.transfer.notConnected' });
     this.update(info, { status: 'transferring' });
     channel.bufferedAmountLowThreshold = FILE_LIMITS.lowWaterBytes;
     this.control(info.peerId, { type: 'file-begin', id: info.id });
@@ -282,7 +283,7 @@ export class FileTransfers extends Emitter<FileEvents> {
       }
       this.control(info.peerId, { type: 'file-end', id: info.id });
     } catch (error) {
-      this.finishOutgoing(transfer, 'failed', `Sending stopped: ${(error as Error).message}`);
+      this.finishOutgoing(transfer, 'failed', { key: 'collab.transfer.sendingStopped', values: { detail: (error as Error).message } });
     }
   }
 
@@ -293,12 +294,12 @@ export class FileTransfers extends Emitter<FileEvents> {
     return true;
   }
 
-  private finishOutgoing(transfer: Outgoing, status: TransferStatus, detail?: string): void {
+  private finishOutgoing(transfer: Outgoing, status: TransferStatus, detail?: Message): void {
     transfer.settle(false);
     this.update(transfer.info, { status, detail, ...(status === 'complete' ? { bytes: transfer.info.size } : {}) });
   }
 
-  private dropIncoming(inc: Incoming, status: TransferStatus, detail?: string): void {
+  private dropIncoming(inc: Incoming, status: TransferStatus, detail?: Message): void {
     inc.blocks = [];
     inc.chunks = [];
     if (this.streamingFrom.get(inc.info.peerId) === inc.info.id) this.streamingFrom.delete(inc.info.peerId);

@@ -3,6 +3,7 @@
  * only → nothing), so a person without a camera, or who refused access, can still join and see
  * others. The problem found is reported so the UI can say what is missing and how to fix it.
  */
+import type { MessageKey } from '../../../shared/i18n/catalogs';
 
 export type MediaProblem = 'insecure-context' | 'denied' | 'not-found' | 'in-use' | 'partial' | 'failed';
 
@@ -11,15 +12,14 @@ export interface OpenedMedia {
   problem: MediaProblem | null;
 }
 
-export const MEDIA_PROBLEM_TEXT: Record<MediaProblem, string> = {
-  'insecure-context':
-    'This page is not a secure context, so the browser will not share your camera or microphone. Open it over HTTPS or on this machine’s own address, or use the Parley app. You can still join and see and hear others.',
-  denied:
-    'Camera and microphone access was refused. You can still join and see and hear others; allow access in your browser or system privacy settings to be seen and heard.',
-  'not-found': 'No camera or microphone was found. You can still join and see and hear others.',
-  'in-use': 'Your camera or microphone is in use by another application. Close it and try again, or join without it.',
-  partial: 'Only part of your devices could be opened (camera or microphone is missing or refused).',
-  failed: 'Your camera and microphone could not be opened. You can still join and see and hear others.',
+/** What each problem means for the user and what to do, as a catalog key (worded by the view). */
+export const MEDIA_PROBLEM_TEXT: Readonly<Record<MediaProblem, MessageKey>> = {
+  'insecure-context': 'media.problem.insecureContext',
+  denied: 'media.problem.denied',
+  'not-found': 'media.problem.notFound',
+  'in-use': 'media.problem.inUse',
+  partial: 'media.problem.partial',
+  failed: 'media.problem.failed',
 };
 
 export function classifyMediaError(error: unknown): MediaProblem {

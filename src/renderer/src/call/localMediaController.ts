@@ -10,6 +10,7 @@ import { Emitter } from './emitter';
 import { classifyMediaError, openLocalMedia, type MediaProblem } from './localMedia';
 import { audioConstraints, videoConstraints, type AudioProcessing, type QualityPreset } from './mediaSettings';
 import type { LocalTracks } from './channels';
+import type { Message } from '../../../shared/i18n/catalogs';
 
 export interface MediaPreferences {
   cameraId: string | null;
@@ -21,8 +22,8 @@ export interface MediaPreferences {
 
 type ControllerEvents = {
   changed: () => void;
-  /** Something the user should read: a device vanished and we switched, a device failed. */
-  notice: (text: string) => void;
+  /** Something the user should read (a device vanished and we switched, a device failed), worded by the UI. */
+  notice: (message: Message) => void;
 };
 
 export class LocalMediaController extends Emitter<ControllerEvents> {
@@ -56,10 +57,10 @@ export class LocalMediaController extends Emitter<ControllerEvents> {
     // Only now, with permission, do device lists carry ids to check the remembered choices against.
     const devices = await listDevices(this.mediaDevices);
     if (this.camera && chooseDevice(devices.cameras, this.prefs.cameraId).fellBack) {
-      this.emit('notice', 'The camera you used last time is not connected; using the system default camera.');
+      this.emit('notice', { key: 'notices.cameraFellBack' });
     }
     if (this.microphone && chooseDevice(devices.microphones, this.prefs.microphoneId).fellBack) {
-      this.emit('notice', 'The microphone you used last time is not connected; using the system default microphone.');
+      this.emit('notice', { key: 'notices.microphoneFellBack' });
     }
     this.emit('changed');
     return devices;
@@ -101,7 +102,7 @@ export class LocalMediaController extends Emitter<ControllerEvents> {
   async setQuality(quality: QualityPreset): Promise<void> {
     this.prefs = { ...this.prefs, quality };
     const { deviceId: _device, ...constraints } = videoConstraints(quality, null);
-    await this.camera?.applyConstraints(constraints).catch(() => this.emit('notice', 'This camera cannot deliver that quality.'));
+    await this.camera?.applyConstraints(constraints).catch(() => this.emit('notice', { key: 'notices.qualityUnavailable' }));
     this.emit('changed');
   }
 
@@ -154,12 +155,12 @@ export class LocalMediaController extends Emitter<ControllerEvents> {
     const cameraGone = this.camera && this.camera.readyState === 'ended';
     const cameraId = this.camera?.getSettings().deviceId;
     if (this.camera && (cameraGone || (cameraId && !devices.cameras.some((d) => d.deviceId === cameraId)))) {
-      this.emit('notice', 'Your camera was disconnected; switched to the system default camera.');
+      this.emit('notice', { key: 'notices.cameraDisconnected' });
       await this.useCamera(null);
     }
     const microphoneId = this.microphone?.getSettings().deviceId;
     if (this.microphone && (this.microphone.readyState === 'ended' || (microphoneId && !devices.microphones.some((d) => d.deviceId === microphoneId)))) {
-      this.emit('notice', 'Your microphone was disconnected; switched to the system default microphone.');
+      this.emit('notice', { key: 'notices.microphoneDisconnected' });
       await this.useMicrophone(null);
     }
     return devices;
@@ -181,8 +182,9 @@ export class LocalMediaController extends Emitter<ControllerEvents> {
       const stream = await this.mediaDevices.getUserMedia(kind === 'audio' ? { audio: constraints } : { video: constraints });
       return (kind === 'audio' ? stream.getAudioTracks() : stream.getVideoTracks())[0] ?? null;
     } catch (error) {
+      // The problem's code (`in-use`, `denied`…) goes along as a technical detail.
       const problem = classifyMediaError(error);
-      this.emit('notice', `Could not open the ${kind === 'audio' ? 'microphone' : 'camera'} (${problem}). The previous one is still in use.`);
+      this.emit('notice', { key: kind === 'audio' ? 'notices.microphoneOpenFailed' : 'notices.cameraOpenFailed', values: { problem } });
       return null;
     }
   }

@@ -2,8 +2,8 @@
 
 export const QUALITY_PRESETS = {
   /** The original demo's default, and gentle on a mesh's uplinks. */
-  standard: { label: '640×480, 15 fps', width: 640, height: 480, frameRate: 15 },
-  hd: { label: '1280×720, 30 fps', width: 1280, height: 720, frameRate: 30 },
+  standard: { width: 640, height: 480, frameRate: 15 },
+  hd: { width: 1280, height: 720, frameRate: 30 },
 } as const;
 export type QualityPreset = keyof typeof QUALITY_PRESETS;
 

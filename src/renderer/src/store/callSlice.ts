@@ -4,16 +4,17 @@
  */
 import type { StateCreator } from 'zustand';
 import { shortCode } from '../../../shared/fingerprint';
+import type { Message } from '../../../shared/i18n/catalogs';
 import { parseIceServers, type IceServerConfig } from '../../../shared/iceServers';
 import { parseHostAddress } from '../../../shared/hostAddress';
 import type { HostingStatus } from '../../../shared/ipc';
 import type { MediaState } from '../../../shared/peerMessages';
-import { displayNameSchema, passcodeSchema, roomNameSchema } from '../../../shared/protocol.schemas';
 import { Call, type SignalingState } from '../call/call';
 import { CallError } from '../call/callError';
 import { platform } from '../platform';
 import { attachCollaboration } from './collaborationSlice';
 import { failedAttempt, type CallFailure } from './errorText';
+import { checkJoinForm, type JoinForm } from './joinForm';
 import { checkHostAhead, prepareJoinAhead, takePreparedJoin } from './joinAhead';
 import { attachScreenShare, endScreenShare } from './screenShareSlice';
 import { startStats, stopStats } from './statsSlice';
@@ -83,7 +84,7 @@ let activeCall: Call | undefined;
 globalThis.addEventListener?.('pagehide', () => activeCall?.abandon());
 
 export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (set, get) => {
-  const fail = (code: CallFailure['code'], detail: string): void => set(failedAttempt(code, detail));
+  const fail = (code: CallFailure['code'], detail: string, message?: Message): void => set(failedAttempt(code, detail, message));
 
   const updatePeer = (id: string, change: Partial<RemotePeer>): void =>
     set((state) => {
@@ -92,17 +93,10 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     });
 
   /** Room, name, passcode and STUN/TURN servers are checked before any network. */
-  const validateForm = (): { room: string; name: string; passcode: string | undefined; iceServers: IceServerConfig[] } | undefined => {
-    const room = roomNameSchema.safeParse(get().room);
-    if (!room.success) return void fail('BAD_REQUEST', room.error.issues[0]?.message ?? 'Invalid room name');
-    const name = displayNameSchema.safeParse(get().displayName);
-    if (!name.success) return void fail('BAD_REQUEST', name.error.issues[0]?.message ?? 'Invalid display name');
-    const typed = get().passcode;
-    const passcode = typed === '' ? undefined : passcodeSchema.safeParse(typed);
-    if (passcode && !passcode.success) return void fail('BAD_REQUEST', passcode.error.issues[0]?.message ?? 'Invalid passcode');
-    const ice = parseIceServers(get().iceServersText, get().turnUsername, get().turnCredential);
-    if (!ice.ok) return void fail('BAD_REQUEST', ice.message);
-    return { room: room.data, name: name.data, passcode: passcode?.data, iceServers: ice.servers };
+  const validateForm = (): JoinForm | undefined => {
+    const checked = checkJoinForm(get());
+    if (!checked.ok) return void fail('BAD_REQUEST', checked.detail, checked.message);
+    return checked.form;
   };
 
   interface JoinTarget {
@@ -208,7 +202,8 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       const form = validateForm();
       if (!form) return;
       const address = parseHostAddress(get().hostAddress, platform().defaultScheme);
-      if (!address.ok) return fail('INVALID_ADDRESS', address.message);
+      // Nothing typed is no mistake to point out, just the one field still to fill in.
+      if (!address.ok) return fail('INVALID_ADDRESS', address.message, get().hostAddress.trim() === '' ? { key: 'errors.addressMissing' } : undefined);
       const trust = platform().trust;
       if (!trust) return joinAt({ url: address.url, ...form });
 
@@ -271,7 +266,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
         const state = await activeCall.setLocked(locked);
         set({ roomLocked: state.locked });
       } catch (error) {
-        get().showNotice(`The room could not be ${locked ? 'locked' : 'unlocked'}: ${(error as Error).message}`);
+        get().showNotice(locked ? 'notices.lockFailed' : 'notices.unlockFailed', { detail: (error as Error).message });
       }
     },
 
@@ -280,7 +275,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       try {
         await activeCall.remove(peerId);
       } catch (error) {
-        get().showNotice(`That participant could not be removed: ${(error as Error).message}`);
+        get().showNotice('notices.removeFailed', { detail: (error as Error).message });
       }
     },
 

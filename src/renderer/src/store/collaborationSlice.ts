@@ -11,8 +11,8 @@ import { platform } from '../platform';
 import type { ParleyState } from './index';
 
 export interface ShownChatEntry extends ChatEntry {
-  /** The sender's name when it arrived (it stays right after they leave). */
-  fromName: string;
+  /** The sender's name when it arrived (it stays right after they leave); null if nobody knew it. */
+  fromName: string | null;
 }
 
 export interface CollaborationSlice {
@@ -47,7 +47,7 @@ export const createCollaborationSlice: StateCreator<ParleyState, [], [], Collabo
   sendFile: async (file, to) => {
     if (!call) return;
     const targets = to === 'everyone' ? Object.keys(get().peers) : [to];
-    if (targets.length === 0) return get().showNotice('There is nobody in the call to send the file to.');
+    if (targets.length === 0) return get().showNotice('notices.nobodyToSendTo');
     await Promise.all(targets.map((peerId) => call?.files.send(peerId, file, file.name)));
   },
 
@@ -60,7 +60,7 @@ export const createCollaborationSlice: StateCreator<ParleyState, [], [], Collabo
     const info = get().transfers[id];
     if (!file || !info) return;
     const outcome = await platform().saveFile(info.name, file);
-    if (outcome.error) get().showNotice(`The file could not be saved: ${outcome.error}`);
+    if (outcome.error) get().showNotice('notices.saveFailed', { detail: outcome.error });
     else if (outcome.saved) receivedFiles.delete(id);
   },
 });
@@ -72,7 +72,7 @@ export function attachCollaboration(next: Call, set: (change: Partial<ParleyStat
   set({ chat: [], unreadChat: 0, transfers: {} });
   next.chat.on('message', (entry) =>
     set((state) => ({
-      chat: [...state.chat, { ...entry, fromName: entry.from === null ? state.displayName : (state.peers[entry.from]?.name ?? 'Someone') }],
+      chat: [...state.chat, { ...entry, fromName: entry.from === null ? state.displayName : (state.peers[entry.from]?.name ?? null) }],
       unreadChat: state.panelOpen || entry.from === null ? state.unreadChat : state.unreadChat + 1,
     })),
   );

@@ -1,36 +1,53 @@
 /** The sentence the UI shows for each failure code: what happened and what to do about it. */
+import type { Message, MessageKey } from '../../../shared/i18n/catalogs';
 import type { IpcErrorCode } from '../../../shared/ipc';
 import type { CallErrorCode } from '../call/callError';
 
-/** Why a join, a host attempt or a call failed: a stable code and the sentence shown for it. */
+export type FailureCode = CallErrorCode | IpcErrorCode;
+
+/** Why a join, a host attempt or a call failed. */
 export interface CallFailure {
-  code: CallErrorCode | IpcErrorCode;
-  message: string;
+  /** Stable: what the UI decides on (retry, focus the passcode) and tests match. */
+  code: FailureCode;
+  /** What the failing part said, in English and technical: shown only inside a sentence with {detail}. */
+  detail: string;
+  /** What the user reads, worded by the view in the page's language. */
+  message: Message;
 }
 
-const TEXT: Partial<Record<CallErrorCode, string>> = {
-  ROOM_FULL: 'The room is full. Ask someone to leave, or pick another room.',
-  UNREACHABLE: 'Could not reach a Parley host at that address. Check the address and that the host is still hosting.',
-  TIMEOUT: 'The host did not answer in time. Check the address and your network, then try again.',
-  VERSION_MISMATCH: 'This host runs a different version of Parley. Use the same version on both sides.',
-  HOST_LOST: 'The connection to the host was lost and did not come back, so the call has ended.',
-  HOST_ENDED: 'The host ended the room.',
-  REMOVED: 'The host removed you from the room.',
-  NOT_PARLEY: 'Something answers at that address, but it is not a Parley host. Check the address and port on the host’s screen.',
-  PASSCODE_REQUIRED: 'This room needs a passcode. Ask the host for it and enter it below.',
-  WRONG_PASSCODE: 'That passcode is not right. Check it with the host and try again.',
-  ROOM_LOCKED: 'The host has locked this room. Ask the host to unlock it.',
-  CERTIFICATE_MISMATCH: 'This is not the host you were invited to: its security certificate is different. Do not join unless the host confirms it changed.',
-  CERTIFICATE_DECLINED: 'You did not confirm the host’s security code, so Parley did not connect.',
-  RATE_LIMITED: 'Too many attempts in a short time. Wait a minute, then try again.',
-  ALREADY_IN_ROOM: 'You are already in a room.',
+/**
+ * The codes with a sentence of their own. Keys are written out in full (the catalogs test finds
+ * each one used); a code missing here is shown as the generic sentence with its detail.
+ */
+const FAILURE_TEXT: Partial<Record<FailureCode, MessageKey>> = {
+  ROOM_FULL: 'errors.roomFull',
+  UNREACHABLE: 'errors.unreachable',
+  TIMEOUT: 'errors.timeout',
+  VERSION_MISMATCH: 'errors.versionMismatch',
+  HOST_LOST: 'errors.hostLost',
+  HOST_ENDED: 'errors.hostEnded',
+  REMOVED: 'errors.removed',
+  NOT_PARLEY: 'errors.notParley',
+  PASSCODE_REQUIRED: 'errors.passcodeRequired',
+  WRONG_PASSCODE: 'errors.wrongPasscode',
+  ROOM_LOCKED: 'errors.roomLocked',
+  CERTIFICATE_MISMATCH: 'errors.certificateMismatch',
+  CERTIFICATE_DECLINED: 'errors.certificateDeclined',
+  RATE_LIMITED: 'errors.rateLimited',
+  ALREADY_IN_ROOM: 'errors.alreadyInRoom',
+  // The detail says why and carries what only the failing part knows (the port, the typed text).
+  PORT_IN_USE: 'errors.portInUse',
+  INVALID_ADDRESS: 'errors.invalidAddress',
 };
 
-export function describeError(code: CallErrorCode, detail: string): string {
-  return TEXT[code] ?? detail;
+export function describeFailure(code: FailureCode, detail: string): Message {
+  return { key: FAILURE_TEXT[code] ?? 'errors.unknown', values: { detail } };
 }
 
-/** The state after a join or host attempt that did not go ahead: the home screen, saying why. */
-export function failedAttempt(code: CallFailure['code'], detail: string): { phase: 'idle'; error: CallFailure } {
-  return { phase: 'idle', error: { code, message: describeError(code as CallErrorCode, detail) } };
+/**
+ * The state after a join or host attempt that did not go ahead: the home screen, saying why. An
+ * attempt that knows better words than its code's (which form field is wrong) passes them.
+ */
+export function failedAttempt(code: FailureCode, detail: string, message: Message = describeFailure(code, detail)): { phase: 'idle'; error: CallFailure } {
+  return { phase: 'idle', error: { code, detail, message } };
 }

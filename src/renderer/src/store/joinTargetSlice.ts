@@ -28,7 +28,7 @@ export const createJoinTargetSlice: StateCreator<ParleyState, [], [], JoinTarget
   applyInvite: (link) => {
     const parsed = parseInvite(link);
     if (!parsed.ok) {
-      set(failedAttempt('INVALID_ADDRESS', parsed.message));
+      set(failedAttempt('INVALID_ADDRESS', parsed.message, { key: 'errors.invalidInvite', values: { detail: parsed.message } }));
       return false;
     }
     const { invite } = parsed;

@@ -10,6 +10,7 @@ import type { MediaProblem } from '../call/localMedia';
 import { LocalMediaController } from '../call/localMediaController';
 import { SPEECH_PROCESSING, type AudioProcessing, type QualityPreset } from '../call/mediaSettings';
 import type { LocalTracks } from '../call/channels';
+import type { Message, MessageKey, MessageValues } from '../../../shared/i18n/catalogs';
 import type { MediaState } from '../../../shared/peerMessages';
 import { platform } from '../platform';
 import type { ParleyState } from './index';
@@ -28,7 +29,8 @@ export interface MediaSlice {
   microphoneTrack: MediaStreamTrack | null;
   mediaInfo: { video: MediaTrackSettings | null; audio: MediaTrackSettings | null };
   mediaProblem: MediaProblem | null;
-  notice: string | null;
+  /** A passing message for the user, kept as its key and values and worded when shown. */
+  notice: Message | null;
   mediaStatus: 'idle' | 'opening' | 'ready';
   muted: boolean;
   cameraOff: boolean;
@@ -44,7 +46,7 @@ export interface MediaSlice {
   toggleMute(): void;
   toggleCamera(): Promise<void>;
   /** A passing message for the user: a device change, a saved file. */
-  showNotice(text: string): void;
+  showNotice(key: MessageKey, values?: MessageValues): void;
   dismissNotice(): void;
   /** Opens the devices again, e.g. after the user allowed access in the system settings. */
   retryMedia(): Promise<void>;
@@ -82,7 +84,7 @@ export const createMediaSlice: StateCreator<ParleyState, [], [], MediaSlice> = (
   const checkSpeaker = (devices: DeviceLists): void => {
     const { speakerId } = get();
     if (speakerId && !devices.speakers.some((d) => d.deviceId === speakerId)) {
-      set({ speakerId: null, notice: 'Your speaker was disconnected; sound now plays on the system default output.' });
+      set({ speakerId: null, notice: { key: 'notices.speakerDisconnected' } });
     }
   };
 
@@ -112,7 +114,7 @@ export const createMediaSlice: StateCreator<ParleyState, [], [], MediaSlice> = (
       const created = new LocalMediaController({ cameraId, microphoneId, quality, processing, effect });
       controller = created;
       created.on('changed', sync);
-      created.on('notice', (text) => set({ notice: text }));
+      created.on('notice', (notice) => set({ notice }));
       // On macOS the system asks once per app; ask before the browser-level request.
       const osAccess = platform().mediaAccess;
       const asked = osAccess
@@ -169,7 +171,7 @@ export const createMediaSlice: StateCreator<ParleyState, [], [], MediaSlice> = (
       set({ cameraOff });
       await controller?.setCameraOff(cameraOff);
     },
-    showNotice: (text) => set({ notice: text }),
+    showNotice: (key, values) => set({ notice: values ? { key, values } : { key } }),
     dismissNotice: () => set({ notice: null }),
     retryMedia: () => {
       set({ mediaStatus: 'idle', muted: false, cameraOff: false });

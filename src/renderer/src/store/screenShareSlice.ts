@@ -53,7 +53,8 @@ export const createScreenShareSlice: StateCreator<ParleyState, [], [], ScreenSha
       const refused = error instanceof DOMException && error.name === 'NotAllowedError';
       // A refusal may be the OS's, not the user's: then say where to allow it.
       if (refused && (await screenRecordingDenied())) return set({ screenAccessBlocked: true });
-      get().showNotice(refused ? 'Screen sharing was cancelled.' : `The screen could not be shared: ${(error as Error).message}`);
+      if (refused) get().showNotice('notices.screenShareCancelled');
+      else get().showNotice('notices.screenShareFailed', { detail: (error as Error).message });
       return;
     }
     set({ screenAccessBlocked: false });

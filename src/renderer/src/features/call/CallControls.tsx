@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CallRecorder } from '../../call/recorder';
+import { useText } from '../../i18n/useText';
 import { useParley } from '../../store';
 import { MicIcon, MicOffIcon } from '../ui/icons';
 import { RecordingReview } from './RecordingReview';
@@ -39,6 +40,7 @@ export function CallControls({
       stopScreenShare: state.stopScreenShare,
     })),
   );
+  const t = useText();
   const recorder = useRef<CallRecorder | null>(null);
   const [recording, setRecording] = useState(false);
   const [finished, setFinished] = useState<Blob | null>(null);
@@ -64,25 +66,25 @@ export function CallControls({
 
   return (
     <>
-      <div className="controls" role="toolbar" aria-label="Call controls">
+      <div className="controls" role="toolbar" aria-label={t('call.controls.label')}>
         <button type="button" className="button" aria-pressed={s.muted} disabled={!s.hasMicrophone} onClick={s.toggleMute}>
-          {s.muted ? <MicOffIcon /> : <MicIcon />} Mute
+          {s.muted ? <MicOffIcon /> : <MicIcon />} {t('call.controls.mute')}
         </button>
         <button type="button" className="button" aria-pressed={s.cameraOff} onClick={() => void s.toggleCamera()}>
-          Camera off
+          {t('call.controls.cameraOff')}
         </button>
         <button type="button" className="button" aria-expanded={settingsOpen} aria-controls={settingsId} onClick={onToggleSettings}>
-          Settings
+          {t('call.controls.settings')}
         </button>
         <button
           type="button"
           className="button"
           aria-expanded={s.panelOpen}
           aria-controls={panelId}
-          aria-label={s.unreadChat > 0 ? `Chat and files, ${s.unreadChat} unread` : 'Chat and files'}
+          aria-label={s.unreadChat > 0 ? t('call.controls.chatNameUnread', { count: s.unreadChat }) : t('call.controls.chatName')}
           onClick={() => s.setPanelOpen(!s.panelOpen)}
         >
-          Chat &amp; files
+          {t('call.controls.chat')}
           {s.unreadChat > 0 && (
             <span className="badge" aria-hidden="true">
               {s.unreadChat}
@@ -90,19 +92,19 @@ export function CallControls({
           )}
         </button>
         <button type="button" className="button" aria-pressed={s.sharing} onClick={() => (s.sharing ? s.stopScreenShare() : void s.shareScreen())}>
-          {s.sharing ? 'Stop sharing' : 'Share screen'}
+          {s.sharing ? t('call.controls.stopSharing') : t('call.controls.shareScreen')}
         </button>
         <button type="button" className="button" aria-pressed={s.layout === 'speaker'} onClick={() => s.setLayout(s.layout === 'speaker' ? 'grid' : 'speaker')}>
-          Speaker view
+          {t('call.controls.speakerView')}
         </button>
         <button type="button" className="button" aria-expanded={s.statsOpen} aria-controls={statsId} onClick={() => s.setStatsOpen(!s.statsOpen)}>
-          Statistics
+          {t('call.controls.statistics')}
         </button>
         <button type="button" className={`button${recording ? ' button--recording' : ''}`} onClick={() => void toggleRecording()}>
-          {recording ? 'Stop recording' : 'Record'}
+          {recording ? t('call.controls.stopRecording') : t('call.controls.record')}
         </button>
         <button type="button" className="button button--danger" onClick={() => void s.leave()}>
-          Leave
+          {t('call.controls.leave')}
         </button>
       </div>
       {finished && <RecordingReview recording={finished} onClose={() => setFinished(null)} />}

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { MessageKey } from '../../../../shared/i18n/catalogs';
 import { captureFrame, timestampedName } from '../../call/capture';
+import { useText } from '../../i18n/useText';
 import { useParley } from '../../store';
 import { CollaborationPanel } from '../collab/CollaborationPanel';
 import { DeviceSettings } from '../media/DeviceSettings';
@@ -11,14 +13,16 @@ import { StatsPanel } from './StatsPanel';
 import { useSaveFile } from './useSaveFile';
 import { VideoTile } from './VideoTile';
 
-const CONNECTION_TEXT: Partial<Record<RTCPeerConnectionState, string>> = {
-  new: 'Connecting…',
-  connecting: 'Connecting…',
-  disconnected: 'Reconnecting…',
-  failed: 'Connection failed',
+/** Shown over a tile until its connection is up; nothing once connected. */
+const CONNECTION_TEXT: Partial<Record<RTCPeerConnectionState, MessageKey>> = {
+  new: 'call.connection.connecting',
+  connecting: 'call.connection.connecting',
+  disconnected: 'call.connection.reconnecting',
+  failed: 'call.connection.failed',
 };
 
 export function CallScreen() {
+  const t = useText();
   const peers = useParley(useShallow((state) => Object.values(state.peers)));
   const s = useParley(
     useShallow((state) => ({
@@ -54,12 +58,16 @@ export function CallScreen() {
   const ordered = featured ? [...peers].sort((a, b) => Number(b.id === featured) - Number(a.id === featured)) : peers;
   const save = useSaveFile();
   const count = peers.length + 1;
+  const connectionText = (state: RTCPeerConnectionState): string | null => {
+    const key = CONNECTION_TEXT[state];
+    return key ? t(key) : null;
+  };
 
   const snapshot = (name: string) => async (video: HTMLVideoElement) => {
     try {
-      await save(timestampedName(`Parley ${name}`, 'png'), await captureFrame(video));
+      await save(timestampedName(t('call.tile.snapshotFile', { name }), 'png'), await captureFrame(video));
     } catch (error) {
-      s.showNotice(`The snapshot could not be taken: ${(error as Error).message}`);
+      s.showNotice('notices.snapshotFailed', { detail: (error as Error).message });
     }
   };
 
@@ -67,25 +75,25 @@ export function CallScreen() {
     <main className="call">
       <header className="call__bar">
         <h1 className="call__title">
-          {s.room} <span className="call__count">· {count} {count === 1 ? 'person' : 'people'}</span>
+          {s.room} <span className="call__count">{t('call.title.count', { count })}</span>
         </h1>
       </header>
       {s.sharing && (
         <p className="banner banner--info" role="status">
-          You are sharing your screen with everyone.
+          {t('call.sharingBanner')}
         </p>
       )}
       {s.signaling === 'reconnecting' && (
         <p className="banner" role="status">
-          The connection to the host dropped. Reconnecting… (calls already connected carry on)
+          {t('call.reconnectingBanner')}
         </p>
       )}
       {s.hosting && s.room && <HostPanel hosting={s.hosting} room={s.room} />}
       <MediaNotices />
       <div className="call__body">
-        <section className={`grid${speakerLayout ? ' grid--speaker' : ''}`} aria-label="Participants" data-count={count}>
+        <section className={`grid${speakerLayout ? ' grid--speaker' : ''}`} aria-label={t('call.participants')} data-count={count}>
           {screens.map((peer) => (
-            <VideoTile key={`screen-${peer.id}`} stream={peer.screen} name={`${peer.name}’s screen`} featured sinkId={s.speakerId} />
+            <VideoTile key={`screen-${peer.id}`} stream={peer.screen} name={t('call.tile.screenOf', { name: peer.name })} featured sinkId={s.speakerId} />
           ))}
           <VideoTile stream={s.previewStream} name={s.displayName} isSelf audioMuted={s.muted} videoOff={s.cameraOff} onSnapshot={snapshot(s.displayName)} />
           {ordered.map((peer) => (
@@ -94,7 +102,7 @@ export function CallScreen() {
               peerId={peer.id}
               stream={peer.stream}
               name={peer.name}
-              status={CONNECTION_TEXT[peer.connection] ?? null}
+              status={connectionText(peer.connection)}
               audioMuted={peer.mediaState?.audioMuted ?? false}
               videoOff={peer.mediaState?.videoOff ?? false}
               sinkId={s.speakerId}
@@ -108,14 +116,14 @@ export function CallScreen() {
           ))}
         </section>
         {settingsOpen && (
-          <aside id={settingsId} className="call__settings" aria-label="Settings">
+          <aside id={settingsId} className="call__settings" aria-label={t('call.settingsPanel')}>
             <DeviceSettings />
           </aside>
         )}
         {s.panelOpen && <CollaborationPanel id={panelId} />}
         {s.statsOpen && <StatsPanel id={statsId} />}
       </div>
-      {peers.length === 0 && <p className="call__alone">Waiting for others to join…</p>}
+      {peers.length === 0 && <p className="call__alone">{t('call.waiting')}</p>}
       <CallControls settingsOpen={settingsOpen} onToggleSettings={() => setSettingsOpen((open) => !open)} settingsId={settingsId} panelId={panelId} statsId={statsId} />
     </main>
   );

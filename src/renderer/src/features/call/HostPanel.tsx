@@ -4,6 +4,7 @@ import { shortCode } from '../../../../shared/fingerprint';
 import type { HostingStatus } from '../../../../shared/ipc';
 import { hostOfHostPort } from '../../../../shared/hostAddress';
 import { formatInvite } from '../../../../shared/invite';
+import { useText } from '../../i18n/useText';
 import { useParley } from '../../store';
 
 /**
@@ -12,6 +13,7 @@ import { useParley } from '../../store';
  * and the lock.
  */
 export function HostPanel({ hosting, room }: { hosting: HostingStatus; room: string }) {
+  const t = useText();
   const roomLocked = useParley((s) => s.roomLocked);
   const setRoomLocked = useParley((s) => s.setRoomLocked);
   const [first] = hosting.addresses;
@@ -39,10 +41,10 @@ export function HostPanel({ hosting, room }: { hosting: HostingStatus; room: str
   };
 
   return (
-    <section className="host-panel" aria-label="Invite others">
+    <section className="host-panel" aria-label={t('call.host.label')}>
       <div className="host-panel__text">
-        <h2>You are hosting “{room}”. Others can join at:</h2>
-        <ul aria-label="Addresses">
+        <h2>{t('call.host.hosting', { room })}</h2>
+        <ul aria-label={t('call.host.addresses')}>
           {hosting.addresses.map((address) => (
             <li key={address}>
               <code>{address}</code>
@@ -51,34 +53,34 @@ export function HostPanel({ hosting, room }: { hosting: HostingStatus; room: str
         </ul>
         {hosting.fingerprint && (
           <p>
-            Security code: <code data-testid="security-code">{shortCode(hosting.fingerprint)}</code>
-            <span className="host-panel__hint"> — joiners who type the address see this code; it must match.</span>
+            {t('call.host.securityCode')} <code data-testid="security-code">{shortCode(hosting.fingerprint)}</code>
+            <span className="host-panel__hint"> {t('call.host.securityCodeHint')}</span>
           </p>
         )}
         {hosting.passcode && (
           <p>
-            Passcode: <code>{hosting.passcode}</code>
+            {t('call.host.passcode')} <code>{hosting.passcode}</code>
           </p>
         )}
         {invite && (
           <div className="host-panel__invite">
             <label>
-              Invite link
+              {t('call.host.inviteLink')}
               <input readOnly value={invite} onFocus={(e) => e.currentTarget.select()} data-testid="invite-link" />
             </label>
             <button type="button" className="button button--small" onClick={() => void copy()}>
-              Copy invite link
+              {t('call.host.copyInvite')}
             </button>
             <span role="status" className="host-panel__hint">
-              {copied === 'copied' ? 'Copied.' : copied === 'failed' ? 'Could not copy; select the link and copy it.' : ''}
+              {copied === 'copied' ? t('call.host.copied') : copied === 'failed' ? t('call.host.copyFailed') : null}
             </span>
           </div>
         )}
         <button type="button" className="button button--small" aria-pressed={roomLocked} onClick={() => void setRoomLocked(!roomLocked)}>
-          {roomLocked ? 'Unlock room' : 'Lock room'}
+          {roomLocked ? t('call.host.unlockRoom') : t('call.host.lockRoom')}
         </button>
       </div>
-      {qr && <img className="host-panel__qr" src={qr} alt="QR code of the invite link" width={160} height={160} />}
+      {qr && <img className="host-panel__qr" src={qr} alt={t('call.host.qrCode')} width={160} height={160} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { timestampedName } from '../../call/capture';
+import { useText } from '../../i18n/useText';
 import { useSaveFile } from './useSaveFile';
 
 /**
@@ -10,6 +11,7 @@ export function RecordingReview({ recording, onClose }: { recording: Blob; onClo
   const url = useMemo(() => URL.createObjectURL(recording), [recording]);
   const video = useRef<HTMLVideoElement>(null);
   const save = useSaveFile();
+  const t = useText();
 
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
 
@@ -21,15 +23,15 @@ export function RecordingReview({ recording, onClose }: { recording: Blob; onClo
   };
 
   return (
-    <div className="dialog" role="dialog" aria-label="Recording">
-      <h2>Your recording</h2>
-      <video ref={video} src={url} controls aria-label="Recording play-back" onLoadedMetadata={onLoadedMetadata} />
+    <div className="dialog" role="dialog" aria-label={t('call.recording.label')}>
+      <h2>{t('call.recording.title')}</h2>
+      <video ref={video} src={url} controls aria-label={t('call.recording.playback')} onLoadedMetadata={onLoadedMetadata} />
       <div className="dialog__actions">
-        <button type="button" className="button button--primary" onClick={() => void save(timestampedName('Parley recording', 'webm'), recording)}>
-          Save recording
+        <button type="button" className="button button--primary" onClick={() => void save(timestampedName(t('call.recording.fileName'), 'webm'), recording)}>
+          {t('call.recording.save')}
         </button>
         <button type="button" className="button" onClick={onClose}>
-          Discard
+          {t('call.recording.discard')}
         </button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ScreenSource } from '../../../../shared/ipc';
+import { useText } from '../../i18n/useText';
 import { platform } from '../../platform';
 
 /**
@@ -10,6 +11,7 @@ export function ScreenPickerDialog() {
   const [sources, setSources] = useState<ScreenSource[] | null>(null);
   const titleId = useId();
   const dialog = useRef<HTMLDivElement>(null);
+  const t = useText();
 
   useEffect(() => {
     const picker = platform().screenPicker;
@@ -40,7 +42,7 @@ export function ScreenPickerDialog() {
         if (event.key === 'Escape') choose(null);
       }}
     >
-      <h2 id={titleId}>Share your screen or a window</h2>
+      <h2 id={titleId}>{t('call.screenPicker.title')}</h2>
       <ul className="screen-picker__list">
         {sources.map((source) => (
           <li key={source.id}>
@@ -52,7 +54,7 @@ export function ScreenPickerDialog() {
         ))}
       </ul>
       <button type="button" className="button" onClick={() => choose(null)}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </div>
   );

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PeerStats } from '../../call/callStats';
 import { PROTOCOL_VERSION } from '../../../../shared/protocol';
+import type { MessageKey } from '../../../../shared/i18n/catalogs';
+import { useRichText, useText } from '../../i18n/useText';
 import { useParley } from '../../store';
 
 /** A small line chart of one series (the last half minute), drawn as SVG: no chart library needed. */
@@ -17,12 +19,21 @@ function Sparkline({ values, label }: { values: number[]; label: string }) {
   );
 }
 
-const dash = (value: number | null | string, unit = ''): string => (value === null || value === '' ? '—' : `${value}${unit}`);
+/** Shown where a figure is not known (yet): a sign, not a word. */
+const NONE = '—';
+
+/**
+ * Figures go into messages as text: written as the browser reports them (no digit grouping), as
+ * people compare them with chrome://webrtc-internals and tests read them back as numbers.
+ */
+const figure = (value: number | string): string => String(value);
 
 /** Per-peer statistics for people who would otherwise open chrome://webrtc-internals. */
 export function StatsPanel({ id }: { id: string }) {
+  const t = useText();
+  const rich = useRichText();
   const s = useParley(useShallow((state) => ({ peerStats: state.peerStats, peers: state.peers, room: state.joinedRoom })));
-  const [copied, setCopied] = useState<string>('');
+  const [copied, setCopied] = useState<MessageKey | null>(null);
   const rows = Object.entries(s.peerStats).filter(([peerId]) => s.peers[peerId]);
 
   const copyDiagnostics = async (): Promise<void> => {
@@ -37,26 +48,26 @@ export function StatsPanel({ id }: { id: string }) {
     };
     try {
       await navigator.clipboard.writeText(JSON.stringify(diagnostics, null, 2));
-      setCopied('Diagnostics copied.');
+      setCopied('call.stats.copied');
     } catch {
-      setCopied('Could not copy to the clipboard.');
+      setCopied('call.stats.copyFailed');
     }
   };
 
   return (
-    <aside id={id} className="stats" aria-label="Call statistics">
+    <aside id={id} className="stats" aria-label={t('call.stats.label')}>
       <table className="stats__table">
-        <caption>Per participant, updated every second</caption>
+        <caption>{t('call.stats.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Participant</th>
-            <th scope="col">In / out</th>
-            <th scope="col">Video</th>
-            <th scope="col">Round trip</th>
-            <th scope="col">Loss / jitter</th>
-            <th scope="col">Codecs</th>
-            <th scope="col">Path</th>
-            <th scope="col">Send cap</th>
+            <th scope="col">{t('call.stats.participant')}</th>
+            <th scope="col">{t('call.stats.inOut')}</th>
+            <th scope="col">{t('call.stats.video')}</th>
+            <th scope="col">{t('call.stats.roundTrip')}</th>
+            <th scope="col">{t('call.stats.lossJitter')}</th>
+            <th scope="col">{t('call.stats.codecs')}</th>
+            <th scope="col">{t('call.stats.path')}</th>
+            <th scope="col">{t('call.stats.sendCap')}</th>
           </tr>
         </thead>
         <tbody>
@@ -67,35 +78,45 @@ export function StatsPanel({ id }: { id: string }) {
               <tr key={peerId} data-peer-id={peerId}>
                 <th scope="row">{name}</th>
                 <td>
-                  <span data-stat="bitrate-in">{latest.bitrateInKbps}</span> / <span data-stat="bitrate-out">{latest.bitrateOutKbps}</span> kbit/s
-                  <Sparkline values={history.map((h) => h.bitrateInKbps)} label={`Bitrate from ${name}, last ${history.length} seconds`} />
+                  {rich('call.stats.bitrate', {
+                    bitrateIn: figure(latest.bitrateInKbps),
+                    bitrateOut: figure(latest.bitrateOutKbps),
+                    inbound: (chunks) => <span data-stat="bitrate-in">{chunks}</span>,
+                    outbound: (chunks) => <span data-stat="bitrate-out">{chunks}</span>,
+                  })}
+                  <Sparkline values={history.map((h) => h.bitrateInKbps)} label={t('call.stats.bitrateChart', { name, seconds: history.length })} />
                 </td>
                 <td>
-                  <span data-stat="resolution">{latest.width > 0 ? `${latest.width}×${latest.height}` : '—'}</span> @{' '}
-                  <span data-stat="frame-rate">{latest.frameRate}</span> fps
+                  {rich('call.stats.frames', {
+                    resolution: latest.width > 0 ? `${latest.width}×${latest.height}` : NONE,
+                    frameRate: figure(latest.frameRate),
+                    size: (chunks) => <span data-stat="resolution">{chunks}</span>,
+                    rate: (chunks) => <span data-stat="frame-rate">{chunks}</span>,
+                  })}
                 </td>
-                <td data-stat="rtt">{dash(latest.rttMs, ' ms')}</td>
+                <td data-stat="rtt">{latest.rttMs === null ? NONE : t('call.stats.milliseconds', { value: figure(latest.rttMs) })}</td>
                 <td>
-                  <span data-stat="loss">{latest.packetLossPercent}</span>% / <span data-stat="jitter">{latest.jitterMs}</span> ms
+                  {rich('call.stats.lossAndJitter', {
+                    lossPercent: figure(latest.packetLossPercent),
+                    jitterMs: figure(latest.jitterMs),
+                    loss: (chunks) => <span data-stat="loss">{chunks}</span>,
+                    jitter: (chunks) => <span data-stat="jitter">{chunks}</span>,
+                  })}
                 </td>
-                <td data-stat="codecs">
-                  {dash(latest.videoCodec)}, {dash(latest.audioCodec)}
-                </td>
-                <td data-stat="path">
-                  {latest.localCandidate} → {latest.remoteCandidate}
-                </td>
-                <td data-stat="cap">{dash(latest.videoCapKbps, ' kbit/s')}</td>
+                <td data-stat="codecs">{t('call.stats.codecPair', { video: latest.videoCodec || NONE, audio: latest.audioCodec || NONE })}</td>
+                <td data-stat="path">{t('call.stats.route', { local: latest.localCandidate, remote: latest.remoteCandidate })}</td>
+                <td data-stat="cap">{latest.videoCapKbps === null ? NONE : t('call.stats.kilobitsPerSecond', { value: figure(latest.videoCapKbps) })}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="home__hint">Statistics appear once someone is connected.</p>}
+      {rows.length === 0 && <p className="home__hint">{t('call.stats.empty')}</p>}
       <button type="button" className="button button--small" onClick={() => void copyDiagnostics()}>
-        Copy diagnostics
+        {t('call.stats.copyDiagnostics')}
       </button>
       <span role="status" className="home__hint">
-        {copied}
+        {copied && t(copied)}
       </span>
     </aside>
   );

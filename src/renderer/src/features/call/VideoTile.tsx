@@ -1,9 +1,11 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useText } from '../../i18n/useText';
 import { MicOffIcon } from '../ui/icons';
 import { selfViewVideo } from './selfView';
 
 interface VideoTileProps {
   stream: MediaStream | null;
+  /** The participant's display name; for our own tile it may still be empty (nothing typed yet). */
   name: string;
   /** Our own preview: mirrored and muted so we do not hear ourselves. */
   isSelf?: boolean;
@@ -27,7 +29,11 @@ interface VideoTileProps {
 
 type SinkableVideo = HTMLVideoElement & { sinkId?: string; setSinkId?: (id: string) => Promise<void> };
 
+/** The placeholder's letter for a name that has none to give: a sign, not a word. */
+const NO_INITIAL = '?';
+
 export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, pinned = false, onTogglePin }: VideoTileProps) {
+  const t = useText();
   const video = useRef<SinkableVideo>(null);
   /** Where our own camera's shared element goes (see selfView.ts); remote tiles have their own. */
   const selfSlot = useRef<HTMLDivElement>(null);
@@ -65,7 +71,10 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
     element.classList.toggle('tile__video--hidden', !hasVideo);
     element.setAttribute('aria-hidden', String(!hasVideo));
   }, [isSelf, hasVideo]);
-  const label = isSelf ? `${name} (you)` : name;
+  // Our own tile says whose it is: "Ada (you)", or only "You" before a name is typed.
+  const shownName = isSelf && !name ? t('call.tile.you') : name;
+  const label = isSelf && name ? t('call.tile.self', { name }) : shownName;
+  const initial = shownName.trim().charAt(0).toUpperCase() || NO_INITIAL;
   return (
     <figure
       className={`tile${isSelf ? ' tile--self' : ''}${speaking ? ' tile--speaking' : ''}${featured ? ' tile--featured' : ''}`}
@@ -73,16 +82,16 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
       data-peer-id={peerId}
       data-speaking={speaking}
     >
-      {speaking && <span className="tile__speaking">Speaking</span>}
+      {speaking && <span className="tile__speaking">{t('call.tile.speaking')}</span>}
       {isSelf ? (
         <div ref={selfSlot} className="tile__video-slot" />
       ) : (
         <video ref={video} autoPlay playsInline aria-hidden={!hasVideo} className={hasVideo ? undefined : 'tile__video--hidden'} />
       )}
       {!hasVideo && (
-        <div className="tile__placeholder" aria-label={`${name}: camera off`} role="img">
-          <span aria-hidden="true">{name.trim().charAt(0).toUpperCase() || '?'}</span>
-          <span className="tile__placeholder-name">{name}</span>
+        <div className="tile__placeholder" aria-label={t('call.tile.cameraOff', { name: shownName })} role="img">
+          <span aria-hidden="true">{initial}</span>
+          <span className="tile__placeholder-name">{shownName}</span>
         </div>
       )}
       {status && (
@@ -93,25 +102,25 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
       <figcaption className="tile__name">
         {audioMuted && (
           <span className="tile__muted">
-            <MicOffIcon label="Microphone muted" />
+            <MicOffIcon label={t('call.tile.microphoneMuted')} />
           </span>
         )}
         {label}
       </figcaption>
       <div className="tile__actions">
         {onTogglePin && (
-          <button type="button" className="button button--small" aria-pressed={pinned} aria-label={`Pin ${name}`} onClick={onTogglePin}>
-            {pinned ? 'Unpin' : 'Pin'}
+          <button type="button" className="button button--small" aria-pressed={pinned} aria-label={t('call.tile.pinName', { name })} onClick={onTogglePin}>
+            {pinned ? t('call.tile.unpin') : t('call.tile.pin')}
           </button>
         )}
         {onSnapshot && hasVideo && (
-          <button type="button" className="button button--small" aria-label={`Save a snapshot of ${name}`} onClick={() => video.current && onSnapshot(video.current)}>
-            Snapshot
+          <button type="button" className="button button--small" aria-label={t('call.tile.snapshotName', { name: shownName })} onClick={() => video.current && onSnapshot(video.current)}>
+            {t('call.tile.snapshot')}
           </button>
         )}
         {onRemove && (
-          <button type="button" className="button button--small" aria-label={`Remove ${name} from the room`} onClick={onRemove}>
-            Remove
+          <button type="button" className="button button--small" aria-label={t('call.tile.removeName', { name })} onClick={onRemove}>
+            {t('call.tile.remove')}
           </button>
         )}
       </div>

@@ -8,8 +8,9 @@ export function useSaveFile(): (name: string, blob: Blob) => Promise<void> {
   return useCallback(
     async (name, blob) => {
       const outcome = await platform().saveFile(name, blob);
-      if (outcome.error) showNotice(outcome.error);
-      else if (outcome.saved) showNotice(outcome.location ? `Saved to ${outcome.location}` : `Saved “${name}” to your downloads`);
+      if (outcome.error) showNotice('notices.saveFailed', { detail: outcome.error });
+      else if (outcome.saved && outcome.location) showNotice('notices.savedTo', { location: outcome.location });
+      else if (outcome.saved) showNotice('notices.savedToDownloads', { name });
     },
     [showNotice],
   );

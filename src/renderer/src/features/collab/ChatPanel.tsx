@@ -1,14 +1,17 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { CHAT_LIMITS, splitLinks } from '../../../../shared/collaboration';
 import { isSafeExternalUrl } from '../../../../shared/safeLink';
+import { useFormat } from '../../i18n/format';
+import { useRichText, useText } from '../../i18n/useText';
 import { useParley } from '../../store';
-
-const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /** The call's chat: a live log (read out by screen readers as it grows) and a message box. */
 export function ChatPanel() {
   const chat = useParley((s) => s.chat);
   const sendChat = useParley((s) => s.sendChat);
+  const t = useText();
+  const rich = useRichText();
+  const format = useFormat();
   const [draft, setDraft] = useState('');
   const draftId = useId();
   const end = useRef<HTMLLIElement>(null);
@@ -24,12 +27,16 @@ export function ChatPanel() {
   };
 
   return (
-    <section className="chat" aria-label="Chat">
-      <ol className="chat__log" role="log" aria-live="polite" aria-label="Messages">
+    <section className="chat" aria-label={t('collab.chat.label')}>
+      <ol className="chat__log" role="log" aria-live="polite" aria-label={t('collab.chat.log')}>
         {chat.map((entry) => (
           <li key={entry.id} className={`chat__message${entry.from === null ? ' chat__message--self' : ''}`}>
             <span className="chat__meta">
-              {entry.fromName} · <time dateTime={new Date(entry.sentAt).toISOString()}>{time.format(entry.sentAt)}</time>
+              {rich('collab.chat.meta', {
+                name: entry.fromName ?? t('collab.chat.someone'),
+                time: format.time(entry.sentAt),
+                when: (chunks) => <time dateTime={new Date(entry.sentAt).toISOString()}>{chunks}</time>,
+              })}
             </span>
             <p className="chat__text">
               {splitLinks(entry.text).map((part, i) =>
@@ -49,18 +56,18 @@ export function ChatPanel() {
       </ol>
       <form className="chat__form" onSubmit={onSubmit}>
         <label className="visually-hidden" htmlFor={draftId}>
-          Message
+          {t('collab.chat.draft')}
         </label>
         <input
           id={draftId}
           value={draft}
           maxLength={CHAT_LIMITS.textChars}
           autoComplete="off"
-          placeholder="Message everyone"
+          placeholder={t('collab.chat.placeholder')}
           onChange={(e) => setDraft(e.target.value)}
         />
         <button type="submit" className="button button--small" disabled={draft.trim() === ''}>
-          Send
+          {t('collab.chat.send')}
         </button>
       </form>
     </section>

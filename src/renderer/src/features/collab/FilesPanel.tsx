@@ -1,25 +1,27 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isActiveTransfer, type TransferInfo } from '../../call/fileTransfer';
+import type { MessageKey } from '../../../../shared/i18n/catalogs';
+import { useFormat } from '../../i18n/format';
+import { useMessageText, useRichText, useText } from '../../i18n/useText';
 import { useParley } from '../../store';
 
-const STATUS_TEXT: Record<TransferInfo['status'], string> = {
-  preparing: 'Preparing: reading the file',
-  offered: 'Offered to you',
-  waiting: 'Waiting for them to accept',
-  transferring: 'Transferring',
-  complete: 'Done, checked (SHA-256)',
-  declined: 'Declined',
-  cancelled: 'Cancelled',
-  failed: 'Failed',
+const STATUS_TEXT: Record<TransferInfo['status'], MessageKey> = {
+  preparing: 'collab.files.status.preparing',
+  offered: 'collab.files.status.offered',
+  waiting: 'collab.files.status.waiting',
+  transferring: 'collab.files.status.transferring',
+  complete: 'collab.files.status.complete',
+  declined: 'collab.files.status.declined',
+  cancelled: 'collab.files.status.cancelled',
+  failed: 'collab.files.status.failed',
 };
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
-}
+/** A transfer named by its file and the other side, whichever way it goes. */
+const NAMED: Record<TransferInfo['direction'], { name: MessageKey; item: MessageKey; progress: MessageKey }> = {
+  send: { name: 'collab.files.nameTo', item: 'collab.files.itemTo', progress: 'collab.files.progressTo' },
+  receive: { name: 'collab.files.nameFrom', item: 'collab.files.itemFrom', progress: 'collab.files.progressFrom' },
+};
 
 /** Send a file to everyone or one person; every transfer with its progress, Accept/Decline, Cancel, Save. */
 export function FilesPanel() {
@@ -34,12 +36,16 @@ export function FilesPanel() {
       saveReceivedFile: state.saveReceivedFile,
     })),
   );
+  const t = useText();
+  const rich = useRichText();
+  const messageText = useMessageText();
+  const format = useFormat();
   const [file, setFile] = useState<File | null>(null);
   const [target, setTarget] = useState<string>('everyone');
   const fileInputId = useId();
   const targetId = useId();
   const transfers = Object.values(s.transfers);
-  const nameOf = (peerId: string): string => s.peers[peerId]?.name ?? 'someone who left';
+  const nameOf = (peerId: string): string => s.peers[peerId]?.name ?? t('collab.files.someoneWhoLeft');
 
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -50,13 +56,13 @@ export function FilesPanel() {
   };
 
   return (
-    <section className="files" aria-label="Files">
+    <section className="files" aria-label={t('collab.files.label')}>
       <form className="files__form" onSubmit={onSubmit}>
-        <label htmlFor={fileInputId}>File to send</label>
+        <label htmlFor={fileInputId}>{t('collab.files.file')}</label>
         <input id={fileInputId} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        <label htmlFor={targetId}>To</label>
+        <label htmlFor={targetId}>{t('collab.files.to')}</label>
         <select id={targetId} value={target} onChange={(e) => setTarget(e.target.value)}>
-          <option value="everyone">Everyone</option>
+          <option value="everyone">{t('collab.files.everyone')}</option>
           {Object.values(s.peers).map((peer) => (
             <option key={peer.id} value={peer.id}>
               {peer.name}
@@ -64,44 +70,42 @@ export function FilesPanel() {
           ))}
         </select>
         <button type="submit" className="button button--small" disabled={!file}>
-          Send file
+          {t('collab.files.send')}
         </button>
       </form>
-      <ul className="files__list" aria-label="Transfers">
+      <ul className="files__list" aria-label={t('collab.files.transfers')}>
         {transfers.map((transfer) => {
-          const who = transfer.direction === 'send' ? `to ${nameOf(transfer.peerId)}` : `from ${nameOf(transfer.peerId)}`;
+          const named = NAMED[transfer.direction];
+          const who = { file: transfer.name, name: nameOf(transfer.peerId) };
           const percent = transfer.size === 0 ? (transfer.status === 'complete' ? 100 : 0) : Math.floor((transfer.bytes / transfer.size) * 100);
           const active = isActiveTransfer(transfer.status);
+          const status = t(STATUS_TEXT[transfer.status], { percent: format.number(percent / 100, { style: 'percent' }) });
           return (
-            <li key={transfer.id} className="files__transfer" aria-label={`${transfer.name} ${who}`}>
-              <span>
-                <strong>{transfer.name}</strong> ({formatBytes(transfer.size)}) {who}
-              </span>
-              <progress max={100} value={percent} aria-label={`Progress of ${transfer.name} ${who}`} />
+            <li key={transfer.id} className="files__transfer" aria-label={t(named.name, who)}>
+              <span>{rich(named.item, { ...who, size: format.bytes(transfer.size), b: (chunks) => <strong>{chunks}</strong> })}</span>
+              <progress max={100} value={percent} aria-label={t(named.progress, who)} />
               <span className="files__status" role="status">
-                {STATUS_TEXT[transfer.status]}
-                {transfer.status === 'transferring' ? ` ${percent}%` : ''}
-                {transfer.detail ? ` — ${transfer.detail}` : ''}
+                {transfer.detail ? t('collab.files.statusWithDetail', { status, detail: messageText(transfer.detail) }) : status}
               </span>
               <span className="files__actions">
                 {transfer.status === 'offered' && (
                   <>
                     <button type="button" className="button button--small" onClick={() => s.acceptFile(transfer.id)}>
-                      Accept
+                      {t('collab.files.accept')}
                     </button>
                     <button type="button" className="button button--small" onClick={() => s.declineFile(transfer.id)}>
-                      Decline
+                      {t('collab.files.decline')}
                     </button>
                   </>
                 )}
                 {active && transfer.status !== 'offered' && (
                   <button type="button" className="button button--small" onClick={() => s.cancelFile(transfer.id)}>
-                    Cancel
+                    {t('common.cancel')}
                   </button>
                 )}
                 {transfer.direction === 'receive' && transfer.status === 'complete' && (
                   <button type="button" className="button button--small" onClick={() => void s.saveReceivedFile(transfer.id)}>
-                    Save
+                    {t('collab.files.save')}
                   </button>
                 )}
               </span>

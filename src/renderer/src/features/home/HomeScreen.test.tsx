@@ -1,7 +1,8 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HostingStatus, IpcResult, ParleyBridge } from '../../../../shared/ipc';
+import { renderWithIntl } from '../../i18n/testing';
 import { setPlatform, type Platform } from '../../platform';
 import { useParley } from '../../store';
 import { HomeScreen } from './HomeScreen';
@@ -36,17 +37,26 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('HomeScreen', () => {
-  it('labels every control so people and screen readers find them by name', () => {
+  it('labels every control so people and screen readers find them by name (in English)', () => {
     usePlatform(fakeHosting({ ok: false, error: { code: 'HOSTING_FAILED', message: 'x' } }));
-    render(<HomeScreen />);
-    for (const label of ['Host address', 'Room', 'Display name']) expect(screen.getByLabelText(label)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Join' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Host a room' })).toBeTruthy();
+    renderWithIntl(<HomeScreen />, { locale: 'en' });
+    for (const label of ['Host address', 'Room', 'Display name', 'Passcode (optional)']) expect(screen.getByLabelText(label)).toBeTruthy();
+    for (const name of ['Join', 'Host a room', 'Mute', 'Camera off']) expect(screen.getByRole('button', { name })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Parley' })).toBeTruthy();
+    expect(screen.getByRole('toolbar', { name: 'Before joining' })).toBeTruthy();
+  });
+
+  it('calls the self-view just "You" until a name is typed, then "<name> (you)"', async () => {
+    usePlatform(null);
+    renderWithIntl(<HomeScreen />);
+    expect(screen.getByRole('figure', { name: 'You' })).toBeTruthy();
+    await userEvent.setup().type(screen.getByLabelText('Display name'), 'Ada');
+    expect(screen.getByRole('figure', { name: 'Ada (you)' })).toBeTruthy();
   });
 
   it('offers no hosting in a browser, and explains why the camera is unavailable', async () => {
     usePlatform(null);
-    render(<HomeScreen />);
+    renderWithIntl(<HomeScreen />);
     expect(screen.queryByRole('button', { name: 'Host a room' })).toBeNull();
     // jsdom has no navigator.mediaDevices, like a page opened over plain http on a LAN address.
     expect(await screen.findByText(/not a secure context/)).toBeTruthy();
@@ -54,7 +64,7 @@ describe('HomeScreen', () => {
 
   it('refuses a bad address before touching the network', async () => {
     usePlatform(null);
-    render(<HomeScreen />);
+    renderWithIntl(<HomeScreen />);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Display name'), 'Ada');
     await user.type(screen.getByLabelText('Room'), 'team');
@@ -67,7 +77,7 @@ describe('HomeScreen', () => {
   it('validates the room name before asking main to host', async () => {
     const hosting = fakeHosting({ ok: false, error: { code: 'HOSTING_FAILED', message: 'unused' } });
     usePlatform(hosting);
-    render(<HomeScreen />);
+    renderWithIntl(<HomeScreen />);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Display name'), 'Ada');
     await user.type(screen.getByLabelText('Room'), 'bad/room');
@@ -79,7 +89,7 @@ describe('HomeScreen', () => {
   it('shows why hosting failed, and remembers the form for next time', async () => {
     const hosting = fakeHosting({ ok: false, error: { code: 'PORT_IN_USE', message: 'Port 47100 is already in use on this machine' } });
     usePlatform(hosting);
-    render(<HomeScreen />);
+    renderWithIntl(<HomeScreen />);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Display name'), 'Ada');
     await user.type(screen.getByLabelText('Room'), 'team');

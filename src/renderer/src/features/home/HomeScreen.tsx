@@ -1,5 +1,7 @@
 import { useEffect, useRef, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { DEFAULT_PORT } from '../../../../shared/protocol';
+import { useMessageText, useText } from '../../i18n/useText';
 import { platform } from '../../platform';
 import { useParley } from '../../store';
 import { VideoTile } from '../call/VideoTile';
@@ -12,6 +14,8 @@ import { TrustPrompt } from './TrustPrompt';
 
 /** Typing pauses this long before the join is prepared for the new address. */
 const PREPARE_AFTER_MS = 300;
+/** An example of what to type: an address, not words, so the same in every language. */
+const EXAMPLE_ADDRESS = `192.168.1.20:${DEFAULT_PORT}`;
 const PASSCODE_ERRORS = new Set<string>(['PASSCODE_REQUIRED', 'WRONG_PASSCODE']);
 /** Failures where trying the same thing again may well work (the host was busy, away, or is back). */
 const RETRYABLE = new Set<string>([
@@ -64,6 +68,8 @@ export function HomeScreen() {
       toggleCamera: s.toggleCamera,
     })),
   );
+  const t = useText();
+  const messageText = useMessageText();
   const canHost = platform().hosting !== null;
   const busy = state.phase === 'joining';
 
@@ -93,23 +99,23 @@ export function HomeScreen() {
 
   return (
     <main className="home">
-      <h1 className="home__title">Parley</h1>
+      <h1 className="home__title">{t('home.title')}</h1>
       <div className="home__layout">
         <div className="home__preview">
-          <VideoTile stream={state.previewStream} name={state.displayName || 'You'} isSelf audioMuted={state.muted} videoOff={state.cameraOff} />
-          <div className="controls" role="toolbar" aria-label="Before joining">
+          <VideoTile stream={state.previewStream} name={state.displayName} isSelf audioMuted={state.muted} videoOff={state.cameraOff} />
+          <div className="controls" role="toolbar" aria-label={t('home.preview.toolbar')}>
             <button type="button" className="button" aria-pressed={state.muted} onClick={actions.toggleMute}>
-              Mute
+              {t('call.controls.mute')}
             </button>
             <button type="button" className="button" aria-pressed={state.cameraOff} onClick={() => void actions.toggleCamera()}>
-              Camera off
+              {t('call.controls.cameraOff')}
             </button>
           </div>
           <MediaNotices />
           <DeviceSettings />
         </div>
         <form className="home__form" onSubmit={onJoin} aria-busy={busy}>
-          <Field label="Display name">
+          <Field label={t('home.form.displayName')}>
             {(id) => (
               <input
                 id={id}
@@ -122,15 +128,15 @@ export function HomeScreen() {
               />
             )}
           </Field>
-          <Field label="Room">
+          <Field label={t('home.form.room')}>
             {(id) => <input id={id} name="room" value={state.room} onChange={(e) => actions.setRoom(e.target.value)} required maxLength={64} />}
           </Field>
-          <Field label="Host address">
+          <Field label={t('home.form.hostAddress')}>
             {(id) => (
               <input
                 id={id}
                 name="hostAddress"
-                placeholder="192.168.1.20:47100"
+                placeholder={EXAMPLE_ADDRESS}
                 inputMode="url"
                 spellCheck={false}
                 value={state.hostAddress}
@@ -141,10 +147,10 @@ export function HomeScreen() {
           </Field>
           {state.invitedFingerprint && (
             <p id="invite-note" className="home__hint">
-              From an invite: Parley will only connect if this host presents the certificate the invite names.
+              {t('home.form.inviteNote')}
             </p>
           )}
-          <Field label="Passcode (optional)">
+          <Field label={t('home.form.passcode')}>
             {(id) => (
               <input
                 id={id}
@@ -160,15 +166,15 @@ export function HomeScreen() {
             )}
           </Field>
           <p id="passcode-hint" className="home__hint">
-            Joining: the host’s passcode, if they set one. Hosting: others will need this passcode to join.
+            {t('home.form.passcodeHint')}
           </p>
           <div className="home__actions">
             <button type="submit" className="button button--primary" disabled={busy} onPointerEnter={actions.prepareJoin} onFocus={actions.prepareJoin}>
-              Join
+              {t('home.join')}
             </button>
             {canHost && (
               <button type="button" className="button" disabled={busy} onClick={() => void actions.host()}>
-                Host a room
+                {t('home.hostARoom')}
               </button>
             )}
           </div>
@@ -177,19 +183,19 @@ export function HomeScreen() {
           )}
           {busy && (
             <p role="status" className="home__busy">
-              Connecting…
+              {t('home.connecting')}
             </p>
           )}
           {state.error && (
             <div className="error" role="alert">
-              <p>{state.error.message}</p>
+              <p>{messageText(state.error.message)}</p>
               {RETRYABLE.has(state.error.code) && (
                 <button type="button" className="button button--small" onClick={() => void actions.retry()}>
-                  Try again
+                  {t('common.tryAgain')}
                 </button>
               )}
               <button type="button" className="button button--small" onClick={actions.dismissError}>
-                Dismiss
+                {t('common.dismiss')}
               </button>
             </div>
           )}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { shortCode } from '../../../../shared/fingerprint';
 import type { NearbyRoom } from '../../../../shared/nearbyRooms';
+import { useRichText, useText } from '../../i18n/useText';
 import { platform } from '../../platform';
 import { useParley } from '../../store';
 
@@ -8,30 +9,32 @@ import { useParley } from '../../store';
 export function NearbyRooms({ disabled }: { disabled: boolean }) {
   const rooms = useNearbyRooms();
   const joinNearby = useParley((s) => s.joinNearby);
+  const t = useText();
+  const rich = useRichText();
   if (!platform().discovery) return null;
 
   return (
-    <section className="nearby" aria-label="Rooms nearby">
-      <h2 className="nearby__title">Rooms on this network</h2>
+    <section className="nearby" aria-label={t('home.nearby.label')}>
+      <h2 className="nearby__title">{t('home.nearby.title')}</h2>
       {rooms.length === 0 ? (
-        <p className="home__hint">Looking for rooms… (a host on this network appears here by itself)</p>
+        <p className="home__hint">{t('home.nearby.looking')}</p>
       ) : (
         <ul className="nearby__list">
           {rooms.map((room) => (
             <li key={room.id} className="nearby__room">
               <span>
-                <strong>{room.room}</strong> on {room.hostName}
-                {room.passcodeRequired && <span className="nearby__flag"> · needs a passcode</span>}
-                {room.fingerprint && <span className="home__hint"> · code {shortCode(room.fingerprint)}</span>}
+                {rich('home.nearby.room', { room: room.room, host: room.hostName, b: (chunks) => <strong>{chunks}</strong> })}
+                {room.passcodeRequired && <span className="nearby__flag"> {t('home.nearby.needsPasscode')}</span>}
+                {room.fingerprint && <span className="home__hint"> {t('home.nearby.code', { code: shortCode(room.fingerprint) })}</span>}
               </span>
               <button
                 type="button"
                 className="button button--small"
                 disabled={disabled}
-                aria-label={`Join ${room.room} on ${room.hostName}`}
+                aria-label={t('home.nearby.joinRoom', { room: room.room, host: room.hostName })}
                 onClick={() => void joinNearby(room)}
               >
-                Join
+                {t('home.join')}
               </button>
             </li>
           ))}

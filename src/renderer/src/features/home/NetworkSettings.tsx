@@ -1,7 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
 import { parseIceServers } from '../../../../shared/iceServers';
+import { useText } from '../../i18n/useText';
 import { useParley } from '../../store';
 import { Field } from '../ui/Field';
+
+/** An example of what to type: an address, not words, so the same in every language. */
+const EXAMPLE_SERVER = 'stun:stun.example.org:3478';
 
 /**
  * STUN/TURN servers, for calls beyond the local network. Empty by default: a LAN call then sends
@@ -17,37 +21,36 @@ export function NetworkSettings() {
     })),
   );
   const checked = parseIceServers(s.text, s.username, s.credential);
+  const t = useText();
 
   return (
     <details className="network-settings">
-      <summary>Calls beyond this network (STUN/TURN)</summary>
-      <p className="home__hint">
-        Leave empty on a local network. Servers listed here learn your addresses; a TURN server relays your media.
-      </p>
-      <Field label="STUN/TURN servers, one per line">
+      <summary>{t('home.network.summary')}</summary>
+      <p className="home__hint">{t('home.network.hint')}</p>
+      <Field label={t('home.network.servers')}>
         {(id) => (
           <textarea
             id={id}
             rows={3}
             spellCheck={false}
-            placeholder="stun:stun.example.org:3478"
+            placeholder={EXAMPLE_SERVER}
             value={s.text}
             onChange={(e) => s.setIceServers({ iceServersText: e.target.value })}
             aria-invalid={!checked.ok}
           />
         )}
       </Field>
-      <Field label="TURN user name">
+      <Field label={t('home.network.turnUsername')}>
         {(id) => <input id={id} autoComplete="off" value={s.username} maxLength={256} onChange={(e) => s.setIceServers({ turnUsername: e.target.value })} />}
       </Field>
-      <Field label="TURN password">
+      <Field label={t('home.network.turnPassword')}>
         {(id) => (
           <input id={id} type="password" autoComplete="off" value={s.credential} maxLength={256} onChange={(e) => s.setIceServers({ turnCredential: e.target.value })} />
         )}
       </Field>
       {!checked.ok && (
         <p className="error" role="alert">
-          {checked.message}
+          {t('errors.iceServers', { detail: checked.message })}
         </p>
       )}
     </details>

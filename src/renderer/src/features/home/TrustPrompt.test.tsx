@@ -1,6 +1,7 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWithIntl } from '../../i18n/testing';
 import { TrustPrompt } from './TrustPrompt';
 
 afterEach(cleanup);
@@ -9,7 +10,7 @@ describe('TrustPrompt', () => {
   it('is announced as an alert dialog with the code, starts on the safe choice, and Escape cancels', async () => {
     const onConfirm = vi.fn();
     const onCancel = vi.fn();
-    render(<TrustPrompt code="3F9A-12C4-8B7E-0D11" onConfirm={onConfirm} onCancel={onCancel} />);
+    renderWithIntl(<TrustPrompt code="3F9A-12C4-8B7E-0D11" onConfirm={onConfirm} onCancel={onCancel} />);
     const dialog = screen.getByRole('alertdialog', { name: 'Is this the host you mean?' });
     expect(dialog.textContent).toContain('3F9A-12C4-8B7E-0D11');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import { useText } from '../../i18n/useText';
 
 /**
  * First meeting with a host typed by address: show its certificate's short security code and ask
@@ -8,6 +9,7 @@ import { useEffect, useId, useRef } from 'react';
 export function TrustPrompt({ code, onConfirm, onCancel }: { code: string; onConfirm: () => void; onCancel: () => void }) {
   const titleId = useId();
   const cancel = useRef<HTMLButtonElement>(null);
+  const t = useText();
   useEffect(() => {
     cancel.current?.focus();
   }, []);
@@ -22,18 +24,18 @@ export function TrustPrompt({ code, onConfirm, onCancel }: { code: string; onCon
         if (event.key === 'Escape') onCancel();
       }}
     >
-      <h2 id={titleId}>Is this the host you mean?</h2>
-      <p>This is the first time Parley meets this host. Its security code is:</p>
+      <h2 id={titleId}>{t('home.trust.title')}</h2>
+      <p>{t('home.trust.firstMeeting')}</p>
       <p className="trust-prompt__code" data-testid="host-security-code">
         {code}
       </p>
-      <p>The host’s screen shows a security code too. Join only if the two are the same.</p>
+      <p>{t('home.trust.compare')}</p>
       <div className="home__actions">
         <button type="button" className="button button--primary" onClick={onConfirm}>
-          The codes match — join
+          {t('home.trust.confirm')}
         </button>
         <button type="button" className="button" ref={cancel} onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </div>

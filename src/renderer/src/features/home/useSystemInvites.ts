@@ -16,7 +16,7 @@ export function useSystemInvites(): void {
       if (!taken.ok || !taken.data) return;
       const { phase, applyInvite, showNotice } = useParley.getState();
       if (applyInvite(taken.data) && phase === 'in-call') {
-        showNotice('An invite link was opened: it is filled in on the join screen for when you leave this call.');
+        showNotice('notices.inviteReady');
       }
     };
     void take();

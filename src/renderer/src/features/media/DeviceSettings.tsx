@@ -1,8 +1,10 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { MessageKey } from '../../../../shared/i18n/catalogs';
 import type { DeviceOption } from '../../call/devices';
 import { VIDEO_EFFECTS, type VideoEffect } from '../../call/effects';
 import { isMusicMode, MUSIC_MODE, QUALITY_PRESETS, SPEECH_PROCESSING, type AudioProcessing, type QualityPreset } from '../../call/mediaSettings';
+import { useText } from '../../i18n/useText';
 import { useParley } from '../../store';
 import { Field } from '../ui/Field';
 import { MediaInfo } from './MediaInfo';
@@ -10,15 +12,29 @@ import { MicLevel } from './MicLevel';
 
 const DEFAULT = '';
 
-function DevicePicker({ label, devices, value, onChange }: { label: string; devices: DeviceOption[]; value: string | null; onChange: (id: string | null) => void }) {
+function DevicePicker({
+  label,
+  unnamed,
+  devices,
+  value,
+  onChange,
+}: {
+  label: string;
+  /** The name of a device the browser gives no label, from its place in the list (1, 2…). */
+  unnamed: (position: number) => string;
+  devices: DeviceOption[];
+  value: string | null;
+  onChange: (id: string | null) => void;
+}) {
+  const t = useText();
   return (
     <Field label={label}>
       {(id) => (
         <select id={id} value={value ?? DEFAULT} onChange={(e) => onChange(e.target.value || null)} disabled={devices.length === 0}>
-          <option value={DEFAULT}>System default</option>
-          {devices.map((device) => (
+          <option value={DEFAULT}>{t('media.systemDefault')}</option>
+          {devices.map((device, index) => (
             <option key={device.deviceId} value={device.deviceId}>
-              {device.label}
+              {device.label || unnamed(index + 1)}
             </option>
           ))}
         </select>
@@ -27,13 +43,19 @@ function DevicePicker({ label, devices, value, onChange }: { label: string; devi
   );
 }
 
-const PROCESSING_LABELS: Record<keyof AudioProcessing, string> = {
-  noiseSuppression: 'Noise suppression',
-  echoCancellation: 'Echo cancellation',
-  autoGainControl: 'Automatic gain',
+const PROCESSING_LABELS: Record<keyof AudioProcessing, MessageKey> = {
+  noiseSuppression: 'media.processing.noiseSuppression',
+  echoCancellation: 'media.processing.echoCancellation',
+  autoGainControl: 'media.processing.autoGainControl',
 };
 
-const EFFECT_LABELS: Record<VideoEffect, string> = { none: 'None', blur: 'Blur', grayscale: 'Grayscale', invert: 'Invert', sepia: 'Sepia' };
+const EFFECT_LABELS: Record<VideoEffect, MessageKey> = {
+  none: 'media.effect.none',
+  blur: 'media.effect.blur',
+  grayscale: 'media.effect.grayscale',
+  invert: 'media.effect.invert',
+  sepia: 'media.effect.sepia',
+};
 
 /** Cameras, microphones, speakers, quality, audio processing and effects: the same in the lobby and in a call. */
 export function DeviceSettings() {
@@ -56,30 +78,54 @@ export function DeviceSettings() {
     })),
   );
   const processingId = useId();
+  const t = useText();
+  // Figures as text: a resolution reads "1280×720", never with a thousands separator.
+  const qualityText = (key: QualityPreset): string => {
+    const { width, height, frameRate } = QUALITY_PRESETS[key];
+    return t('media.quality.option', { width: String(width), height: String(height), frameRate: String(frameRate) });
+  };
 
   return (
     <div className="device-settings">
-      <DevicePicker label="Camera" devices={s.devices.cameras} value={s.cameraId} onChange={(id) => void s.selectCamera(id)} />
-      <DevicePicker label="Microphone" devices={s.devices.microphones} value={s.microphoneId} onChange={(id) => void s.selectMicrophone(id)} />
+      <DevicePicker
+        label={t('media.camera')}
+        unnamed={(position) => t('media.unnamedCamera', { position })}
+        devices={s.devices.cameras}
+        value={s.cameraId}
+        onChange={(id) => void s.selectCamera(id)}
+      />
+      <DevicePicker
+        label={t('media.microphone')}
+        unnamed={(position) => t('media.unnamedMicrophone', { position })}
+        devices={s.devices.microphones}
+        value={s.microphoneId}
+        onChange={(id) => void s.selectMicrophone(id)}
+      />
       <MicLevel track={s.microphoneTrack} />
-      <DevicePicker label="Speaker" devices={s.devices.speakers} value={s.speakerId} onChange={s.selectSpeaker} />
-      <Field label="Video quality">
+      <DevicePicker
+        label={t('media.speaker')}
+        unnamed={(position) => t('media.unnamedSpeaker', { position })}
+        devices={s.devices.speakers}
+        value={s.speakerId}
+        onChange={s.selectSpeaker}
+      />
+      <Field label={t('media.quality')}>
         {(id) => (
           <select id={id} value={s.quality} onChange={(e) => void s.setQuality(e.target.value as QualityPreset)}>
             {(Object.keys(QUALITY_PRESETS) as QualityPreset[]).map((key) => (
               <option key={key} value={key}>
-                {QUALITY_PRESETS[key].label}
+                {qualityText(key)}
               </option>
             ))}
           </select>
         )}
       </Field>
       <fieldset aria-labelledby={processingId}>
-        <legend id={processingId}>Audio processing</legend>
+        <legend id={processingId}>{t('media.processing')}</legend>
         {(Object.keys(PROCESSING_LABELS) as (keyof AudioProcessing)[]).map((key) => (
           <label key={key} className="check">
             <input type="checkbox" checked={s.processing[key]} onChange={(e) => void s.setProcessing({ ...s.processing, [key]: e.target.checked })} />
-            {PROCESSING_LABELS[key]}
+            {t(PROCESSING_LABELS[key])}
           </label>
         ))}
         <button
@@ -88,15 +134,15 @@ export function DeviceSettings() {
           aria-pressed={isMusicMode(s.processing)}
           onClick={() => void s.setProcessing(isMusicMode(s.processing) ? SPEECH_PROCESSING : MUSIC_MODE)}
         >
-          Music mode
+          {t('media.musicMode')}
         </button>
       </fieldset>
-      <Field label="Effect">
+      <Field label={t('media.effect')}>
         {(id) => (
           <select id={id} value={s.effect} onChange={(e) => s.setEffect(e.target.value as VideoEffect)}>
             {VIDEO_EFFECTS.map((effect) => (
               <option key={effect} value={effect}>
-                {EFFECT_LABELS[effect]}
+                {t(EFFECT_LABELS[effect])}
               </option>
             ))}
           </select>

@@ -1,23 +1,40 @@
+import { useText, type Translate } from '../../i18n/useText';
 import { useParley } from '../../store';
 
-const yesNo = (value: boolean | undefined) => (value === undefined ? '—' : value ? 'on' : 'off');
+/** Shown for a setting the track does not report: a sign, not a word. */
+const UNKNOWN = '?';
+const NOT_REPORTED = '—';
+
+/** Figures as the track reports them (no digit grouping: "48000 Hz", as in the browser's own tools). */
+const figure = (value: number | string | undefined): string => (value === undefined ? UNKNOWN : String(value));
+
+const onOff = (t: Translate, value: boolean | undefined): string => (value === undefined ? NOT_REPORTED : t(value ? 'media.info.on' : 'media.info.off'));
 
 /** What the tracks really deliver (getSettings()), which may differ from what was asked for. */
 export function MediaInfo() {
+  const t = useText();
   const info = useParley((state) => state.mediaInfo);
   const { video, audio } = info;
+  const videoText = video
+    ? t('media.info.videoValue', { width: figure(video.width), height: figure(video.height), frameRate: figure(video.frameRate?.toFixed(0)) })
+    : t('media.info.none');
+  const audioText = audio
+    ? t('media.info.audioValue', {
+        sampleRate: figure(audio.sampleRate),
+        channels: audio.channelCount === undefined ? UNKNOWN : t('media.info.channels', { count: audio.channelCount }),
+        noiseSuppression: onOff(t, audio.noiseSuppression),
+        echoCancellation: onOff(t, audio.echoCancellation),
+        autoGainControl: onOff(t, audio.autoGainControl),
+      })
+    : t('media.info.none');
   return (
     <details className="media-info">
-      <summary>Media info</summary>
+      <summary>{t('media.info.summary')}</summary>
       <dl>
-        <dt>Video</dt>
-        <dd>{video ? `${video.width ?? '?'}×${video.height ?? '?'} at ${video.frameRate?.toFixed(0) ?? '?'} fps` : 'none'}</dd>
-        <dt>Audio</dt>
-        <dd>
-          {audio
-            ? `${audio.sampleRate ?? '?'} Hz, ${audio.channelCount ?? '?'} channel(s); noise suppression ${yesNo(audio.noiseSuppression)}, echo cancellation ${yesNo(audio.echoCancellation)}, automatic gain ${yesNo(audio.autoGainControl)}`
-            : 'none'}
-        </dd>
+        <dt>{t('media.info.video')}</dt>
+        <dd>{videoText}</dd>
+        <dt>{t('media.info.audio')}</dt>
+        <dd>{audioText}</dd>
       </dl>
     </details>
   );

@@ -1,7 +1,8 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ParleyBridge } from '../../../../shared/ipc';
+import { renderWithIntl } from '../../i18n/testing';
 import { setPlatform, type Platform } from '../../platform';
 import { useParley } from '../../store';
 import { MediaNotices } from './MediaNotices';
@@ -46,7 +47,7 @@ describe('screen recording refused by the system', () => {
     const mediaAccess = desktop();
     const { attachScreenShare } = await import('../../store/screenShareSlice');
     attachScreenShare({} as never);
-    render(<MediaNotices />);
+    renderWithIntl(<MediaNotices />);
     await useParley.getState().shareScreen();
     expect(useParley.getState().notice).toBeNull();
     await userEvent.click(await screen.findByRole('button', { name: 'Open Screen Recording settings' }));
@@ -62,6 +63,8 @@ describe('screen recording refused by the system', () => {
     attachScreenShare({} as never);
     await useParley.getState().shareScreen();
     expect(useParley.getState().screenAccessBlocked).toBe(false);
-    expect(useParley.getState().notice).toBe('Screen sharing was cancelled.');
+    expect(useParley.getState().notice).toEqual({ key: 'notices.screenShareCancelled' });
+    renderWithIntl(<MediaNotices />);
+    expect(screen.getByText('Screen sharing was cancelled.')).toBeTruthy();
   });
 });

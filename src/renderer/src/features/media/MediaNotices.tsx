@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { MEDIA_PROBLEM_TEXT } from '../../call/localMedia';
+import { useMessageText, useText } from '../../i18n/useText';
 import { platform } from '../../platform';
 import { useParley } from '../../store';
 
@@ -15,21 +16,23 @@ export function MediaNotices() {
       dismissScreenAccess: s.dismissScreenAccess,
     })),
   );
+  const t = useText();
+  const messageText = useMessageText();
   const mediaAccess = platform().mediaAccess;
   return (
     <>
       {problem && (
         <div className="notice" role="status">
-          <p>{MEDIA_PROBLEM_TEXT[problem]}</p>
+          <p>{t(MEDIA_PROBLEM_TEXT[problem])}</p>
           <div className="notice__actions">
             {problem === 'denied' && mediaAccess && (
               <button type="button" className="button button--small" onClick={() => void mediaAccess.openSettings('camera')}>
-                Open privacy settings
+                {t('media.openPrivacySettings')}
               </button>
             )}
             {problem !== 'insecure-context' && (
               <button type="button" className="button button--small" onClick={() => void retryMedia()}>
-                Try again
+                {t('common.tryAgain')}
               </button>
             )}
           </div>
@@ -37,24 +40,24 @@ export function MediaNotices() {
       )}
       {screenAccessBlocked && (
         <div className="notice" role="status">
-          <p>Your system does not let Parley record the screen. Allow Parley under Screen Recording in the privacy settings, then share again.</p>
+          <p>{t('media.screenAccess.blocked')}</p>
           <div className="notice__actions">
             {mediaAccess && (
               <button type="button" className="button button--small" onClick={() => void mediaAccess.openSettings('screen')}>
-                Open Screen Recording settings
+                {t('media.screenAccess.openSettings')}
               </button>
             )}
             <button type="button" className="button button--small" onClick={dismissScreenAccess}>
-              Dismiss
+              {t('common.dismiss')}
             </button>
           </div>
         </div>
       )}
       {notice && (
         <div className="notice" role="status">
-          <p>{notice}</p>
+          <p>{messageText(notice)}</p>
           <button type="button" className="button button--small" onClick={dismissNotice}>
-            Dismiss
+            {t('common.dismiss')}
           </button>
         </div>
       )}

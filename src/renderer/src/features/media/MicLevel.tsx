@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { LevelMeter } from '../../call/levelMeter';
+import { useText } from '../../i18n/useText';
 
 /**
  * How often the meter is redrawn. An eye reads a level meter fine at 15 Hz; redrawing it at the
@@ -13,6 +14,7 @@ const STEP = 0.02;
 /** A live microphone level, drawn straight into the <meter> so it does not re-render React. */
 export function MicLevel({ track }: { track: MediaStreamTrack | null }) {
   const meter = useRef<HTMLMeterElement>(null);
+  const t = useText();
 
   useEffect(() => {
     if (!track) return;
@@ -27,5 +29,5 @@ export function MicLevel({ track }: { track: MediaStreamTrack | null }) {
     };
   }, [track]);
 
-  return <meter ref={meter} className="mic-level" aria-label="Microphone level" min={0} max={1} low={0.1} high={0.8} value={0} />;
+  return <meter ref={meter} className="mic-level" aria-label={t('media.level')} min={0} max={1} low={0.1} high={0.8} value={0} />;
 }

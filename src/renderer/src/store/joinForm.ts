@@ -1,0 +1,50 @@
+/**
+ * The join form checked before any network: room, name, passcode and STUN/TURN servers. Each
+ * problem comes back as the user's words (a catalog message), told apart by the schema's issue
+ * code, never by its English text; the schema's own sentence stays as the technical detail.
+ */
+import type { z } from 'zod';
+import type { Message, MessageKey } from '../../../shared/i18n/catalogs';
+import { parseIceServers, type IceServerConfig } from '../../../shared/iceServers';
+import { LIMITS } from '../../../shared/protocol';
+import { displayNameSchema, passcodeSchema, roomNameSchema } from '../../../shared/protocol.schemas';
+import type { SettingsSlice } from './settingsSlice';
+
+export interface JoinForm {
+  room: string;
+  name: string;
+  passcode: string | undefined;
+  iceServers: IceServerConfig[];
+}
+
+export type FormCheck = { ok: true; form: JoinForm } | { ok: false; detail: string; message: Message };
+
+type Field = 'roomName' | 'displayName' | 'passcode';
+
+/** zod's issue codes: `too_small` (min), `too_big` (max), `invalid_format` (the pattern). */
+const PROBLEM_TEXT: Record<Field, Readonly<Record<string, MessageKey>>> = {
+  roomName: { too_small: 'errors.form.roomEmpty', too_big: 'errors.form.roomTooLong', invalid_format: 'errors.form.roomCharacters' },
+  displayName: { too_small: 'errors.form.nameEmpty', too_big: 'errors.form.nameTooLong', invalid_format: 'errors.form.nameCharacters' },
+  // An empty passcode field means "no passcode", so only a too long one is a problem.
+  passcode: { too_big: 'errors.form.passcodeTooLong' },
+};
+
+function problem(field: Field, error: z.ZodError): FormCheck {
+  const issue = error.issues[0];
+  const detail = issue?.message ?? `Invalid ${field}`;
+  const key = issue ? PROBLEM_TEXT[field][issue.code] : undefined;
+  return { ok: false, detail, message: key ? { key, values: { max: LIMITS[field].max } } : { key: 'errors.unknown', values: { detail } } };
+}
+
+export function checkJoinForm(state: Pick<SettingsSlice, 'room' | 'displayName' | 'passcode' | 'iceServersText' | 'turnUsername' | 'turnCredential'>): FormCheck {
+  const room = roomNameSchema.safeParse(state.room);
+  if (!room.success) return problem('roomName', room.error);
+  const name = displayNameSchema.safeParse(state.displayName);
+  if (!name.success) return problem('displayName', name.error);
+  const passcode = state.passcode === '' ? undefined : passcodeSchema.safeParse(state.passcode);
+  if (passcode && !passcode.success) return problem('passcode', passcode.error);
+  const ice = parseIceServers(state.iceServersText, state.turnUsername, state.turnCredential);
+  // The check's sentences are English (src/shared): shown inside the catalog's sentence.
+  if (!ice.ok) return { ok: false, detail: ice.message, message: { key: 'errors.iceServers', values: { detail: ice.message } } };
+  return { ok: true, form: { room: room.data, name: name.data, passcode: passcode?.data, iceServers: ice.servers } };
+}
