@@ -23,6 +23,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['src/renderer/src/features/**/*.test.tsx'],
+          setupFiles: ['src/renderer/src/testing/domSetup.ts'],
         },
       },
     ],

@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { cameraBitrateFor } from '../src/renderer/src/call/bandwidth';
-import { expect, joinCall, openParticipant, test, type Participant } from './fixtures';
+import { expect, fromMoreMenu, joinCall, openParticipant, test, type Participant } from './fixtures';
 
 /** maxBitrate of the camera sender on every open peer connection of the page. */
 const cameraCaps = (page: Page) =>
@@ -36,7 +36,7 @@ test('four participants: camera caps fit the mesh, statistics show every peer, a
 
   // The statistics panel: non-zero figures for every peer.
   const { page } = ada;
-  await page.getByRole('button', { name: 'Statistics' }).click();
+  await fromMoreMenu(page, 'Statistics');
   const panel = page.getByRole('complementary', { name: 'Call statistics' });
   await expect(panel.locator('tbody tr')).toHaveCount(3);
   for (const row of await panel.locator('tbody tr').all()) {
@@ -63,7 +63,7 @@ test('four participants: camera caps fit the mesh, statistics show every peer, a
 
   // Speaker view puts the active speaker first and large; a pin overrides it.
   const { page: gracePage } = others[0]!;
-  await gracePage.getByRole('button', { name: 'Speaker view' }).click();
+  await fromMoreMenu(gracePage, 'Speaker view');
   await expect(gracePage.locator('figure.tile--featured')).toHaveAttribute('aria-label', 'Ada');
   await gracePage.getByRole('button', { name: 'Pin Linus' }).click();
   await expect(gracePage.locator('figure.tile--featured')).toHaveAttribute('aria-label', 'Linus');

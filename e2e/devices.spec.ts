@@ -4,7 +4,7 @@
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-import { expect, joinCall, openPair, openParticipant, test } from './fixtures';
+import { expect, fromMoreMenu, joinCall, openPair, openParticipant, test } from './fixtures';
 import { audioEnergy, averageColour, descriptionCount, expectMediaFlowing, sentTrackLabels } from './media';
 
 const THREE_OF_EACH = CHROMIUM_ARGS.map((arg) => (arg === '--use-fake-device-for-media-stream' ? `${arg}=device-count=3` : arg));
@@ -15,7 +15,7 @@ test('camera and microphone switch mid-call without renegotiating, and the speak
   const before = { ada: await descriptionCount(ada.page), grace: await descriptionCount(grace.page) };
   expect((await sentTrackLabels(ada.page)).video).toEqual(['fake_device_0']);
 
-  await ada.page.getByRole('button', { name: 'Settings' }).click();
+  await fromMoreMenu(ada.page, 'Settings');
   const settings = ada.page.getByRole('complementary', { name: 'Settings' });
   await settings.getByLabel('Camera').selectOption({ label: 'fake_device_2' });
   await expect.poll(async () => (await sentTrackLabels(ada.page)).video).toEqual(['fake_device_2']);
@@ -32,7 +32,7 @@ test('camera and microphone switch mid-call without renegotiating, and the speak
   expect(await descriptionCount(grace.page)).toEqual(before.grace);
 
   // Grace sends the call to another speaker; every remote tile plays there.
-  await grace.page.getByRole('button', { name: 'Settings' }).click();
+  await fromMoreMenu(grace.page, 'Settings');
   const speakers = grace.page.getByRole('complementary', { name: 'Settings' }).getByLabel('Speaker');
   const speakerIds = await speakers.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
   const chosen = speakerIds[speakerIds.length - 1]!;
@@ -75,7 +75,7 @@ test('an effect chosen by Ada changes the video Grace receives', async ({ browse
   const plain = await averageColour(grace.page, 'Ada');
   expect(plain.g - plain.r).toBeGreaterThan(30); // the fake camera is green
 
-  await ada.page.getByRole('button', { name: 'Settings' }).click();
+  await fromMoreMenu(ada.page, 'Settings');
   await ada.page.getByRole('complementary', { name: 'Settings' }).getByLabel('Effect').selectOption('grayscale');
   await expect
     .poll(async () => {
@@ -97,10 +97,10 @@ test('a snapshot has the tile’s dimensions and a recording plays back', async 
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: size.width, height: size.height });
 
-  await ada.page.getByRole('button', { name: 'Record' }).click();
+  await fromMoreMenu(ada.page, 'Record');
   await ada.page.waitForTimeout(3500);
   await ada.page.getByRole('button', { name: 'Stop recording' }).click();
-  const review = ada.page.getByRole('dialog', { name: 'Recording' });
+  const review = ada.page.getByRole('dialog', { name: 'Your recording' });
   await expect(review).toBeVisible();
   await expect
     .poll(() => review.getByLabel('Recording play-back').evaluate((v) => (v as HTMLVideoElement).duration), { timeout: 10_000 })

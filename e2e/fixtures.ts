@@ -81,6 +81,12 @@ export async function openParticipant(
   return { name, page, context };
 }
 
+/** Chooses an item of the call toolbar's More menu (Speaker view, Statistics, Settings, Record). */
+export async function fromMoreMenu(page: Page, item: string): Promise<void> {
+  await page.getByRole('toolbar', { name: 'Call controls' }).getByRole('button', { name: 'More' }).click();
+  await page.getByRole('menu', { name: 'More' }).getByRole(/^(Record|Stop recording)$/.test(item) ? 'menuitem' : 'menuitemcheckbox', { name: item }).click();
+}
+
 export async function joinCall(participant: Participant): Promise<void> {
   await participant.page.getByRole('button', { name: 'Join' }).click();
   await expect(participant.page.getByRole('button', { name: 'Leave' })).toBeVisible();

@@ -85,7 +85,8 @@ test('a shared screen reaches the others as a second track at screen resolution,
   }
   for (const participant of participants) await expect(participant.page.locator('figure[data-peer-id]')).toHaveCount(2);
 
-  await ada.page.getByRole('button', { name: 'Share screen' }).click();
+  await ada.page.getByRole('button', { name: 'Share screen', pressed: false }).click();
+  await expect(ada.page.getByRole('button', { name: 'Share screen', pressed: true })).toBeVisible();
   await expect(ada.page.getByRole('status').filter({ hasText: 'You are sharing your screen' })).toBeVisible();
   // The size of what Ada captures (headless Chromium's fake screen is the window's size).
   const screenWidth = await ada.page.evaluate(() => {
@@ -102,10 +103,10 @@ test('a shared screen reaches the others as a second track at screen resolution,
     await expect.poll(() => decodingKinds(page, ada.page, screenWidth), { timeout: 20_000, intervals: [0] }).toEqual(['camera', 'screen']);
   }
 
-  await ada.page.getByRole('button', { name: 'Stop sharing' }).click();
+  await ada.page.getByRole('button', { name: 'Share screen', pressed: true }).click();
   for (const { page } of viewers) {
     await expect(page.getByRole('figure', { name: 'Ada’s screen' })).toHaveCount(0);
     await expect.poll(() => decodingKinds(page, ada.page, screenWidth), { timeout: 20_000, intervals: [0] }).toEqual(['camera']);
   }
-  await expect(ada.page.getByRole('button', { name: 'Share screen' })).toBeVisible();
+  await expect(ada.page.getByRole('button', { name: 'Share screen', pressed: false })).toBeVisible();
 });

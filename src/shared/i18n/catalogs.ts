@@ -4,33 +4,33 @@
  * main (@formatjs/intl) alike. A key is `<area>.<name>`; English is the reference, and
  * catalogs.test.ts holds the other languages to exactly its keys and placeholders.
  */
-import enCall from './catalogs/en/call.json';
-import enCollab from './catalogs/en/collab.json';
-import enCommon from './catalogs/en/common.json';
-import enErrors from './catalogs/en/errors.json';
-import enHome from './catalogs/en/home.json';
-import enMain from './catalogs/en/main.json';
-import enMedia from './catalogs/en/media.json';
-import enNotices from './catalogs/en/notices.json';
-import enSettings from './catalogs/en/settings.json';
-import zhCnCall from './catalogs/zh-CN/call.json';
-import zhCnCollab from './catalogs/zh-CN/collab.json';
-import zhCnCommon from './catalogs/zh-CN/common.json';
-import zhCnErrors from './catalogs/zh-CN/errors.json';
-import zhCnHome from './catalogs/zh-CN/home.json';
-import zhCnMain from './catalogs/zh-CN/main.json';
-import zhCnMedia from './catalogs/zh-CN/media.json';
-import zhCnNotices from './catalogs/zh-CN/notices.json';
-import zhCnSettings from './catalogs/zh-CN/settings.json';
-import zhTwCall from './catalogs/zh-TW/call.json';
-import zhTwCollab from './catalogs/zh-TW/collab.json';
-import zhTwCommon from './catalogs/zh-TW/common.json';
-import zhTwErrors from './catalogs/zh-TW/errors.json';
-import zhTwHome from './catalogs/zh-TW/home.json';
-import zhTwMain from './catalogs/zh-TW/main.json';
-import zhTwMedia from './catalogs/zh-TW/media.json';
-import zhTwNotices from './catalogs/zh-TW/notices.json';
-import zhTwSettings from './catalogs/zh-TW/settings.json';
+import enCall from './catalogs/en/call.json' with { type: 'json' };
+import enCollab from './catalogs/en/collab.json' with { type: 'json' };
+import enCommon from './catalogs/en/common.json' with { type: 'json' };
+import enErrors from './catalogs/en/errors.json' with { type: 'json' };
+import enHome from './catalogs/en/home.json' with { type: 'json' };
+import enMain from './catalogs/en/main.json' with { type: 'json' };
+import enMedia from './catalogs/en/media.json' with { type: 'json' };
+import enNotices from './catalogs/en/notices.json' with { type: 'json' };
+import enSettings from './catalogs/en/settings.json' with { type: 'json' };
+import zhCnCall from './catalogs/zh-CN/call.json' with { type: 'json' };
+import zhCnCollab from './catalogs/zh-CN/collab.json' with { type: 'json' };
+import zhCnCommon from './catalogs/zh-CN/common.json' with { type: 'json' };
+import zhCnErrors from './catalogs/zh-CN/errors.json' with { type: 'json' };
+import zhCnHome from './catalogs/zh-CN/home.json' with { type: 'json' };
+import zhCnMain from './catalogs/zh-CN/main.json' with { type: 'json' };
+import zhCnMedia from './catalogs/zh-CN/media.json' with { type: 'json' };
+import zhCnNotices from './catalogs/zh-CN/notices.json' with { type: 'json' };
+import zhCnSettings from './catalogs/zh-CN/settings.json' with { type: 'json' };
+import zhTwCall from './catalogs/zh-TW/call.json' with { type: 'json' };
+import zhTwCollab from './catalogs/zh-TW/collab.json' with { type: 'json' };
+import zhTwCommon from './catalogs/zh-TW/common.json' with { type: 'json' };
+import zhTwErrors from './catalogs/zh-TW/errors.json' with { type: 'json' };
+import zhTwHome from './catalogs/zh-TW/home.json' with { type: 'json' };
+import zhTwMain from './catalogs/zh-TW/main.json' with { type: 'json' };
+import zhTwMedia from './catalogs/zh-TW/media.json' with { type: 'json' };
+import zhTwNotices from './catalogs/zh-TW/notices.json' with { type: 'json' };
+import zhTwSettings from './catalogs/zh-TW/settings.json' with { type: 'json' };
 import type { Locale } from './locales';
 
 const ENGLISH = {

@@ -24,6 +24,8 @@ import type { ParleyState } from './index';
 export interface RemotePeer {
   id: string;
   name: string;
+  /** Hosts the room (the server says so; see PeerInfo.isHost). */
+  isHost: boolean;
   stream: MediaStream | null;
   connection: RTCPeerConnectionState;
   /** As the peer last told us over the control channel; null until it has. */
@@ -116,8 +118,8 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     const call = new Call({ ...target, localTracks: local.tracks, mediaState: local.state, prepared });
     activeCall = call;
     attachCollaboration(call, set);
-    call.on('peer-joined', ({ id, name: peerName }) =>
-      set((state) => ({ peers: { ...state.peers, [id]: { id, name: peerName, stream: null, connection: 'new', mediaState: null, screen: null } } })),
+    call.on('peer-joined', ({ id, name: peerName, isHost = false }) =>
+      set((state) => ({ peers: { ...state.peers, [id]: { id, name: peerName, isHost, stream: null, connection: 'new', mediaState: null, screen: null } } })),
     );
     call.on('peer-left', (id) =>
       set((state) => {
@@ -145,7 +147,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       startStats(call, set);
       attachScreenShare(call);
       const peers = Object.fromEntries(
-        joined.peers.map((peer) => [peer.id, { ...peer, stream: null, connection: 'new' as const, mediaState: null, screen: null }]),
+        joined.peers.map((peer) => [peer.id, { ...peer, isHost: peer.isHost ?? false, stream: null, connection: 'new' as const, mediaState: null, screen: null }]),
       );
       set((state) => ({
         phase: 'in-call',

@@ -18,9 +18,7 @@ export interface ShownChatEntry extends ChatEntry {
 export interface CollaborationSlice {
   chat: ShownChatEntry[];
   unreadChat: number;
-  panelOpen: boolean;
   transfers: Record<string, TransferInfo>;
-  setPanelOpen(open: boolean): void;
   sendChat(text: string): boolean;
   /** To one participant, or to everyone in the call. */
   sendFile(file: File, to: string | 'everyone'): Promise<void>;
@@ -37,10 +35,7 @@ const receivedFiles = new Map<string, Blob>();
 export const createCollaborationSlice: StateCreator<ParleyState, [], [], CollaborationSlice> = (set, get) => ({
   chat: [],
   unreadChat: 0,
-  panelOpen: false,
   transfers: {},
-
-  setPanelOpen: (panelOpen) => set(panelOpen ? { panelOpen, unreadChat: 0 } : { panelOpen }),
 
   sendChat: (text) => call?.chat.send(text) !== undefined,
 
@@ -73,7 +68,7 @@ export function attachCollaboration(next: Call, set: (change: Partial<ParleyStat
   next.chat.on('message', (entry) =>
     set((state) => ({
       chat: [...state.chat, { ...entry, fromName: entry.from === null ? state.displayName : (state.peers[entry.from]?.name ?? null) }],
-      unreadChat: state.panelOpen || entry.from === null ? state.unreadChat : state.unreadChat + 1,
+      unreadChat: state.sidePanel === 'chat' || entry.from === null ? state.unreadChat : state.unreadChat + 1,
     })),
   );
   next.files.on('change', (info) => set((state) => ({ transfers: { ...state.transfers, [info.id]: info } })));

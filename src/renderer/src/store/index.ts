@@ -10,9 +10,10 @@ import { createJoinTargetSlice, type JoinTargetSlice } from './joinTargetSlice';
 import { createMediaSlice, PERSISTED_MEDIA, type MediaSlice } from './mediaSlice';
 import { createScreenShareSlice, type ScreenShareSlice } from './screenShareSlice';
 import { createSettingsSlice, PERSISTED_SETTINGS, type SettingsSlice } from './settingsSlice';
+import { createSidePanelSlice, type SidePanelSlice } from './sidePanelSlice';
 import { createStatsSlice, type StatsSlice } from './statsSlice';
 
-export type ParleyState = SettingsSlice & MediaSlice & JoinTargetSlice & CallSlice & ScreenShareSlice & CollaborationSlice & StatsSlice;
+export type ParleyState = SettingsSlice & MediaSlice & JoinTargetSlice & CallSlice & ScreenShareSlice & CollaborationSlice & StatsSlice & SidePanelSlice;
 
 export const useParley = create<ParleyState>()(
   persist(
@@ -24,6 +25,7 @@ export const useParley = create<ParleyState>()(
       ...createScreenShareSlice(...args),
       ...createCollaborationSlice(...args),
       ...createStatsSlice(...args),
+      ...createSidePanelSlice(...args),
     }),
     {
       name: 'parley.settings',

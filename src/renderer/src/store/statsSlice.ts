@@ -19,11 +19,9 @@ export interface StatsSlice {
   activeSpeaker: string | null;
   layout: Layout;
   pinned: string | null;
-  statsOpen: boolean;
   setLayout(layout: Layout): void;
   /** Pin a participant to the large view (null to follow the active speaker again). */
   setPinned(peerId: string | null): void;
-  setStatsOpen(open: boolean): void;
 }
 
 export const createStatsSlice: StateCreator<ParleyState, [], [], StatsSlice> = (set) => ({
@@ -31,10 +29,8 @@ export const createStatsSlice: StateCreator<ParleyState, [], [], StatsSlice> = (
   activeSpeaker: null,
   layout: 'grid',
   pinned: null,
-  statsOpen: false,
   setLayout: (layout) => set({ layout }),
   setPinned: (pinned) => set((state) => ({ pinned, layout: pinned ? 'speaker' : state.layout })),
-  setStatsOpen: (statsOpen) => set({ statsOpen }),
 });
 
 let timer: ReturnType<typeof setInterval> | undefined;

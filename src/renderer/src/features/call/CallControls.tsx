@@ -1,25 +1,31 @@
+/**
+ * The call's toolbar, grouped as people expect: microphone and camera (each with its device list),
+ * share, chat, people, more (speaker view, statistics, settings, recording), leave. Icon buttons
+ * keep their English accessible names (Mute, Camera off, Share screen…) and say their state with
+ * aria-pressed or aria-expanded; the tooltip says what a press would do. React Aria's Toolbar
+ * moves between them with the arrow keys.
+ */
 import { useRef, useState } from 'react';
+import { Toolbar } from 'react-aria-components';
 import { useShallow } from 'zustand/react/shallow';
 import { CallRecorder } from '../../call/recorder';
-import { useText } from '../../i18n/useText';
+import type { DeviceOption } from '../../call/devices';
+import { useText, type Translate } from '../../i18n/useText';
 import { useParley } from '../../store';
-import { MicIcon, MicOffIcon } from '../ui/icons';
+import type { SidePanel } from '../../store/sidePanelSlice';
+import { ChartLine, CircleDot, Ellipsis, LayoutGrid, MessageSquare, Mic, MicOff, PhoneOff, ScreenShare, ScreenShareOff, Settings, Users, Video, VideoOff } from '../../ui/icons';
+import { ChoiceMenuButton, type Choice } from '../../ui/primitives/ChoiceMenuButton';
+import { ControlButton } from '../../ui/primitives/ControlButton';
+import { MenuButton } from '../../ui/primitives/MenuButton';
 import { RecordingReview } from './RecordingReview';
 
-/** Mute, camera, settings, recording and leave: one toolbar, each button with a stable accessible name. */
-export function CallControls({
-  settingsOpen,
-  onToggleSettings,
-  settingsId,
-  panelId,
-  statsId,
-}: {
-  settingsOpen: boolean;
-  onToggleSettings: () => void;
-  settingsId: string;
-  panelId: string;
-  statsId: string;
-}) {
+const SYSTEM_DEFAULT = 'system-default';
+
+function deviceChoices(devices: DeviceOption[], t: Translate, unnamed: (position: number) => string): Choice[] {
+  return [{ id: SYSTEM_DEFAULT, label: t('media.systemDefault') }, ...devices.map((device, index) => ({ id: device.deviceId, label: device.label || unnamed(index + 1) }))];
+}
+
+export function CallControls({ panelIds }: { panelIds: Record<SidePanel, string> }) {
   const s = useParley(
     useShallow((state) => ({
       muted: state.muted,
@@ -27,12 +33,15 @@ export function CallControls({
       hasMicrophone: state.microphoneTrack !== null,
       toggleMute: state.toggleMute,
       toggleCamera: state.toggleCamera,
+      devices: state.devices,
+      cameraId: state.mediaInfo.video?.deviceId ?? state.cameraId,
+      microphoneId: state.mediaInfo.audio?.deviceId ?? state.microphoneId,
+      selectCamera: state.selectCamera,
+      selectMicrophone: state.selectMicrophone,
       leave: state.leave,
-      panelOpen: state.panelOpen,
-      setPanelOpen: state.setPanelOpen,
+      sidePanel: state.sidePanel,
+      toggleSidePanel: state.toggleSidePanel,
       unreadChat: state.unreadChat,
-      statsOpen: state.statsOpen,
-      setStatsOpen: state.setStatsOpen,
       layout: state.layout,
       setLayout: state.setLayout,
       sharing: state.screenTrack !== null,
@@ -64,49 +73,88 @@ export function CallControls({
     setRecording(true);
   };
 
+  const panel = (name: SidePanel) => ({ id: panelIds[name], open: s.sidePanel === name });
+  const chatName = s.unreadChat > 0 ? t('call.controls.chatNameUnread', { count: s.unreadChat }) : t('call.controls.chatName');
+
   return (
     <>
-      <div className="controls" role="toolbar" aria-label={t('call.controls.label')}>
-        <button type="button" className="button" aria-pressed={s.muted} disabled={!s.hasMicrophone} onClick={s.toggleMute}>
-          {s.muted ? <MicOffIcon /> : <MicIcon />} {t('call.controls.mute')}
-        </button>
-        <button type="button" className="button" aria-pressed={s.cameraOff} onClick={() => void s.toggleCamera()}>
-          {t('call.controls.cameraOff')}
-        </button>
-        <button type="button" className="button" aria-expanded={settingsOpen} aria-controls={settingsId} onClick={onToggleSettings}>
-          {t('call.controls.settings')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-expanded={s.panelOpen}
-          aria-controls={panelId}
-          aria-label={s.unreadChat > 0 ? t('call.controls.chatNameUnread', { count: s.unreadChat }) : t('call.controls.chatName')}
-          onClick={() => s.setPanelOpen(!s.panelOpen)}
-        >
-          {t('call.controls.chat')}
-          {s.unreadChat > 0 && (
-            <span className="badge" aria-hidden="true">
-              {s.unreadChat}
-            </span>
-          )}
-        </button>
-        <button type="button" className="button" aria-pressed={s.sharing} onClick={() => (s.sharing ? s.stopScreenShare() : void s.shareScreen())}>
-          {s.sharing ? t('call.controls.stopSharing') : t('call.controls.shareScreen')}
-        </button>
-        <button type="button" className="button" aria-pressed={s.layout === 'speaker'} onClick={() => s.setLayout(s.layout === 'speaker' ? 'grid' : 'speaker')}>
-          {t('call.controls.speakerView')}
-        </button>
-        <button type="button" className="button" aria-expanded={s.statsOpen} aria-controls={statsId} onClick={() => s.setStatsOpen(!s.statsOpen)}>
-          {t('call.controls.statistics')}
-        </button>
-        <button type="button" className={`button${recording ? ' button--recording' : ''}`} onClick={() => void toggleRecording()}>
-          {recording ? t('call.controls.stopRecording') : t('call.controls.record')}
-        </button>
-        <button type="button" className="button button--danger" onClick={() => void s.leave()}>
-          {t('call.controls.leave')}
-        </button>
-      </div>
+      <Toolbar className="controls" aria-label={t('call.controls.label')}>
+        <div className="control-group">
+          <ControlButton
+            icon={Mic}
+            toggledIcon={MicOff}
+            label={t('call.controls.mute')}
+            tooltip={s.muted ? t('call.controls.unmute') : t('call.controls.mute')}
+            toggled={s.muted}
+            control="mute"
+            isDisabled={!s.hasMicrophone}
+            onPress={s.toggleMute}
+          />
+          <ChoiceMenuButton
+            label={t('call.controls.chooseMicrophone')}
+            choices={deviceChoices(s.devices.microphones, t, (position) => t('media.unnamedMicrophone', { position }))}
+            selected={s.microphoneId ?? SYSTEM_DEFAULT}
+            onSelect={(id) => void s.selectMicrophone(id === SYSTEM_DEFAULT ? null : id)}
+            isDisabled={s.devices.microphones.length === 0}
+          />
+        </div>
+        <div className="control-group">
+          <ControlButton
+            icon={Video}
+            toggledIcon={VideoOff}
+            label={t('call.controls.cameraOff')}
+            tooltip={s.cameraOff ? t('call.controls.turnCameraOn') : t('call.controls.turnCameraOff')}
+            toggled={s.cameraOff}
+            control="camera"
+            onPress={() => void s.toggleCamera()}
+          />
+          <ChoiceMenuButton
+            label={t('call.controls.chooseCamera')}
+            choices={deviceChoices(s.devices.cameras, t, (position) => t('media.unnamedCamera', { position }))}
+            selected={s.cameraId ?? SYSTEM_DEFAULT}
+            onSelect={(id) => void s.selectCamera(id === SYSTEM_DEFAULT ? null : id)}
+            isDisabled={s.devices.cameras.length === 0}
+          />
+        </div>
+        <ControlButton
+          icon={ScreenShare}
+          toggledIcon={ScreenShareOff}
+          label={t('call.controls.shareScreen')}
+          tooltip={s.sharing ? t('call.controls.stopSharing') : t('call.controls.shareScreen')}
+          toggled={s.sharing}
+          control="share"
+          onPress={() => (s.sharing ? s.stopScreenShare() : void s.shareScreen())}
+        />
+        <ControlButton
+          icon={MessageSquare}
+          label={chatName}
+          tooltip={t('call.controls.chatName')}
+          controls={panel('chat')}
+          control="chat"
+          badge={
+            s.unreadChat > 0 && (
+              <span className="badge" aria-hidden="true">
+                {s.unreadChat}
+              </span>
+            )
+          }
+          onPress={() => s.toggleSidePanel('chat')}
+        />
+        <ControlButton icon={Users} label={t('call.controls.people')} controls={panel('people')} control="people" onPress={() => s.toggleSidePanel('people')} />
+        {recording && <ControlButton icon={CircleDot} label={t('call.controls.stopRecording')} tone="danger" onPress={() => void toggleRecording()} />}
+        <MenuButton
+          icon={Ellipsis}
+          label={t('call.controls.more')}
+          control="more"
+          items={[
+            { id: 'speaker-view', label: t('call.controls.speakerView'), icon: LayoutGrid, checked: s.layout === 'speaker', onAction: () => s.setLayout(s.layout === 'speaker' ? 'grid' : 'speaker') },
+            { id: 'statistics', label: t('call.controls.statistics'), icon: ChartLine, checked: s.sidePanel === 'stats', onAction: () => s.toggleSidePanel('stats') },
+            { id: 'settings', label: t('call.controls.settings'), icon: Settings, checked: s.sidePanel === 'settings', onAction: () => s.toggleSidePanel('settings') },
+            { id: 'record', label: recording ? t('call.controls.stopRecording') : t('call.controls.record'), icon: CircleDot, onAction: () => void toggleRecording() },
+          ]}
+        />
+        <ControlButton icon={PhoneOff} label={t('call.controls.leave')} tone="danger" control="leave" onPress={() => void s.leave()} />
+      </Toolbar>
       {finished && <RecordingReview recording={finished} onClose={() => setFinished(null)} />}
     </>
   );

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MessageKey } from '../../../../shared/i18n/catalogs';
 import { captureFrame, timestampedName } from '../../call/capture';
@@ -9,9 +9,12 @@ import { DeviceSettings } from '../media/DeviceSettings';
 import { MediaNotices } from '../media/MediaNotices';
 import { CallControls } from './CallControls';
 import { HostPanel } from './HostPanel';
+import { PeoplePanel } from './PeoplePanel';
+import { SidePanel } from './SidePanel';
 import { StatsPanel } from './StatsPanel';
 import { useSaveFile } from './useSaveFile';
 import { VideoTile } from './VideoTile';
+import { useFocusOnArrival } from '../ui/useFocusOnArrival';
 
 /** Shown over a tile until its connection is up; nothing once connected. */
 const CONNECTION_TEXT: Partial<Record<RTCPeerConnectionState, MessageKey>> = {
@@ -37,8 +40,8 @@ export function CallScreen() {
       signaling: state.signaling,
       isHost: state.isHost,
       removePeer: state.removePeer,
-      panelOpen: state.panelOpen,
-      statsOpen: state.statsOpen,
+      sidePanel: state.sidePanel,
+      closeSidePanel: state.closeSidePanel,
       layout: state.layout,
       pinned: state.pinned,
       setPinned: state.setPinned,
@@ -46,10 +49,9 @@ export function CallScreen() {
       sharing: state.screenTrack !== null,
     })),
   );
-  const [settingsOpen, setSettingsOpen] = useState(false);
-  const settingsId = useId();
-  const panelId = useId();
-  const statsId = useId();
+  const base = useId();
+  const title = useFocusOnArrival<HTMLHeadingElement>();
+  const panelIds = { chat: `${base}-chat`, people: `${base}-people`, stats: `${base}-stats`, settings: `${base}-settings` } as const;
   // A shared screen is shown large, with the sharer's camera beside it among the others.
   const screens = peers.filter((peer) => peer.screen && peer.mediaState?.screenSharing);
   const speakerLayout = s.layout === 'speaker' || screens.length > 0;
@@ -72,9 +74,9 @@ export function CallScreen() {
   };
 
   return (
-    <main className="call">
+    <main className={`call${s.sidePanel ? ' call--panel' : ''}`}>
       <header className="call__bar">
-        <h1 className="call__title">
+        <h1 className="call__title" ref={title} tabIndex={-1}>
           {s.room} <span className="call__count">{t('call.title.count', { count })}</span>
         </h1>
       </header>
@@ -115,16 +117,29 @@ export function CallScreen() {
             />
           ))}
         </section>
-        {settingsOpen && (
-          <aside id={settingsId} className="call__settings" aria-label={t('call.settingsPanel')}>
-            <DeviceSettings />
-          </aside>
+        {s.sidePanel === 'chat' && (
+          <SidePanel id={panelIds.chat} title={t('collab.panel.label')} onClose={s.closeSidePanel}>
+            <CollaborationPanel />
+          </SidePanel>
         )}
-        {s.panelOpen && <CollaborationPanel id={panelId} />}
-        {s.statsOpen && <StatsPanel id={statsId} />}
+        {s.sidePanel === 'people' && (
+          <SidePanel id={panelIds.people} title={t('call.people.title')} onClose={s.closeSidePanel}>
+            <PeoplePanel />
+          </SidePanel>
+        )}
+        {s.sidePanel === 'stats' && (
+          <SidePanel id={panelIds.stats} title={t('call.stats.label')} onClose={s.closeSidePanel}>
+            <StatsPanel />
+          </SidePanel>
+        )}
+        {s.sidePanel === 'settings' && (
+          <SidePanel id={panelIds.settings} title={t('call.settingsPanel')} onClose={s.closeSidePanel}>
+            <DeviceSettings />
+          </SidePanel>
+        )}
       </div>
       {peers.length === 0 && <p className="call__alone">{t('call.waiting')}</p>}
-      <CallControls settingsOpen={settingsOpen} onToggleSettings={() => setSettingsOpen((open) => !open)} settingsId={settingsId} panelId={panelId} statsId={statsId} />
+      <CallControls panelIds={panelIds} />
     </main>
   );
 }

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { timestampedName } from '../../call/capture';
 import { useText } from '../../i18n/useText';
+import { Modal } from '../../ui/primitives/Modal';
 import { useSaveFile } from './useSaveFile';
 
 /**
- * Play-back of a finished recording, with Save and Discard. MediaRecorder's WebM has no duration
+ * Play-back of a finished recording, with Save and Discard, in a modal dialog (Escape discards). MediaRecorder's WebM has no duration
  * in its header; seeking far ahead once makes the browser compute it, so the scrubber works.
  */
 export function RecordingReview({ recording, onClose }: { recording: Blob; onClose: () => void }) {
@@ -23,9 +24,8 @@ export function RecordingReview({ recording, onClose }: { recording: Blob; onClo
   };
 
   return (
-    <div className="dialog" role="dialog" aria-label={t('call.recording.label')}>
-      <h2>{t('call.recording.title')}</h2>
-      <video ref={video} src={url} controls aria-label={t('call.recording.playback')} onLoadedMetadata={onLoadedMetadata} />
+    <Modal title={t('call.recording.title')} isOpen onClose={onClose} className="modal--wide">
+      <video ref={video} src={url} controls aria-label={t('call.recording.playback')} onLoadedMetadata={onLoadedMetadata} className="recording__video" />
       <div className="dialog__actions">
         <button type="button" className="button button--primary" onClick={() => void save(timestampedName(t('call.recording.fileName'), 'webm'), recording)}>
           {t('call.recording.save')}
@@ -34,6 +34,6 @@ export function RecordingReview({ recording, onClose }: { recording: Blob; onClo
           {t('call.recording.discard')}
         </button>
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -29,7 +29,7 @@ const NONE = '—';
 const figure = (value: number | string): string => String(value);
 
 /** Per-peer statistics for people who would otherwise open chrome://webrtc-internals. */
-export function StatsPanel({ id }: { id: string }) {
+export function StatsPanel() {
   const t = useText();
   const rich = useRichText();
   const s = useParley(useShallow((state) => ({ peerStats: state.peerStats, peers: state.peers, room: state.joinedRoom })));
@@ -55,7 +55,7 @@ export function StatsPanel({ id }: { id: string }) {
   };
 
   return (
-    <aside id={id} className="stats" aria-label={t('call.stats.label')}>
+    <div className="stats">
       <table className="stats__table">
         <caption>{t('call.stats.caption')}</caption>
         <thead>
@@ -118,6 +118,6 @@ export function StatsPanel({ id }: { id: string }) {
       <span role="status" className="home__hint">
         {copied && t(copied)}
       </span>
-    </aside>
+    </div>
   );
 }

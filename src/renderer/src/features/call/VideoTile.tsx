@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useText } from '../../i18n/useText';
+import { Camera, Pin, PinOff, UserX } from '../../ui/icons';
 import { MicOffIcon } from '../ui/icons';
 import { selfViewVideo } from './selfView';
 
@@ -109,18 +110,18 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
       </figcaption>
       <div className="tile__actions">
         {onTogglePin && (
-          <button type="button" className="button button--small" aria-pressed={pinned} aria-label={t('call.tile.pinName', { name })} onClick={onTogglePin}>
-            {pinned ? t('call.tile.unpin') : t('call.tile.pin')}
+          <button type="button" className="tile__action" aria-pressed={pinned} aria-label={t('call.tile.pinName', { name })} title={pinned ? t('call.tile.unpin') : t('call.tile.pin')} onClick={onTogglePin}>
+            {pinned ? <PinOff aria-hidden="true" focusable="false" /> : <Pin aria-hidden="true" focusable="false" />}
           </button>
         )}
         {onSnapshot && hasVideo && (
-          <button type="button" className="button button--small" aria-label={t('call.tile.snapshotName', { name: shownName })} onClick={() => video.current && onSnapshot(video.current)}>
-            {t('call.tile.snapshot')}
+          <button type="button" className="tile__action" aria-label={t('call.tile.snapshotName', { name: shownName })} title={t('call.tile.snapshot')} onClick={() => video.current && onSnapshot(video.current)}>
+            <Camera aria-hidden="true" focusable="false" />
           </button>
         )}
         {onRemove && (
-          <button type="button" className="button button--small" aria-label={t('call.tile.removeName', { name })} onClick={onRemove}>
-            {t('call.tile.remove')}
+          <button type="button" className="tile__action" aria-label={t('call.tile.removeName', { name })} title={t('call.tile.remove')} onClick={onRemove}>
+            <UserX aria-hidden="true" focusable="false" />
           </button>
         )}
       </div>

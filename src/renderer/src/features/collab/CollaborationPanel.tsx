@@ -1,14 +1,12 @@
-import { useText } from '../../i18n/useText';
 import { ChatPanel } from './ChatPanel';
 import { FilesPanel } from './FilesPanel';
 
-/** The side panel of a call: chat above, files below. */
-export function CollaborationPanel({ id }: { id: string }) {
-  const t = useText();
+/** The chat and files side panel's content: chat above, files below. */
+export function CollaborationPanel() {
   return (
-    <aside id={id} className="collab" aria-label={t('collab.panel.label')}>
+    <div className="collab">
       <ChatPanel />
       <FilesPanel />
-    </aside>
+    </div>
   );
 }

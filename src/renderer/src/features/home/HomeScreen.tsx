@@ -1,13 +1,19 @@
-import { useEffect, useRef, type FormEvent } from 'react';
+import { useEffect, useId, useRef, type FormEvent } from 'react';
+import { Toolbar } from 'react-aria-components';
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_PORT } from '../../../../shared/protocol';
 import { useMessageText, useText } from '../../i18n/useText';
 import { platform } from '../../platform';
 import { useParley } from '../../store';
+import { Mic, MicOff, Video, VideoOff } from '../../ui/icons';
+import { ControlButton } from '../../ui/primitives/ControlButton';
 import { VideoTile } from '../call/VideoTile';
 import { DeviceSettings } from '../media/DeviceSettings';
 import { MediaNotices } from '../media/MediaNotices';
 import { Field } from '../ui/Field';
+import { AppearanceSettings } from '../settings/AppearanceSettings';
+import { useFocusOnArrival } from '../ui/useFocusOnArrival';
+import { errorPlace, type ErrorPlace } from './errorPlacement';
 import { NearbyRooms } from './NearbyRooms';
 import { NetworkSettings } from './NetworkSettings';
 import { TrustPrompt } from './TrustPrompt';
@@ -70,6 +76,7 @@ export function HomeScreen() {
   );
   const t = useText();
   const messageText = useMessageText();
+  const title = useFocusOnArrival<HTMLHeadingElement>();
   const canHost = platform().hosting !== null;
   const busy = state.phase === 'joining';
 
@@ -97,109 +104,165 @@ export function HomeScreen() {
     void actions.join();
   };
 
+  const place = state.error ? errorPlace(state.error) : null;
+  const errorId = useId();
+  /** The failure, shown where it belongs; the field it concerns points to it (aria-describedby). */
+  const errorAt = (where: ErrorPlace) =>
+    state.error && place === where ? (
+      <div id={errorId} className="error" role="alert">
+        <p>{messageText(state.error.message)}</p>
+        <div className="error__actions">
+          {RETRYABLE.has(state.error.code) && (
+            <button type="button" className="button button--small" onClick={() => void actions.retry()}>
+              {t('common.tryAgain')}
+            </button>
+          )}
+          <button type="button" className="button button--small" onClick={actions.dismissError}>
+            {t('common.dismiss')}
+          </button>
+        </div>
+      </div>
+    ) : null;
+  const invalid = (where: ErrorPlace, describedBy?: string) => ({
+    'aria-invalid': place === where || undefined,
+    'aria-describedby': [place === where ? errorId : undefined, describedBy].filter(Boolean).join(' ') || undefined,
+  });
+
   return (
     <main className="home">
-      <h1 className="home__title">{t('home.title')}</h1>
+      <h1 className="home__title" ref={title} tabIndex={-1}>
+        {t('home.title')}
+      </h1>
       <div className="home__layout">
         <div className="home__preview">
           <VideoTile stream={state.previewStream} name={state.displayName} isSelf audioMuted={state.muted} videoOff={state.cameraOff} />
-          <div className="controls" role="toolbar" aria-label={t('home.preview.toolbar')}>
-            <button type="button" className="button" aria-pressed={state.muted} onClick={actions.toggleMute}>
-              {t('call.controls.mute')}
-            </button>
-            <button type="button" className="button" aria-pressed={state.cameraOff} onClick={() => void actions.toggleCamera()}>
-              {t('call.controls.cameraOff')}
-            </button>
-          </div>
+          <Toolbar className="controls" aria-label={t('home.preview.toolbar')}>
+            <ControlButton
+              icon={Mic}
+              toggledIcon={MicOff}
+              label={t('call.controls.mute')}
+              tooltip={state.muted ? t('call.controls.unmute') : t('call.controls.mute')}
+              toggled={state.muted}
+              control="mute"
+              onPress={actions.toggleMute}
+            />
+            <ControlButton
+              icon={Video}
+              toggledIcon={VideoOff}
+              label={t('call.controls.cameraOff')}
+              tooltip={state.cameraOff ? t('call.controls.turnCameraOn') : t('call.controls.turnCameraOff')}
+              toggled={state.cameraOff}
+              control="camera"
+              onPress={() => void actions.toggleCamera()}
+            />
+          </Toolbar>
           <MediaNotices />
           <DeviceSettings />
         </div>
         <form className="home__form" onSubmit={onJoin} aria-busy={busy}>
-          <Field label={t('home.form.displayName')}>
-            {(id) => (
-              <input
-                id={id}
-                name="displayName"
-                autoComplete="nickname"
-                value={state.displayName}
-                onChange={(e) => actions.setDisplayName(e.target.value)}
-                required
-                maxLength={48}
-              />
-            )}
-          </Field>
-          <Field label={t('home.form.room')}>
-            {(id) => <input id={id} name="room" value={state.room} onChange={(e) => actions.setRoom(e.target.value)} required maxLength={64} />}
-          </Field>
-          <Field label={t('home.form.hostAddress')}>
-            {(id) => (
-              <input
-                id={id}
-                name="hostAddress"
-                placeholder={EXAMPLE_ADDRESS}
-                inputMode="url"
-                spellCheck={false}
-                value={state.hostAddress}
-                onChange={(e) => actions.typeHostAddress(e.target.value)}
-                aria-describedby={state.invitedFingerprint ? 'invite-note' : undefined}
-              />
-            )}
-          </Field>
-          {state.invitedFingerprint && (
-            <p id="invite-note" className="home__hint">
-              {t('home.form.inviteNote')}
+          <section className="home__card" aria-labelledby={`${errorId}-you`}>
+            <h2 id={`${errorId}-you`} className="home__card-title">
+              {t('home.section.you')}
+            </h2>
+            <Field label={t('home.form.displayName')}>
+              {(id) => (
+                <input
+                  id={id}
+                  name="displayName"
+                  autoComplete="nickname"
+                  value={state.displayName}
+                  onChange={(e) => actions.setDisplayName(e.target.value)}
+                  required
+                  maxLength={48}
+                  {...invalid('displayName')}
+                />
+              )}
+            </Field>
+            {errorAt('displayName')}
+            <Field label={t('home.form.room')}>
+              {(id) => <input id={id} name="room" value={state.room} onChange={(e) => actions.setRoom(e.target.value)} required maxLength={64} {...invalid('room')} />}
+            </Field>
+            {errorAt('room')}
+            <Field label={t('home.form.passcode')}>
+              {(id) => (
+                <input
+                  id={id}
+                  name="passcode"
+                  type="password"
+                  autoComplete="off"
+                  maxLength={64}
+                  value={state.passcode}
+                  onChange={(e) => actions.setPasscode(e.target.value)}
+                  ref={passcodeInput}
+                  {...invalid('passcode', 'passcode-hint')}
+                />
+              )}
+            </Field>
+            <p id="passcode-hint" className="home__hint">
+              {t('home.form.passcodeHint')}
             </p>
-          )}
-          <Field label={t('home.form.passcode')}>
-            {(id) => (
-              <input
-                id={id}
-                name="passcode"
-                type="password"
-                autoComplete="off"
-                maxLength={64}
-                aria-describedby="passcode-hint"
-                value={state.passcode}
-                onChange={(e) => actions.setPasscode(e.target.value)}
-                ref={passcodeInput}
-              />
-            )}
-          </Field>
-          <p id="passcode-hint" className="home__hint">
-            {t('home.form.passcodeHint')}
-          </p>
-          <div className="home__actions">
-            <button type="submit" className="button button--primary" disabled={busy} onPointerEnter={actions.prepareJoin} onFocus={actions.prepareJoin}>
-              {t('home.join')}
-            </button>
+            {errorAt('passcode')}
+          </section>
+          <div className="home__choices">
+            <section className="home__card" aria-labelledby={`${errorId}-join`}>
+              <h2 id={`${errorId}-join`} className="home__card-title">
+                {t('home.section.join')}
+              </h2>
+              <Field label={t('home.form.hostAddress')}>
+                {(id) => (
+                  <input
+                    id={id}
+                    name="hostAddress"
+                    placeholder={EXAMPLE_ADDRESS}
+                    inputMode="url"
+                    spellCheck={false}
+                    value={state.hostAddress}
+                    onChange={(e) => actions.typeHostAddress(e.target.value)}
+                    {...invalid('hostAddress', state.invitedFingerprint ? 'invite-note' : undefined)}
+                  />
+                )}
+              </Field>
+              {state.invitedFingerprint && (
+                <p id="invite-note" className="home__hint">
+                  {t('home.form.inviteNote')}
+                </p>
+              )}
+              {errorAt('hostAddress')}
+              <div className="home__actions">
+                <button type="submit" className="button button--primary" disabled={busy} onPointerEnter={actions.prepareJoin} onFocus={actions.prepareJoin}>
+                  {t('home.join')}
+                </button>
+              </div>
+              <NearbyRooms disabled={busy || state.phase === 'confirming'} />
+            </section>
             {canHost && (
-              <button type="button" className="button" disabled={busy} onClick={() => void actions.host()}>
-                {t('home.hostARoom')}
-              </button>
+              <section className="home__card" aria-labelledby={`${errorId}-host`}>
+                <h2 id={`${errorId}-host`} className="home__card-title">
+                  {t('home.section.host')}
+                </h2>
+                <p className="home__hint">{t('home.section.hostHint')}</p>
+                <div className="home__actions">
+                  <button type="button" className="button" disabled={busy} onClick={() => void actions.host()}>
+                    {t('home.hostARoom')}
+                  </button>
+                </div>
+                {errorAt('host')}
+              </section>
             )}
           </div>
-          {state.pendingTrust && (
-            <TrustPrompt code={state.pendingTrust.code} onConfirm={() => void actions.confirmTrust()} onCancel={actions.declineTrust} />
-          )}
           {busy && (
             <p role="status" className="home__busy">
               {t('home.connecting')}
             </p>
           )}
-          {state.error && (
-            <div className="error" role="alert">
-              <p>{messageText(state.error.message)}</p>
-              {RETRYABLE.has(state.error.code) && (
-                <button type="button" className="button button--small" onClick={() => void actions.retry()}>
-                  {t('common.tryAgain')}
-                </button>
-              )}
-              <button type="button" className="button button--small" onClick={actions.dismissError}>
-                {t('common.dismiss')}
-              </button>
-            </div>
-          )}
-          <NearbyRooms disabled={busy || state.phase === 'confirming'} />
+          {errorAt('general')}
+          {/* Where "host" errors go in a browser, which cannot host: nowhere else to show them. */}
+          {!canHost && errorAt('host')}
+          <TrustPrompt code={state.pendingTrust?.code ?? null} onConfirm={() => void actions.confirmTrust()} onCancel={actions.declineTrust} />
+          <details className="home__more">
+            <summary>{t('home.section.more')}</summary>
+            <AppearanceSettings />
+          </details>
           <NetworkSettings />
         </form>
       </div>

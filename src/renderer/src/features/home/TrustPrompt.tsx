@@ -1,30 +1,15 @@
-import { useEffect, useId, useRef } from 'react';
 import { useText } from '../../i18n/useText';
+import { Modal } from '../../ui/primitives/Modal';
 
 /**
  * First meeting with a host typed by address: show its certificate's short security code and ask
- * the user to compare it with the host's screen before anything is sent. Focus starts on the
- * safe choice; Escape cancels.
+ * the user to compare it with the host's screen before anything is sent. A modal alert dialog:
+ * focus stays inside and starts on the safe choice; Escape cancels; focus returns after.
  */
-export function TrustPrompt({ code, onConfirm, onCancel }: { code: string; onConfirm: () => void; onCancel: () => void }) {
-  const titleId = useId();
-  const cancel = useRef<HTMLButtonElement>(null);
+export function TrustPrompt({ code, onConfirm, onCancel }: { code: string | null; onConfirm: () => void; onCancel: () => void }) {
   const t = useText();
-  useEffect(() => {
-    cancel.current?.focus();
-  }, []);
-
   return (
-    <div
-      className="trust-prompt"
-      role="alertdialog"
-      aria-modal="false"
-      aria-labelledby={titleId}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onCancel();
-      }}
-    >
-      <h2 id={titleId}>{t('home.trust.title')}</h2>
+    <Modal title={t('home.trust.title')} isOpen={code !== null} onClose={onCancel} role="alertdialog" dismissable={false}>
       <p>{t('home.trust.firstMeeting')}</p>
       <p className="trust-prompt__code" data-testid="host-security-code">
         {code}
@@ -34,10 +19,11 @@ export function TrustPrompt({ code, onConfirm, onCancel }: { code: string; onCon
         <button type="button" className="button button--primary" onClick={onConfirm}>
           {t('home.trust.confirm')}
         </button>
-        <button type="button" className="button" ref={cancel} onClick={onCancel}>
+        {/* The safe choice takes the focus first. */}
+        <button type="button" className="button" autoFocus onClick={onCancel}>
           {t('common.cancel')}
         </button>
       </div>
-    </div>
+    </Modal>
   );
 }

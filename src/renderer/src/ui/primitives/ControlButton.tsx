@@ -25,10 +25,12 @@ interface ControlButtonProps {
   badge?: ReactNode;
   tone?: 'default' | 'danger' | 'active';
   isDisabled?: boolean;
+  /** What the control is, for scripts that find it whatever the language (data-control). */
+  control?: string;
   onPress: () => void;
 }
 
-export function ControlButton({ icon: IconShape, toggledIcon, label, tooltip, shortcut, toggled, controls, badge, tone = 'default', isDisabled, onPress }: ControlButtonProps) {
+export function ControlButton({ icon: IconShape, toggledIcon, label, tooltip, shortcut, toggled, controls, badge, tone = 'default', isDisabled, control, onPress }: ControlButtonProps) {
   const Shown = toggled && toggledIcon ? toggledIcon : IconShape;
   const content = (
     <>
@@ -37,7 +39,7 @@ export function ControlButton({ icon: IconShape, toggledIcon, label, tooltip, sh
     </>
   );
   const className = `control control--${tone}`;
-  const shared = { className, 'aria-label': label, 'aria-keyshortcuts': shortcut, isDisabled } as const;
+  const shared = { className, 'aria-label': label, 'aria-keyshortcuts': shortcut, isDisabled, 'data-control': control } as const;
   return (
     <TooltipTrigger delay={400} closeDelay={0}>
       {toggled === undefined ? (

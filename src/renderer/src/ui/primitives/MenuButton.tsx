@@ -22,17 +22,19 @@ interface MenuButtonProps {
   label: string;
   items: readonly MenuAction[];
   className?: string;
+  /** What the control is, for scripts that find it whatever the language (data-control). */
+  control?: string;
   children?: ReactNode;
 }
 
-export function MenuButton({ icon: IconShape, label, items, className = 'control control--default', children }: MenuButtonProps) {
+export function MenuButton({ icon: IconShape, label, items, className = 'control control--default', control, children }: MenuButtonProps) {
   // Toggles sit in a section of their own with checkbox semantics (menuitemcheckbox, aria-checked);
   // plain actions in another. Each calls its onAction once, whichever it is.
   const toggles = items.filter((item) => item.checked !== undefined);
   const actions = items.filter((item) => item.checked === undefined);
   const byId = (id: unknown) => items.find((item) => item.id === id);
   const renderItem = ({ id, label: itemLabel, icon: ItemIcon, isDisabled }: MenuAction) => (
-    <MenuItem key={id} id={id} className="menu__item" textValue={itemLabel} isDisabled={isDisabled}>
+    <MenuItem key={id} id={id} className="menu__item" textValue={itemLabel} isDisabled={isDisabled} data-control={id}>
       {ItemIcon && <ItemIcon aria-hidden="true" focusable="false" className="menu__icon" />}
       <span>{itemLabel}</span>
     </MenuItem>
@@ -40,7 +42,7 @@ export function MenuButton({ icon: IconShape, label, items, className = 'control
   return (
     <MenuTrigger>
       <TooltipTrigger delay={400} closeDelay={0}>
-        <Button className={className} aria-label={label}>
+        <Button className={className} aria-label={label} data-control={control}>
           <IconShape aria-hidden="true" focusable="false" className="control__icon" />
           {children}
         </Button>
@@ -52,6 +54,9 @@ export function MenuButton({ icon: IconShape, label, items, className = 'control
         <Menu className="menu" aria-label={label} onAction={(key) => byId(key)?.checked === undefined && byId(key)?.onAction()}>
           {toggles.length > 0 && (
             <MenuSection
+              // A toggle does what it says and the menu goes, as a plain action does (a section
+              // with multiple selection would otherwise stay open, the page behind it inert).
+              shouldCloseOnSelect
               selectionMode="multiple"
               selectedKeys={toggles.filter((item) => item.checked).map((item) => item.id)}
               onSelectionChange={(keys) => {
