@@ -13,6 +13,7 @@ import { TrustService } from '../src/main/trust/trustService';
 import { TrustStore } from '../src/main/trust/trustStore';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { InviteInbox } from '../src/main/invites';
+import { expectNoSeriousViolations } from './axe';
 import { deliverInvite, desktopBridge } from './desktopBridge';
 import { countWebSockets, expect, openParticipant, RENDERER_DIR, test } from './fixtures';
 
@@ -80,7 +81,12 @@ test('the app connects ahead only to a host it already trusts: a first meeting w
     await page.waitForTimeout(1500);
     expect(await sockets()).toBe(0);
     await page.getByRole('button', { name: 'Join' }).click();
-    await page.getByRole('alertdialog', { name: 'Is this the host you mean?' }).getByRole('button', { name: 'The codes match — join' }).click();
+    const prompt = page.getByRole('alertdialog', { name: 'Is this the host you mean?' });
+    await expect(prompt).toBeVisible();
+    // The security-code dialog is modal: focus starts on Cancel, the page behind it is inert.
+    await expect(prompt.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await expectNoSeriousViolations(page, 'security-code dialog');
+    await prompt.getByRole('button', { name: 'The codes match — join' }).click();
     await expect(page.getByRole('button', { name: 'Leave' })).toBeVisible();
     await page.getByRole('button', { name: 'Leave' }).click();
 

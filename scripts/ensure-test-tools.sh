@@ -8,6 +8,8 @@
 # It installs what is missing with apt-get where it can (root, or passwordless sudo); anywhere
 # else it stops at once with the command to run. Silent when everything is there.
 #
+#   --cjk-fonts                     also Chinese fonts (fonts-noto-cjk), for npm run screenshots:
+#                                   without them Chromium draws Chinese as empty boxes
 #   PARLEY_TEST_TOOLS_DRY_RUN=1     print the install commands instead of running them
 #   PARLEY_TEST_TOOLS_NO_INSTALL=1  never install, as on a machine without root (for tests)
 set -euo pipefail
@@ -61,6 +63,8 @@ fi
 # network tools are worth installing only alongside a Chromium, never on their own.
 packages=()
 $chromium_missing && packages+=(chromium)
+# Screenshots in Chinese need a CJK font; the tests find controls by name and do not.
+if [ "${1:-}" = --cjk-fonts ] && [ "$os" = Linux ] && ! { has fc-list && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]; }; then packages+=(fonts-noto-cjk); fi
 # (The ${a[@]+...} form: macOS's bash 3.2 calls an empty array unbound under set -u.)
 if $chromium_missing || $root; then packages+=(${net_packages[@]+"${net_packages[@]}"}); fi
 [ "${#packages[@]}" -eq 0 ] && exit 0

@@ -6,6 +6,7 @@ import { useText } from '../../i18n/useText';
 import { useParley } from '../../store';
 import { CollaborationPanel } from '../collab/CollaborationPanel';
 import { DeviceSettings } from '../media/DeviceSettings';
+import { AppearanceSettings } from '../settings/AppearanceSettings';
 import { MediaNotices } from '../media/MediaNotices';
 import { CallControls } from './CallControls';
 import { HostPanel } from './HostPanel';
@@ -135,6 +136,7 @@ export function CallScreen() {
         {s.sidePanel === 'settings' && (
           <SidePanel id={panelIds.settings} title={t('call.settingsPanel')} onClose={s.closeSidePanel}>
             <DeviceSettings />
+            <AppearanceSettings />
           </SidePanel>
         )}
       </div>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isActiveTransfer, type TransferInfo } from '../../call/fileTransfer';
 import type { MessageKey } from '../../../../shared/i18n/catalogs';
@@ -43,6 +43,7 @@ export function FilesPanel() {
   const [file, setFile] = useState<File | null>(null);
   const [target, setTarget] = useState<string>('everyone');
   const fileInputId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
   const targetId = useId();
   const transfers = Object.values(s.transfers);
   const nameOf = (peerId: string): string => s.peers[peerId]?.name ?? t('collab.files.someoneWhoLeft');
@@ -52,6 +53,7 @@ export function FilesPanel() {
     if (!file) return;
     void s.sendFile(file, target);
     setFile(null);
+    if (fileInput.current) fileInput.current.value = '';
     event.currentTarget.reset();
   };
 
@@ -59,7 +61,15 @@ export function FilesPanel() {
     <section className="files" aria-label={t('collab.files.label')}>
       <form className="files__form" onSubmit={onSubmit}>
         <label htmlFor={fileInputId}>{t('collab.files.file')}</label>
-        <input id={fileInputId} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        {/* The browser's own file button speaks the browser's language and style: ours stands in
+            for it, and the input (still the labelled control, keyboard and tests included) hides. */}
+        <div className="files__pick">
+          <input id={fileInputId} ref={fileInput} type="file" className="files__input" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <button type="button" className="button button--small" aria-hidden="true" tabIndex={-1} onClick={() => fileInput.current?.click()}>
+            {t('collab.files.choose')}
+          </button>
+          <span className="files__chosen">{file ? file.name : t('collab.files.noneChosen')}</span>
+        </div>
         <label htmlFor={targetId}>{t('collab.files.to')}</label>
         <select id={targetId} value={target} onChange={(e) => setTarget(e.target.value)}>
           <option value="everyone">{t('collab.files.everyone')}</option>
