@@ -4,11 +4,12 @@
  * Also sets <html lang>, which screen readers and CJK font selection follow, and gives React
  * Aria the same locale for the words its components say themselves.
  */
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
 import { IntlProvider } from 'react-intl';
 import { CATALOGS } from '../../../shared/i18n/catalogs';
 import { DEFAULT_LOCALE, matchLocale, type Locale } from '../../../shared/i18n/locales';
+import { PSEUDO_LOCALE, pseudoCatalog } from '../../../shared/i18n/pseudo';
 import { useParley } from '../store';
 
 export function systemLocale(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages): Locale {
@@ -17,16 +18,19 @@ export function systemLocale(languages: readonly string[] = typeof navigator ===
 
 export function useLocale(): Locale {
   const chosen = useParley((state) => state.language);
+  if (chosen === PSEUDO_LOCALE) return DEFAULT_LOCALE;
   return chosen === 'system' ? systemLocale() : chosen;
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const locale = useLocale();
+  const pseudo = useParley((state) => state.language === PSEUDO_LOCALE);
+  const messages = useMemo(() => (pseudo ? pseudoCatalog(CATALOGS.en) : CATALOGS[locale]), [pseudo, locale]);
   useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
+    document.documentElement.lang = pseudo ? PSEUDO_LOCALE : locale;
+  }, [locale, pseudo]);
   return (
-    <IntlProvider locale={locale} defaultLocale={DEFAULT_LOCALE} messages={CATALOGS[locale]} onError={reportMissing}>
+    <IntlProvider locale={locale} defaultLocale={DEFAULT_LOCALE} messages={messages} onError={reportMissing}>
       <AriaI18nProvider locale={locale}>{children}</AriaI18nProvider>
     </IntlProvider>
   );

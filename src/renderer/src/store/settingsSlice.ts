@@ -1,9 +1,11 @@
 /** What the join form remembers between runs (persisted by the store; see index.ts). */
 import type { StateCreator } from 'zustand';
 import type { Locale } from '../../../shared/i18n/locales';
+import type { PSEUDO_LOCALE } from '../../../shared/i18n/pseudo';
 import type { ParleyState } from './index';
 
-export type LanguageChoice = 'system' | Locale;
+/** The pseudo-locale is for layout checks only: never listed, set by tests (see shared/i18n/pseudo.ts). */
+export type LanguageChoice = 'system' | Locale | typeof PSEUDO_LOCALE;
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 export interface SettingsSlice {

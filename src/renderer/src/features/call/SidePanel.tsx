@@ -1,7 +1,7 @@
 /**
  * The frame of the call's one side panel: a named landmark (complementary) with its title and a
  * close button; the content is the panel's own. Opening it moves the focus to its first control
- * (the message box of chat), so a keyboard user goes on where the panel is; Escape inside it
+ * (the message box of chat; else its close button), so a keyboard user goes on where the panel is; Escape inside it
  * closes it and gives the focus back to the toolbar button that opened it.
  */
 const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -12,9 +12,11 @@ import { X } from '../../ui/icons';
 
 export function SidePanel({ id, title, onClose, children }: { id: string; title: string; onClose: () => void; children: ReactNode }) {
   const t = useText();
+  const panel = useRef<HTMLElement>(null);
   const body = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    body.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    // The first control of the content; a panel with none (people, read only) focuses its close button.
+    (body.current?.querySelector<HTMLElement>(FOCUSABLE) ?? panel.current?.querySelector<HTMLElement>('button'))?.focus();
   }, []);
   const closeOnEscape = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
@@ -24,7 +26,7 @@ export function SidePanel({ id, title, onClose, children }: { id: string; title:
     document.querySelector<HTMLElement>(`[aria-controls="${id}"]`)?.focus();
   };
   return (
-    <aside id={id} className="side-panel" aria-label={title} onKeyDown={closeOnEscape}>
+    <aside ref={panel} id={id} className="side-panel" aria-label={title} onKeyDown={closeOnEscape}>
       <div className="side-panel__head">
         <h2 className="side-panel__title">{title}</h2>
         <Button className="control control--default control--small" aria-label={t('call.panel.close', { panel: title })} onPress={onClose}>
