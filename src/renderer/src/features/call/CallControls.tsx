@@ -9,35 +9,18 @@ import { useRef, useState } from 'react';
 import { Toolbar } from 'react-aria-components';
 import { useShallow } from 'zustand/react/shallow';
 import { CallRecorder } from '../../call/recorder';
-import type { DeviceOption } from '../../call/devices';
-import { useText, type Translate } from '../../i18n/useText';
+import { useText } from '../../i18n/useText';
 import { useParley } from '../../store';
 import type { SidePanel } from '../../store/sidePanelSlice';
-import { ChartLine, CircleDot, Ellipsis, LayoutGrid, MessageSquare, Mic, MicOff, PhoneOff, ScreenShare, ScreenShareOff, Settings, Users, Video, VideoOff } from '../../ui/icons';
-import { ChoiceMenuButton, type Choice } from '../../ui/primitives/ChoiceMenuButton';
+import { ChartLine, CircleDot, Ellipsis, LayoutGrid, MessageSquare, PhoneOff, ScreenShare, ScreenShareOff, Settings, Users } from '../../ui/icons';
 import { ControlButton } from '../../ui/primitives/ControlButton';
 import { MenuButton } from '../../ui/primitives/MenuButton';
+import { DeviceToggle } from '../media/DeviceToggle';
 import { RecordingReview } from './RecordingReview';
-
-const SYSTEM_DEFAULT = 'system-default';
-
-function deviceChoices(devices: DeviceOption[], t: Translate, unnamed: (position: number) => string): Choice[] {
-  return [{ id: SYSTEM_DEFAULT, label: t('media.systemDefault') }, ...devices.map((device, index) => ({ id: device.deviceId, label: device.label || unnamed(index + 1) }))];
-}
 
 export function CallControls({ panelIds }: { panelIds: Record<SidePanel, string> }) {
   const s = useParley(
     useShallow((state) => ({
-      muted: state.muted,
-      cameraOff: state.cameraOff,
-      hasMicrophone: state.microphoneTrack !== null,
-      toggleMute: state.toggleMute,
-      toggleCamera: state.toggleCamera,
-      devices: state.devices,
-      cameraId: state.mediaInfo.video?.deviceId ?? state.cameraId,
-      microphoneId: state.mediaInfo.audio?.deviceId ?? state.microphoneId,
-      selectCamera: state.selectCamera,
-      selectMicrophone: state.selectMicrophone,
       leave: state.leave,
       sidePanel: state.sidePanel,
       toggleSidePanel: state.toggleSidePanel,
@@ -79,43 +62,8 @@ export function CallControls({ panelIds }: { panelIds: Record<SidePanel, string>
   return (
     <>
       <Toolbar className="controls" aria-label={t('call.controls.label')}>
-        <div className="control-group">
-          <ControlButton
-            icon={Mic}
-            toggledIcon={MicOff}
-            label={t('call.controls.mute')}
-            tooltip={s.muted ? t('call.controls.unmute') : t('call.controls.mute')}
-            toggled={s.muted}
-            control="mute"
-            isDisabled={!s.hasMicrophone}
-            onPress={s.toggleMute}
-          />
-          <ChoiceMenuButton
-            label={t('call.controls.chooseMicrophone')}
-            choices={deviceChoices(s.devices.microphones, t, (position) => t('media.unnamedMicrophone', { position }))}
-            selected={s.microphoneId ?? SYSTEM_DEFAULT}
-            onSelect={(id) => void s.selectMicrophone(id === SYSTEM_DEFAULT ? null : id)}
-            isDisabled={s.devices.microphones.length === 0}
-          />
-        </div>
-        <div className="control-group">
-          <ControlButton
-            icon={Video}
-            toggledIcon={VideoOff}
-            label={t('call.controls.cameraOff')}
-            tooltip={s.cameraOff ? t('call.controls.turnCameraOn') : t('call.controls.turnCameraOff')}
-            toggled={s.cameraOff}
-            control="camera"
-            onPress={() => void s.toggleCamera()}
-          />
-          <ChoiceMenuButton
-            label={t('call.controls.chooseCamera')}
-            choices={deviceChoices(s.devices.cameras, t, (position) => t('media.unnamedCamera', { position }))}
-            selected={s.cameraId ?? SYSTEM_DEFAULT}
-            onSelect={(id) => void s.selectCamera(id === SYSTEM_DEFAULT ? null : id)}
-            isDisabled={s.devices.cameras.length === 0}
-          />
-        </div>
+        <DeviceToggle kind="microphone" inCall />
+        <DeviceToggle kind="camera" inCall />
         <ControlButton
           icon={ScreenShare}
           toggledIcon={ScreenShareOff}

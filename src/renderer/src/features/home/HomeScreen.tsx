@@ -5,10 +5,9 @@ import { DEFAULT_PORT } from '../../../../shared/protocol';
 import { useMessageText, useText } from '../../i18n/useText';
 import { platform } from '../../platform';
 import { useParley } from '../../store';
-import { Mic, MicOff, Video, VideoOff } from '../../ui/icons';
-import { ControlButton } from '../../ui/primitives/ControlButton';
 import { VideoTile } from '../call/VideoTile';
 import { DeviceSettings } from '../media/DeviceSettings';
+import { DeviceToggle } from '../media/DeviceToggle';
 import { MediaNotices } from '../media/MediaNotices';
 import { Field } from '../ui/Field';
 import { AppearanceSettings } from '../settings/AppearanceSettings';
@@ -70,8 +69,6 @@ export function HomeScreen() {
       openMedia: s.openMedia,
       prepareJoin: s.prepareJoin,
       dismissError: s.dismissError,
-      toggleMute: s.toggleMute,
-      toggleCamera: s.toggleCamera,
     })),
   );
   const t = useText();
@@ -137,24 +134,8 @@ export function HomeScreen() {
         <div className="home__preview">
           <VideoTile stream={state.previewStream} name={state.displayName} isSelf audioMuted={state.muted} videoOff={state.cameraOff} />
           <Toolbar className="controls" aria-label={t('home.preview.toolbar')}>
-            <ControlButton
-              icon={Mic}
-              toggledIcon={MicOff}
-              label={t('call.controls.mute')}
-              tooltip={state.muted ? t('call.controls.unmute') : t('call.controls.mute')}
-              toggled={state.muted}
-              control="mute"
-              onPress={actions.toggleMute}
-            />
-            <ControlButton
-              icon={Video}
-              toggledIcon={VideoOff}
-              label={t('call.controls.cameraOff')}
-              tooltip={state.cameraOff ? t('call.controls.turnCameraOn') : t('call.controls.turnCameraOff')}
-              toggled={state.cameraOff}
-              control="camera"
-              onPress={() => void actions.toggleCamera()}
-            />
+            <DeviceToggle kind="microphone" />
+            <DeviceToggle kind="camera" />
           </Toolbar>
           <MediaNotices />
           <DeviceSettings />
