@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HostingStatus, IpcResult, ParleyBridge } from '../../../../shared/ipc';
 import { renderWithIntl } from '../../i18n/testing';
-import { setPlatform, type Platform } from '../../platform';
+import { setPlatform } from '../../platform';
+import { testPlatform } from '../../platform/testing';
 import { useParley } from '../../store';
 import { HomeScreen } from './HomeScreen';
 
@@ -14,20 +15,7 @@ function fakeHosting(result: IpcResult<HostingStatus>): ParleyBridge['hosting'] 
 }
 
 function usePlatform(hosting: ParleyBridge['hosting'] | null): void {
-  const platform: Platform = {
-    kind: hosting ? 'desktop' : 'browser',
-    hosting,
-    mediaAccess: null,
-    trust: null,
-    invites: null,
-    discovery: null,
-    screenPicker: null,
-    call: null,
-    suggestion: {},
-    defaultScheme: 'http',
-    saveFile: async () => ({ saved: false }),
-  };
-  setPlatform(platform);
+  setPlatform(testPlatform({ hosting }));
 }
 
 beforeEach(() => {

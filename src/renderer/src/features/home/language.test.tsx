@@ -7,6 +7,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../i18n/I18nProvider';
 import { setPlatform } from '../../platform';
+import { testPlatform } from '../../platform/testing';
 import { useParley } from '../../store';
 import { HomeScreen } from './HomeScreen';
 
@@ -15,19 +16,7 @@ const initialState = useParley.getState();
 beforeEach(() => {
   useParley.setState(initialState, true);
   localStorage.clear();
-  setPlatform({
-    kind: 'browser',
-    hosting: null,
-    mediaAccess: null,
-    trust: null,
-    invites: null,
-    discovery: null,
-    screenPicker: null,
-    call: null,
-    suggestion: {},
-    defaultScheme: 'http',
-    saveFile: async () => ({ saved: false }),
-  });
+  setPlatform(testPlatform());
 });
 afterEach(cleanup);
 

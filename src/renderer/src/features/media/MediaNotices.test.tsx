@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ParleyBridge } from '../../../../shared/ipc';
 import { renderWithIntl } from '../../i18n/testing';
-import { setPlatform, type Platform } from '../../platform';
+import { setPlatform } from '../../platform';
+import { testPlatform } from '../../platform/testing';
 import { useParley } from '../../store';
 import { MediaNotices } from './MediaNotices';
 
@@ -16,19 +17,7 @@ function desktop(): ParleyBridge['mediaAccess'] {
     request: vi.fn(),
     openSettings: vi.fn(async () => ({ ok: true as const, data: { opened: true } })),
   } as unknown as ParleyBridge['mediaAccess'];
-  setPlatform({
-    kind: 'desktop',
-    hosting: null,
-    mediaAccess,
-    trust: null,
-    invites: null,
-    discovery: null,
-    screenPicker: null,
-    call: null,
-    suggestion: {},
-    defaultScheme: 'https',
-    saveFile: async () => ({ saved: false }),
-  } satisfies Platform);
+  setPlatform(testPlatform({ mediaAccess, defaultScheme: 'https' }));
   return mediaAccess;
 }
 
