@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, Menu, powerSaveBlocker, session, shell, systemPreferences } from 'electron';
+import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, Menu, nativeTheme, powerSaveBlocker, session, shell, systemPreferences } from 'electron';
 import { advertiseRoom } from '../../signaling-server/src/advertise';
 import { CONTENT_SECURITY_POLICY, DEV_CSP_NONCE_ENV, developmentContentSecurityPolicy } from '../shared/contentSecurityPolicy';
 import { IPC_EVENTS } from '../shared/ipc';
@@ -26,6 +26,7 @@ import { createCertificateVerifier } from './trust/certificateVerifier';
 import { TrustService } from './trust/trustService';
 import { TrustStore } from './trust/trustStore';
 import { createMainText, type MainText } from './i18n';
+import { Preferences } from './preferences';
 import { createMainWindow, type RendererSource } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -100,8 +101,26 @@ function showMainWindow(): void {
   mainWindow = window;
 }
 
-/** Main's own words, in the system's language (set at ready, when the locale is known). */
-let text: MainText = createMainText([]);
+/** Main's own words: the system's language, or the one chosen in the page (made at ready, when the locale is known). */
+let preferences: Preferences | undefined;
+const text: MainText = Object.assign((...args: Parameters<MainText>) => (preferences?.current() ?? createMainText([]))(...args), {
+  get locale() {
+    return preferences?.current().locale ?? createMainText([]).locale;
+  },
+});
+
+function setApplicationMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate({
+        platform: process.platform,
+        development: !app.isPackaged,
+        text,
+        openLogFolder: () => void shell.openPath(dirname(log.file)),
+      }),
+    ),
+  );
+}
 
 /** The window crashed again and again: let the user choose rather than loop. */
 async function askAfterRepeatedCrashes(window: BrowserWindow): Promise<void> {
@@ -158,18 +177,9 @@ if (!app.requestSingleInstanceLock()) {
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection in main', { reason: String(reason) }));
 
   void app.whenReady().then(async () => {
-    text = createMainText([app.getLocale(), ...app.getPreferredSystemLanguages()]);
+    preferences = new Preferences({ nativeTheme, systemLanguages: () => [app.getLocale(), ...app.getPreferredSystemLanguages()], onText: setApplicationMenu });
     log.info('ready', { version: app.getVersion(), platform: process.platform, packaged: app.isPackaged, locale: text.locale });
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        appMenuTemplate({
-          platform: process.platform,
-          development: !app.isPackaged,
-          text,
-          openLogFolder: () => void shell.openPath(dirname(log.file)),
-        }),
-      ),
-    );
+    setApplicationMenu();
     applySessionSecurity(session.defaultSession, isAppUrl, contentSecurityPolicyFor());
     await trustStore.load();
     // Pinned hosts must present exactly their pinned certificate; others get Chromium's verdict.
@@ -185,6 +195,7 @@ if (!app.requestSingleInstanceLock()) {
       nearbyRooms,
       screenPicker,
       callPresence,
+      preferences,
       // This app's own participant connects to its own server over loopback: trust that certificate.
       onHostingStarted: ({ localUrl, fingerprint }) => {
         if (!localUrl || !fingerprint) return;

@@ -19,6 +19,7 @@ function setup() {
   const openExternal = vi.fn(async () => undefined);
   const saveFile = vi.fn(async () => ({ saved: true, path: '/home/ada/Downloads/x.png' }));
   const callPresence = { update: vi.fn() };
+  const preferences = { apply: vi.fn() };
   registerIpcHandlers({ handle: (channel: string, listener: Listener) => void handlers.set(channel, listener) } as never, {
     isAppUrl: createAppUrlMatcher({ indexFile }),
     hosting,
@@ -28,11 +29,12 @@ function setup() {
     screenPicker: { sources: () => ({ ok: true, data: [] }), choose: () => ({ ok: true, data: { shared: false } }) },
     trust: new TrustService(new TrustStore('/nonexistent/trusted-hosts.json'), async () => ({ kind: 'unreachable', detail: 'test' })),
     callPresence,
+    preferences,
     saveFile,
   });
   const invoke = (channel: string, frame: { url: string; parent: unknown } | null, ...args: unknown[]) =>
     handlers.get(channel)!({ senderFrame: frame, sender: { id: 1 } }, ...args);
-  return { handlers, hosting, invoke, openExternal, saveFile, callPresence };
+  return { handlers, hosting, invoke, openExternal, saveFile, callPresence, preferences };
 }
 
 const appFrame = { url: APP_URL, parent: null };
@@ -118,5 +120,15 @@ describe('IPC handlers', () => {
       expect(await invoke(IPC_CHANNELS.callState, appFrame, bad)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     }
     expect(callPresence.update).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes the language and appearance chosen in the page, and nothing else', async () => {
+    const { invoke, preferences } = setup();
+    expect(await invoke(IPC_CHANNELS.appPreferences, appFrame, { language: 'zh-CN', theme: 'dark' })).toEqual({ ok: true, data: null });
+    expect(preferences.apply).toHaveBeenCalledWith({ language: 'zh-CN', theme: 'dark' });
+    for (const bad of [{ language: 'fr', theme: 'dark' }, { language: 'en', theme: 'purple' }, { language: 'en', theme: 'dark', extra: 1 }, 'zh-CN']) {
+      expect(await invoke(IPC_CHANNELS.appPreferences, appFrame, bad)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    }
+    expect(preferences.apply).toHaveBeenCalledTimes(1);
   });
 });

@@ -5,6 +5,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { IPC_CHANNELS, type IpcChannel, type IpcContract, type HostingStatus, type IpcResult, type SaveFileRequest, type SaveFileResult } from '../shared/ipc';
 import {
+  appPreferencesSchema,
   callStateSchema,
   hostingStartRequestSchema,
   mediaDeviceKindSchema,
@@ -14,6 +15,7 @@ import {
   trustCheckRequestSchema,
 } from '../shared/ipc.schemas';
 import type { CallPresence } from './callPresence';
+import type { Preferences } from './preferences';
 import type { HostService } from './hosting';
 import type { RoomFinder } from './discovery/roomFinder';
 import type { InviteInbox } from './invites';
@@ -33,6 +35,7 @@ export interface IpcServices {
   nearbyRooms: Pick<RoomFinder, 'list'>;
   screenPicker: Pick<ScreenPicker, 'sources' | 'choose'>;
   callPresence: Pick<CallPresence, 'update'>;
+  preferences: Pick<Preferences, 'apply'>;
   /** The hosting server just started: trust its certificate for this app's own connection to it. */
   onHostingStarted?: (status: HostingStatus) => void;
   /** Saves for the window that asked (the dialog is modal to it). */
@@ -49,7 +52,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: AppUrlMatch
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
-export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, invites, nearbyRooms, screenPicker, callPresence, onHostingStarted, saveFile }: IpcServices): void {
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, invites, nearbyRooms, screenPicker, callPresence, preferences, onHostingStarted, saveFile }: IpcServices): void {
   const handle = <C extends IpcChannel>(channel: C, handler: Handler<C>): void => {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => (isTrustedSender(event, isAppUrl) ? handler(event, ...args) : untrusted));
   };
@@ -95,6 +98,13 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl
     const parsed = callStateSchema.safeParse(state);
     if (!parsed.success) return badRequest(parsed.error.issues[0]?.message);
     callPresence.update(parsed.data);
+    return ok(null);
+  });
+
+  handle(IPC_CHANNELS.appPreferences, async (_event, chosen) => {
+    const parsed = appPreferencesSchema.safeParse(chosen);
+    if (!parsed.success) return badRequest(parsed.error.issues[0]?.message);
+    preferences.apply(parsed.data);
     return ok(null);
   });
 

@@ -145,6 +145,15 @@ describe('the built main process, from launch to quit', () => {
     expect(await portIsFree(port)).toBe(true);
   });
 
+  it('follows the language and appearance chosen in the page: the menu in 简体中文, the window dark', async () => {
+    expect(standIn.Menu.getApplicationMenu()!.find('Edit')).toBeDefined();
+    expect(await invoke(IPC_CHANNELS.appPreferences, { language: 'zh-CN', theme: 'dark' })).toEqual({ ok: true, data: null });
+    expect(standIn.Menu.getApplicationMenu()!.find('编辑')).toMatchObject({ role: 'editmenu' });
+    expect(standIn.nativeTheme.themeSource).toBe('dark');
+    await invoke(IPC_CHANNELS.appPreferences, { language: 'system', theme: 'system' });
+    expect(standIn.Menu.getApplicationMenu()!.find('Edit')).toBeDefined();
+  });
+
   it('refuses IPC from any frame but the app\'s own page', async () => {
     const foreign = await standIn.ipcMain.invoke(standIn.mainWindow().webContents, IPC_CHANNELS.hostingStart, [{ room: 'x' }], 'https://evil.example/');
     expect(foreign).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });

@@ -27,6 +27,7 @@ describe('the preload bridge', () => {
       screenPicker: { sources: 'fn', choose: 'fn', onRequested: 'fn' },
       discovery: { list: 'fn', onChanged: 'fn' },
       call: { reportState: 'fn' },
+      preferences: { report: 'fn' },
     });
     expect(Object.values(bridge())).not.toContain(invoke);
   });

@@ -51,6 +51,9 @@ const bridge: ParleyBridge = {
   call: {
     reportState: (state) => invoke(IPC_CHANNELS.callState, state),
   },
+  preferences: {
+    report: (preferences) => invoke(IPC_CHANNELS.appPreferences, preferences),
+  },
 };
 
 contextBridge.exposeInMainWorld('parley', bridge);

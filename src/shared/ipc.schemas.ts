@@ -1,6 +1,7 @@
 /** Runtime schemas for IPC arguments: main validates every call before acting on it. */
 import { z } from 'zod';
 import { fileNameSchema } from './collaboration';
+import { LOCALES } from './i18n/locales';
 import { passcodeSchema, roomNameSchema } from './protocol.schemas';
 
 export const hostingStartRequestSchema = z.strictObject({
@@ -45,4 +46,9 @@ export const callStateSchema = z.strictObject({
   microphoneOn: z.boolean(),
   cameraOn: z.boolean(),
   participants: z.number().int().min(0).max(1000),
+});
+
+export const appPreferencesSchema = z.strictObject({
+  language: z.enum(['system', ...LOCALES]),
+  theme: z.enum(['system', 'light', 'dark']),
 });

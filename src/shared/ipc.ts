@@ -4,6 +4,7 @@
  * named function of `window.parley`. Results travel as `IpcResult` rather than thrown errors, whose
  * messages Electron rewrites on the way.
  */
+import type { Locale } from './i18n/locales';
 import type { NearbyRoom } from './nearbyRooms';
 import type { ProtocolError } from './protocol';
 
@@ -98,6 +99,15 @@ export interface CallState {
   participants: number;
 }
 
+/**
+ * The user's choices main follows too: the language of its menus and dialogs, and the window's
+ * appearance (nativeTheme.themeSource, which also themes native dialogs and the title bar).
+ */
+export interface AppPreferences {
+  language: 'system' | Locale;
+  theme: 'system' | 'light' | 'dark';
+}
+
 export const IDLE_CALL: CallState = { inCall: false, room: null, microphoneOn: false, cameraOn: false, participants: 0 };
 
 export const IPC_CHANNELS = {
@@ -115,6 +125,7 @@ export const IPC_CHANNELS = {
   screenSources: 'screen:sources',
   screenChoose: 'screen:choose',
   callState: 'call:state',
+  appPreferences: 'app:preferences',
 } as const;
 
 /** Main → renderer nudges. They carry no data: the renderer asks for it over a validated channel. */
@@ -142,6 +153,7 @@ export interface IpcContract {
   [IPC_CHANNELS.screenSources]: { args: []; result: IpcResult<ScreenSource[]> };
   [IPC_CHANNELS.screenChoose]: { args: [id: string | null]; result: IpcResult<{ shared: boolean }> };
   [IPC_CHANNELS.callState]: { args: [state: CallState]; result: IpcResult<null> };
+  [IPC_CHANNELS.appPreferences]: { args: [preferences: AppPreferences]; result: IpcResult<null> };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -186,5 +198,9 @@ export interface ParleyBridge {
   readonly call: {
     /** Tells main what the call is now (sent on every change). */
     reportState(state: CallState): Promise<IpcResult<null>>;
+  };
+  readonly preferences: {
+    /** Tells main the language and appearance chosen in settings (sent on every change). */
+    report(preferences: AppPreferences): Promise<IpcResult<null>>;
   };
 }

@@ -5,6 +5,7 @@ import { I18nProvider } from './i18n/I18nProvider';
 import { platform } from './platform';
 import { useParley } from './store';
 import { reportCallStateToDesktop } from './store/desktopCallState';
+import { reportPreferencesToDesktop } from './store/desktopPreferences';
 import './styles.css';
 
 // A browser that opened the host's page joins that host: its address beats a remembered one.
@@ -13,6 +14,8 @@ if (suggestion.hostAddress) useParley.getState().setHostAddress(suggestion.hostA
 if (suggestion.room) useParley.getState().setRoom(suggestion.room);
 // The desktop app's main process follows the call (display kept awake while it lasts).
 reportCallStateToDesktop(useParley);
+// …and its menus and window follow the language and appearance chosen here.
+reportPreferencesToDesktop(useParley);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -34,6 +34,8 @@ export interface Platform {
   discovery: ParleyBridge['discovery'] | null;
   /** Where the page reports its call (desktop app only: main keeps the display awake). */
   call: ParleyBridge['call'] | null;
+  /** Where the page reports the language and appearance chosen in settings (desktop app only). */
+  preferences: ParleyBridge['preferences'] | null;
   /** Prefill for the join form, e.g. from the address a browser opened. */
   suggestion: JoinSuggestion;
   /** The scheme to assume when the user types a bare address. */
@@ -70,6 +72,7 @@ export function detectPlatform(win: Window = window): Platform {
       discovery: bridge.discovery ?? null,
       screenPicker: bridge.screenPicker ?? null,
       call: bridge.call ?? null,
+      preferences: bridge.preferences ?? null,
       suggestion: {},
       // Hosts speak TLS unless started without it; the trust check finds a plain one.
       defaultScheme: 'https',
@@ -92,6 +95,7 @@ export function detectPlatform(win: Window = window): Platform {
     discovery: null,
     screenPicker: null,
     call: null,
+    preferences: null,
     suggestion: servedByHost ? { hostAddress: `${protocol}//${host}`, room } : { room },
     defaultScheme: protocol === 'https:' ? 'https' : 'http',
     saveFile: (suggestedName, blob) => download(suggestedName, blob, win.document),

@@ -14,6 +14,7 @@ export function testPlatform(parts: Partial<Platform> = {}): Platform {
     discovery: null,
     screenPicker: null,
     call: null,
+    preferences: null,
     suggestion: {},
     defaultScheme: 'http',
     saveFile: async () => ({ saved: false }),
