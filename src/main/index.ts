@@ -25,7 +25,8 @@ import { applySessionSecurity, createAppUrlMatcher, hardenWebContents } from './
 import { createCertificateVerifier } from './trust/certificateVerifier';
 import { TrustService } from './trust/trustService';
 import { TrustStore } from './trust/trustStore';
-import { createMainText, type MainText } from './i18n';
+import type { MessageKey, MessageValues } from '../shared/i18n/catalogs';
+import { createMainText } from './i18n';
 import { Preferences } from './preferences';
 import { createMainWindow, type RendererSource } from './window';
 
@@ -103,11 +104,10 @@ function showMainWindow(): void {
 
 /** Main's own words: the system's language, or the one chosen in the page (made at ready, when the locale is known). */
 let preferences: Preferences | undefined;
-const text: MainText = Object.assign((...args: Parameters<MainText>) => (preferences?.current() ?? createMainText([]))(...args), {
-  get locale() {
-    return preferences?.current().locale ?? createMainText([]).locale;
-  },
-});
+const systemText = createMainText([]);
+function text(key: MessageKey, values?: MessageValues): string {
+  return (preferences?.current() ?? systemText)(key, values);
+}
 
 function setApplicationMenu(): void {
   Menu.setApplicationMenu(
@@ -178,7 +178,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     preferences = new Preferences({ nativeTheme, systemLanguages: () => [app.getLocale(), ...app.getPreferredSystemLanguages()], onText: setApplicationMenu });
-    log.info('ready', { version: app.getVersion(), platform: process.platform, packaged: app.isPackaged, locale: text.locale });
+    log.info('ready', { version: app.getVersion(), platform: process.platform, packaged: app.isPackaged, locale: preferences.current().locale });
     setApplicationMenu();
     applySessionSecurity(session.defaultSession, isAppUrl, contentSecurityPolicyFor());
     await trustStore.load();
