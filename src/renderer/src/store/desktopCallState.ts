@@ -6,6 +6,7 @@
 import { IDLE_CALL, type CallState, type ParleyBridge } from '../../../shared/ipc';
 import { platform } from '../platform';
 import type { ParleyState } from './index';
+import { reportToDesktop, type ObservedStore } from './reportToDesktop';
 
 export function callStateOf(state: Pick<ParleyState, 'phase' | 'joinedRoom' | 'muted' | 'cameraOff' | 'peers'>): CallState {
   if (state.phase !== 'in-call') return IDLE_CALL;
@@ -21,28 +22,8 @@ export function callStateOf(state: Pick<ParleyState, 'phase' | 'joinedRoom' | 'm
 const same = (a: CallState, b: CallState): boolean =>
   a.inCall === b.inCall && a.room === b.room && a.microphoneOn === b.microphoneOn && a.cameraOn === b.cameraOn && a.participants === b.participants;
 
-interface Store {
-  getState(): ParleyState;
-  subscribe(listener: (state: ParleyState) => void): () => void;
-}
-
 /** Reports now and on every change; returns the unsubscribe. */
-export function reportCallStateToDesktop(store: Store, call: ParleyBridge['call'] | null = platform().call): () => void {
+export function reportCallStateToDesktop(store: ObservedStore, call: ParleyBridge['call'] | null = platform().call): () => void {
   if (!call) return () => undefined;
-  const report = (state: CallState): void => {
-    call.reportState(state).then(
-      (result) => {
-        if (!result.ok) console.warn('Parley: the app did not take the call state', result.error);
-      },
-      (error: unknown) => console.warn('Parley: could not report the call state', error),
-    );
-  };
-  let last = callStateOf(store.getState());
-  report(last);
-  return store.subscribe((state) => {
-    const next = callStateOf(state);
-    if (same(next, last)) return;
-    last = next;
-    report(next);
-  });
+  return reportToDesktop(store, { pick: callStateOf, same, send: (state) => call.reportState(state), what: 'call state' });
 }
