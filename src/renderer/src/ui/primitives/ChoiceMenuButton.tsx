@@ -3,8 +3,9 @@
  * Mute, the camera beside Camera off): a React Aria menu with single selection, so the choice is
  * a menuitemradio with aria-checked, arrow keys move, Enter picks, Escape closes.
  */
-import { Button, Menu, MenuItem, MenuTrigger, Popover, Tooltip, TooltipTrigger } from 'react-aria-components';
+import { Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { ChevronUp } from '../icons';
+import { MenuTriggerButton } from './MenuTriggerButton';
 
 export interface Choice {
   id: string;
@@ -22,14 +23,9 @@ interface ChoiceMenuButtonProps {
 export function ChoiceMenuButton({ label, choices, selected, onSelect, isDisabled }: ChoiceMenuButtonProps) {
   return (
     <MenuTrigger>
-      <TooltipTrigger delay={400} closeDelay={0}>
-        <Button className="control control--default control--chooser" aria-label={label} isDisabled={isDisabled}>
-          <ChevronUp aria-hidden="true" focusable="false" className="control__icon control__icon--small" />
-        </Button>
-        <Tooltip className="tooltip" offset={8}>
-          {label}
-        </Tooltip>
-      </TooltipTrigger>
+      <MenuTriggerButton label={label} className="control control--default control--chooser" isDisabled={isDisabled}>
+        <ChevronUp aria-hidden="true" focusable="false" className="control__icon control__icon--small" />
+      </MenuTriggerButton>
       <Popover className="menu-popover" placement="top">
         <Menu
           className="menu"

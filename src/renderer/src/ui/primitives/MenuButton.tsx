@@ -4,8 +4,9 @@
  * view) is a menuitemcheckbox and says its state with aria-checked.
  */
 import type { ReactNode } from 'react';
-import { Button, Menu, MenuItem, MenuSection, MenuTrigger, Popover, Tooltip, TooltipTrigger } from 'react-aria-components';
+import { Menu, MenuItem, MenuSection, MenuTrigger, Popover } from 'react-aria-components';
 import type { Icon } from '../icons';
+import { MenuTriggerButton } from './MenuTriggerButton';
 
 export interface MenuAction {
   id: string;
@@ -41,15 +42,10 @@ export function MenuButton({ icon: IconShape, label, items, className = 'control
   );
   return (
     <MenuTrigger>
-      <TooltipTrigger delay={400} closeDelay={0}>
-        <Button className={className} aria-label={label} data-control={control}>
-          <IconShape aria-hidden="true" focusable="false" className="control__icon" />
-          {children}
-        </Button>
-        <Tooltip className="tooltip" offset={8}>
-          {label}
-        </Tooltip>
-      </TooltipTrigger>
+      <MenuTriggerButton label={label} className={className} control={control}>
+        <IconShape aria-hidden="true" focusable="false" className="control__icon" />
+        {children}
+      </MenuTriggerButton>
       <Popover className="menu-popover" placement="top">
         <Menu className="menu" aria-label={label} onAction={(key) => byId(key)?.checked === undefined && byId(key)?.onAction()}>
           {toggles.length > 0 && (
