@@ -3,7 +3,7 @@ import { IDLE_CALL } from '../shared/ipc';
 import { CallPresence } from './callPresence';
 import { standIn } from './testing/electron';
 
-const inCall = { inCall: true, room: 'team', microphoneOn: true, cameraOn: true, participants: 2 };
+const inCall = { inCall: true, room: 'team', microphoneOn: true, cameraOn: true, participants: 2, unread: 0 };
 const blockers = () => [...standIn.powerSaveBlocker.active.values()];
 
 describe('the call main knows of', () => {

@@ -25,6 +25,8 @@ export interface HostServiceOptions {
   certificateDir?: string;
   /** Announces the room on the local network (mDNS); withdrawn when hosting stops. */
   advertise?: AdvertiseRoom;
+  /** Hosting started or stopped (the tray shows it). */
+  onChange?: (status: HostingStatus) => void;
 }
 
 const STOPPED: HostingStatus = {
@@ -60,6 +62,7 @@ export class HostService {
       const { server, fingerprint } = await this.listen(port, { hostKey, passcode });
       const advertiser = this.options.advertise?.({ room, port: server.port, passcodeRequired: passcode !== undefined, fingerprint });
       this.running = { server, room, hostKey, passcode: passcode ?? null, fingerprint, advertiser };
+      this.options.onChange?.(this.status());
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') {
@@ -75,6 +78,7 @@ export class HostService {
     this.running = undefined;
     await running?.advertiser?.stop();
     await running?.server.close();
+    if (running) this.options.onChange?.(STOPPED);
     return { ok: true, data: STOPPED };
   }
 

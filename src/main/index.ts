@@ -5,12 +5,19 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, desktopCapturer, dialog, ipcMain, Menu, nativeTheme, powerSaveBlocker, session, shell, systemPreferences } from 'electron';
+import { app, BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerSaveBlocker, session, shell, systemPreferences, Tray } from 'electron';
 import { advertiseRoom } from '../../signaling-server/src/advertise';
 import { CONTENT_SECURITY_POLICY, DEV_CSP_NONCE_ENV, developmentContentSecurityPolicy } from '../shared/contentSecurityPolicy';
 import { IPC_EVENTS } from '../shared/ipc';
 import { appMenuTemplate } from './appMenu';
 import { CallPresence } from './callPresence';
+import { closeToTray } from './closeToTray';
+import { createCommandSender } from './desktopCommands';
+import { DesktopNotifications } from './desktopNotifications';
+import { GlobalMuteShortcut } from './globalMute';
+import { createHintMemory } from './hintMemory';
+import { CallTray } from './tray';
+import { createTrayIcons } from './trayIcons';
 import { logChildProcessDeaths, recoverFromRendererCrashes } from './crashRecovery';
 import { RoomFinder } from './discovery/roomFinder';
 import { createFileSaver } from './fileSaver';
@@ -19,7 +26,7 @@ import { InviteInbox, inviteFromArgv, registerInviteScheme } from './invites';
 import { registerIpcHandlers } from './ipc';
 import { createLog } from './log';
 import { ScreenPicker, systemPicksScreenSource } from './screenPicker';
-import { stopHostingOnQuit } from './lifecycle';
+import { endCallAndHostingOnQuit } from './lifecycle';
 import { createMediaAccess } from './mediaAccess';
 import { applySessionSecurity, createAppUrlMatcher, hardenWebContents } from './security';
 import { createCertificateVerifier } from './trust/certificateVerifier';
@@ -49,6 +56,8 @@ const hosting = new HostService({
   certificateDir: join(app.getPath('userData'), 'host-certificate'),
   // Apps on the local network list the room while it is hosted.
   advertise: advertiseRoom,
+  // The tray says whether a room is hosted (it exists from ready on).
+  onChange: () => callTray.refresh(),
 });
 // Hosts this app trusts by certificate fingerprint (from invites, or after comparing the code).
 const trustStore = new TrustStore(join(app.getPath('userData'), 'trusted-hosts.json'));
@@ -80,6 +89,24 @@ const screenPicker = new ScreenPicker({
 const callPresence = new CallPresence({ powerSaveBlocker, log });
 // Rooms on the local network, looked for once the join screen first asks.
 const nearbyRooms = new RoomFinder(nudge(IPC_EVENTS.nearbyRoomsChanged));
+// What the tray, the global shortcut and notifications ask of the page's call.
+const sendCommand = createCommandSender(() => mainWindow);
+// System-wide mute, held only while a call is on.
+const globalMute = new GlobalMuteShortcut({ globalShortcut, send: sendCommand, onStatus: nudge(IPC_EVENTS.shortcutChanged), log });
+// Notifications and the unread badge while the window is not in front.
+const notifications = new DesktopNotifications({ Notification, app, window: () => mainWindow, showWindow: () => showMainWindow(), send: sendCommand });
+// The tray: the call at a glance, and a menu that acts on it (made at ready).
+const callTray = new CallTray({
+  Tray,
+  Menu,
+  icon: createTrayIcons((buffer, options) => nativeImage.createFromBitmap(buffer, options)),
+  text: () => preferences?.current() ?? systemText,
+  send: sendCommand,
+  hosting: () => hosting.status(),
+  showWindow: () => showMainWindow(),
+  stopHosting: () => hosting.stop(),
+  quit: () => app.quit(),
+});
 
 function showMainWindow(): void {
   // Windows exist only once the app is ready (macOS may deliver a link before that).
@@ -91,6 +118,16 @@ function showMainWindow(): void {
     return;
   }
   const window = createMainWindow(preload, source, openExternal);
+  closeToTray(window, {
+    app,
+    keepRunning: () => (callPresence.current().inCall || hosting.status().running) && !(preferences?.choices().closeEndsCall ?? false),
+    hint: createHintMemory(join(app.getPath('userData'), 'hints.json'), 'closedToTray', (error) => log.warn('could not remember the tray hint', { error: String(error) })),
+    onHidden: (first) => {
+      if (!first) return;
+      const body = process.platform === 'darwin' ? 'main.hidden.bodyMac' : hosting.status().running ? 'main.hidden.bodyHosting' : 'main.hidden.bodyCall';
+      notifications.announce(text('main.hidden.title'), text(body));
+    },
+  });
   // A page that is gone has no call any more (a reloaded one reports its own).
   window.webContents.on('render-process-gone', () => callPresence.pageGone());
   window.webContents.on('destroyed', () => callPresence.pageGone());
@@ -172,12 +209,29 @@ if (!app.requestSingleInstanceLock()) {
     invites.receive(url);
     showMainWindow();
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal, isAppUrl));
   logChildProcessDeaths(app, log);
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection in main', { reason: String(reason) }));
 
   void app.whenReady().then(async () => {
-    preferences = new Preferences({ nativeTheme, systemLanguages: () => [app.getLocale(), ...app.getPreferredSystemLanguages()], onText: setApplicationMenu });
+    preferences = new Preferences({
+      nativeTheme,
+      systemLanguages: () => [app.getLocale(), ...app.getPreferredSystemLanguages()],
+      onText: () => {
+        setApplicationMenu();
+        callTray.refresh();
+      },
+    });
+    const chosen = preferences;
+    const followShortcut = (): void => globalMute.follow(callPresence.current().inCall, chosen.choices().globalMuteShortcut);
+    chosen.onChange(followShortcut);
+    callPresence.onChange((call) => {
+      callTray.show(call);
+      followShortcut();
+      notifications.setUnread(call.unread);
+    });
+    callTray.show(callPresence.current());
+    followShortcut();
     log.info('ready', { version: app.getVersion(), platform: process.platform, packaged: app.isPackaged, locale: preferences.current().locale });
     setApplicationMenu();
     applySessionSecurity(session.defaultSession, isAppUrl, contentSecurityPolicyFor());
@@ -196,6 +250,8 @@ if (!app.requestSingleInstanceLock()) {
       screenPicker,
       callPresence,
       preferences,
+      notifications,
+      globalMute,
       // This app's own participant connects to its own server over loopback: trust that certificate.
       onHostingStarted: ({ localUrl, fingerprint }) => {
         if (!localUrl || !fingerprint) return;
@@ -217,6 +273,10 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', showMainWindow);
   });
 
-  stopHostingOnQuit(app, hosting, { log });
-  app.on('will-quit', () => nearbyRooms.stop());
+  endCallAndHostingOnQuit(app, hosting, { log, call: callPresence, send: sendCommand });
+  app.on('will-quit', () => {
+    nearbyRooms.stop();
+    globalMute.dispose();
+    callTray.destroy();
+  });
 }

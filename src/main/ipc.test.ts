@@ -20,6 +20,8 @@ function setup() {
   const saveFile = vi.fn(async () => ({ saved: true, path: '/home/ada/Downloads/x.png' }));
   const callPresence = { update: vi.fn() };
   const preferences = { apply: vi.fn() };
+  const notifications = { show: vi.fn(() => true) };
+  const globalMute = { status: () => ({ accelerator: 'CommandOrControl+Shift+M', state: 'taken' as const }) };
   registerIpcHandlers({ handle: (channel: string, listener: Listener) => void handlers.set(channel, listener) } as never, {
     isAppUrl: createAppUrlMatcher({ indexFile }),
     hosting,
@@ -30,11 +32,13 @@ function setup() {
     trust: new TrustService(new TrustStore('/nonexistent/trusted-hosts.json'), async () => ({ kind: 'unreachable', detail: 'test' })),
     callPresence,
     preferences,
+    notifications,
+    globalMute,
     saveFile,
   });
   const invoke = (channel: string, frame: { url: string; parent: unknown } | null, ...args: unknown[]) =>
     handlers.get(channel)!({ senderFrame: frame, sender: { id: 1 } }, ...args);
-  return { handlers, hosting, invoke, openExternal, saveFile, callPresence, preferences };
+  return { handlers, hosting, invoke, openExternal, saveFile, callPresence, preferences, notifications };
 }
 
 const appFrame = { url: APP_URL, parent: null };
@@ -113,7 +117,7 @@ describe('IPC handlers', () => {
 
   it('takes the page\'s call state, and refuses one that is malformed', async () => {
     const { invoke, callPresence } = setup();
-    const state = { inCall: true, room: 'team', microphoneOn: true, cameraOn: false, participants: 3 };
+    const state = { inCall: true, room: 'team', microphoneOn: true, cameraOn: false, participants: 3, unread: 2 };
     expect(await invoke(IPC_CHANNELS.callState, appFrame, state)).toEqual({ ok: true, data: null });
     expect(callPresence.update).toHaveBeenCalledWith(state);
     for (const bad of [undefined, { ...state, participants: -1 }, { ...state, room: 'a/b' }, { ...state, extra: 1 }, { ...state, inCall: 'yes' }]) {
@@ -124,11 +128,33 @@ describe('IPC handlers', () => {
 
   it('takes the language and appearance chosen in the page, and nothing else', async () => {
     const { invoke, preferences } = setup();
-    expect(await invoke(IPC_CHANNELS.appPreferences, appFrame, { language: 'zh-CN', theme: 'dark' })).toEqual({ ok: true, data: null });
-    expect(preferences.apply).toHaveBeenCalledWith({ language: 'zh-CN', theme: 'dark' });
-    for (const bad of [{ language: 'fr', theme: 'dark' }, { language: 'en', theme: 'purple' }, { language: 'en', theme: 'dark', extra: 1 }, 'zh-CN']) {
+    const chosen = { language: 'zh-CN', theme: 'dark', closeEndsCall: false, globalMuteShortcut: 'Alt+F9' };
+    expect(await invoke(IPC_CHANNELS.appPreferences, appFrame, chosen)).toEqual({ ok: true, data: null });
+    expect(preferences.apply).toHaveBeenCalledWith(chosen);
+    for (const bad of [
+      { ...chosen, language: 'fr' },
+      { ...chosen, theme: 'purple' },
+      { ...chosen, extra: 1 },
+      { ...chosen, closeEndsCall: 'yes' },
+      // A global shortcut without a modifier would swallow that key in every program; one Electron cannot parse throws there.
+      { ...chosen, globalMuteShortcut: 'M' },
+      { ...chosen, globalMuteShortcut: 'Ctrl+Banana' },
+      'zh-CN',
+    ]) {
       expect(await invoke(IPC_CHANNELS.appPreferences, appFrame, bad)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     }
     expect(preferences.apply).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows notifications in the page\'s words, bounded, and reads the global shortcut\'s state', async () => {
+    const { invoke, notifications } = setup();
+    const message = { kind: 'message', title: 'Ada', body: 'Shall we start?' };
+    expect(await invoke(IPC_CHANNELS.notify, appFrame, message)).toEqual({ ok: true, data: { shown: true } });
+    expect(notifications.show).toHaveBeenCalledWith(message);
+    for (const bad of [{ ...message, kind: 'alarm' }, { ...message, title: '' }, { ...message, body: 'x'.repeat(401) }, { ...message, icon: 'file:///etc/passwd' }]) {
+      expect(await invoke(IPC_CHANNELS.notify, appFrame, bad)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    }
+    expect(notifications.show).toHaveBeenCalledTimes(1);
+    expect(await invoke(IPC_CHANNELS.shortcutStatus, appFrame)).toEqual({ ok: true, data: { accelerator: 'CommandOrControl+Shift+M', state: 'taken' } });
   });
 });

@@ -7,6 +7,7 @@ import { IPC_CHANNELS, type IpcChannel, type IpcContract, type HostingStatus, ty
 import {
   appPreferencesSchema,
   callStateSchema,
+  desktopNotificationSchema,
   hostingStartRequestSchema,
   mediaDeviceKindSchema,
   saveFileRequestSchema,
@@ -15,6 +16,8 @@ import {
   trustCheckRequestSchema,
 } from '../shared/ipc.schemas';
 import type { CallPresence } from './callPresence';
+import type { DesktopNotifications } from './desktopNotifications';
+import type { GlobalMuteShortcut } from './globalMute';
 import type { Preferences } from './preferences';
 import type { HostService } from './hosting';
 import type { RoomFinder } from './discovery/roomFinder';
@@ -36,6 +39,8 @@ export interface IpcServices {
   screenPicker: Pick<ScreenPicker, 'sources' | 'choose'>;
   callPresence: Pick<CallPresence, 'update'>;
   preferences: Pick<Preferences, 'apply'>;
+  notifications: Pick<DesktopNotifications, 'show'>;
+  globalMute: Pick<GlobalMuteShortcut, 'status'>;
   /** The hosting server just started: trust its certificate for this app's own connection to it. */
   onHostingStarted?: (status: HostingStatus) => void;
   /** Saves for the window that asked (the dialog is modal to it). */
@@ -52,7 +57,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: AppUrlMatch
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
-export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, invites, nearbyRooms, screenPicker, callPresence, preferences, onHostingStarted, saveFile }: IpcServices): void {
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, invites, nearbyRooms, screenPicker, callPresence, preferences, notifications, globalMute, onHostingStarted, saveFile }: IpcServices): void {
   const handle = <C extends IpcChannel>(channel: C, handler: Handler<C>): void => {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => (isTrustedSender(event, isAppUrl) ? handler(event, ...args) : untrusted));
   };
@@ -107,6 +112,13 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl
     preferences.apply(parsed.data);
     return ok(null);
   });
+
+  handle(IPC_CHANNELS.notify, async (_event, notification) => {
+    const parsed = desktopNotificationSchema.safeParse(notification);
+    if (!parsed.success) return badRequest(parsed.error.issues[0]?.message);
+    return ok({ shown: notifications.show(parsed.data) });
+  });
+  handle(IPC_CHANNELS.shortcutStatus, async () => ok(globalMute.status()));
 
   handle(IPC_CHANNELS.filesSave, async (event, request) => {
     const parsed = saveFileRequestSchema.safeParse(request);

@@ -15,7 +15,7 @@ import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../shared/contentSecurityPolicy';
-import { IPC_CHANNELS, IPC_EVENTS, type HostingStatus, type IpcResult } from '../shared/ipc';
+import { IDLE_CALL, IPC_CHANNELS, IPC_COMMAND_EVENT, IPC_EVENTS, type HostingStatus, type IpcResult } from '../shared/ipc';
 import { standIn } from './testing/electron';
 import { RENDERER_PERMISSIONS } from './testing/electron/permissions';
 
@@ -26,7 +26,8 @@ const link = (room: string) => `parley://join?host=10.0.0.2&port=47100&room=${ro
 /** GET over the host's own TLS (a self-made certificate, pinned by the app, not by Node). */
 const fetchJson = (url: string) =>
   new Promise<{ status: number; body: string }>((resolve, reject) => {
-    request(url, { rejectUnauthorized: false }, (response) => {
+    // A fresh connection each time (no keep-alive pool): a socket kept from a server that has since stopped would hang up.
+    request(url, { rejectUnauthorized: false, agent: false }, (response) => {
       let body = '';
       response.on('data', (chunk: Buffer) => (body += chunk.toString()));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
@@ -44,6 +45,9 @@ const portIsFree = (port: number) =>
 const sent = (channel: string) => standIn.mainWindow().webContents.sent.filter((message) => message.channel === channel).length;
 const invoke = <T>(channel: string, ...args: unknown[]) => standIn.ipcMain.invoke(standIn.mainWindow().webContents, channel, args) as Promise<T>;
 const argv = process.argv;
+const defaults = { language: 'system', theme: 'system', closeEndsCall: false, globalMuteShortcut: 'CommandOrControl+Shift+M' };
+const inCall = { inCall: true, room: 'team', microphoneOn: true, cameraOn: true, participants: 2, unread: 0 };
+const commands = () => standIn.mainWindow().webContents.sent.filter((message) => message.channel === IPC_COMMAND_EVENT).map((message) => message.args[0]);
 
 beforeAll(async () => {
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
@@ -147,10 +151,11 @@ describe('the built main process, from launch to quit', () => {
 
   it('follows the language and appearance chosen in the page: the menu in 简体中文, the window dark', async () => {
     expect(standIn.Menu.getApplicationMenu()!.find('Edit')).toBeDefined();
-    expect(await invoke(IPC_CHANNELS.appPreferences, { language: 'zh-CN', theme: 'dark' })).toEqual({ ok: true, data: null });
+    expect(await invoke(IPC_CHANNELS.appPreferences, { ...defaults, language: 'zh-CN', theme: 'dark' })).toEqual({ ok: true, data: null });
     expect(standIn.Menu.getApplicationMenu()!.find('编辑')).toMatchObject({ role: 'editmenu' });
+    expect(standIn.tray().menu!.find('退出 Parley')).toBeDefined(); // the tray speaks it too
     expect(standIn.nativeTheme.themeSource).toBe('dark');
-    await invoke(IPC_CHANNELS.appPreferences, { language: 'system', theme: 'system' });
+    await invoke(IPC_CHANNELS.appPreferences, defaults);
     expect(standIn.Menu.getApplicationMenu()!.find('Edit')).toBeDefined();
   });
 
@@ -160,7 +165,7 @@ describe('the built main process, from launch to quit', () => {
   });
 
   it('keeps the display awake while the page reports a call, and no longer once the page crashed; loads the page again', async () => {
-    const state = { inCall: true, room: 'team', microphoneOn: true, cameraOn: true, participants: 2 };
+    const state = inCall;
     expect(await invoke(IPC_CHANNELS.callState, state)).toEqual({ ok: true, data: null });
     expect([...standIn.powerSaveBlocker.active.values()]).toEqual(['prevent-display-sleep']);
     expect(await invoke(IPC_CHANNELS.callState, { ...state, participants: 'many' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
@@ -183,15 +188,76 @@ describe('the built main process, from launch to quit', () => {
     expect(await invoke(IPC_CHANNELS.invitesTake)).toEqual({ ok: true, data: link('second') });
   });
 
-  it('quits while hosting: the server stops first, then the app exits', async () => {
+  it('shows the call in the tray, whose items act on the page\'s call; the global mute shortcut is held during the call', async () => {
+    await vi.waitFor(() => expect(standIn.mainWindow().webContents.getURL()).not.toBe(''));
+    const tray = standIn.tray();
+    expect(tray.menu!.labels()).toEqual(['Not in a call', 'Show Parley', 'Mute', 'Turn Camera Off', 'Leave Call', 'Stop Hosting', 'Quit Parley']);
+    expect(standIn.globalShortcut.isRegistered('CommandOrControl+Shift+M')).toBe(false); // not outside a call
+
+    await invoke(IPC_CHANNELS.callState, { ...inCall, participants: 3, unread: 2 });
+    expect(tray.toolTip).toBe('Parley · In a call in team · 3 people');
+    expect(standIn.app.getBadgeCount()).toBe(2);
+    tray.choose('Mute');
+    standIn.globalShortcut.press('CommandOrControl+Shift+M');
+    expect(commands().slice(-2)).toEqual(['mute', 'toggle-mute']);
+    await invoke(IPC_CHANNELS.callState, { ...inCall, participants: 3, microphoneOn: false });
+    expect(tray.toolTip).toBe('Parley · In a call in team · 3 people · muted');
+    expect(tray.menu!.find('Unmute')).toBeDefined();
+
+    // Another program holds the chosen keys: the page can read that and say so in settings.
+    standIn.globalShortcut.heldElsewhere.add('Alt+F9');
+    await invoke(IPC_CHANNELS.appPreferences, { ...defaults, globalMuteShortcut: 'Alt+F9' });
+    expect(await invoke(IPC_CHANNELS.shortcutStatus)).toEqual({ ok: true, data: { accelerator: 'Alt+F9', state: 'taken' } });
+    expect(standIn.globalShortcut.isRegistered('CommandOrControl+Shift+M')).toBe(false);
+    await invoke(IPC_CHANNELS.appPreferences, defaults);
+    expect(standIn.globalShortcut.isRegistered('CommandOrControl+Shift+M')).toBe(true);
+  });
+
+  it('notifies while the window is not in front, and a click brings it back on the chat', async () => {
+    const window = standIn.mainWindow();
+    window.focus();
+    expect(await invoke(IPC_CHANNELS.notify, { kind: 'message', title: 'Ada', body: 'Ready?' })).toEqual({ ok: true, data: { shown: false } });
+    window.blur();
+    expect(await invoke(IPC_CHANNELS.notify, { kind: 'message', title: 'Ada', body: 'Ready?' })).toEqual({ ok: true, data: { shown: true } });
+    expect(window.flashing).toBe(true);
+    window.minimize();
+    standIn.notifications.shown.at(-1)!.click();
+    expect(window.isVisible()).toBe(true);
+    expect(commands().at(-1)).toBe('open-chat');
+  });
+
+  it('closing the window while hosting hides it: the room goes on, and the first time a notification says where Parley went', async () => {
     const started = await invoke<IpcResult<HostingStatus>>(IPC_CHANNELS.hostingStart, { room: 'team' });
     if (!started.ok) throw new Error(started.error.message);
     port = started.data.port!;
+    const window = standIn.mainWindow();
+    const before = standIn.notifications.shown.length;
+    window.close();
+    expect(window.isDestroyed()).toBe(false);
+    expect(window.isVisible()).toBe(false);
+    expect(standIn.notifications.shown.slice(before).map((shown) => shown.options.title)).toEqual(['Parley is still running']);
+    expect((await fetchJson(`${started.data.localUrl}/parley.json`)).status).toBe(200);
+    expect(standIn.tray().toolTip).toMatch(/^Parley · Hosting team/);
+    window.show();
+    window.close(); // the second time, no notification
+    expect(standIn.notifications.shown.length).toBe(before + 1);
+    standIn.tray().choose('Show Parley');
+    expect(window.isVisible()).toBe(true);
+  });
+
+  it('quits while hosting and in a call: the page leaves first, the server stops, then the app exits and the shortcut is let go', async () => {
+    expect(port).toBeGreaterThan(0);
+    await invoke(IPC_CHANNELS.callState, inCall);
     expect(await portIsFree(port)).toBe(false);
-    standIn.app.quit();
-    expect(standIn.launch.exitCode).toBeNull(); // waiting for the server
+    standIn.mainWindow().close(); // to the tray: quitting from there must still work
+    standIn.tray().choose('Quit Parley');
+    expect(standIn.launch.exitCode).toBeNull(); // waiting for the page to leave
+    expect(commands().at(-1)).toBe('leave');
+    await invoke(IPC_CHANNELS.callState, IDLE_CALL); // the page left and says so
     await vi.waitFor(() => expect(standIn.launch.exitCode).toBe(0), { timeout: 5000 });
     expect(await portIsFree(port)).toBe(true);
     expect(standIn.windows()).toHaveLength(0);
+    expect(standIn.globalShortcut.isRegistered('CommandOrControl+Shift+M')).toBe(false);
+    expect(standIn.trays.every((tray) => tray.isDestroyed())).toBe(true);
   });
 });

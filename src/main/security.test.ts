@@ -80,6 +80,7 @@ describe('web contents hardening', () => {
     const contents = {
       on: (name: string, listener: (event: { preventDefault: () => void }) => void) => listeners.set(name, listener),
       setWindowOpenHandler: (handler: () => { action: string }) => (openHandler = handler),
+      getURL: () => 'file:///app/out/renderer/index.html',
     } as unknown as Electron.WebContents;
     const openExternal = vi.fn(async () => undefined);
     hardenWebContents(contents, openExternal);
@@ -90,6 +91,21 @@ describe('web contents hardening', () => {
     }
     expect((openHandler as unknown as (d: { url: string }) => { action: string })({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it("lets only the app's own page open its mini window (about:blank, by name), always on top", () => {
+    const open = (pageUrl: string, details: { url: string; frameName: string }) => {
+      const contents = standIn.foreignContents(pageUrl);
+      hardenWebContents(contents as never, vi.fn(async () => undefined), createAppUrlMatcher({ indexFile: '/app/out/renderer/index.html' }));
+      return contents.windowOpenHandler!(details as never) as { action: string; overrideBrowserWindowOptions?: Record<string, unknown> };
+    };
+    const app = 'file:///app/out/renderer/index.html';
+    const allowed = open(app, { url: 'about:blank', frameName: 'parley-mini' });
+    expect(allowed.action).toBe('allow');
+    expect(allowed.overrideBrowserWindowOptions).toMatchObject({ alwaysOnTop: true, width: 320, height: 240 });
+    expect(open(app, { url: 'about:blank', frameName: 'other' })).toEqual({ action: 'deny' });
+    expect(open(app, { url: 'https://example.org/', frameName: 'parley-mini' })).toEqual({ action: 'deny' });
+    expect(open('https://evil.example/', { url: 'about:blank', frameName: 'parley-mini' })).toEqual({ action: 'deny' });
   });
 });
 

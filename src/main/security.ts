@@ -3,6 +3,7 @@
  * with a small allow-list, no navigation, no new windows, no webviews, and the CSP header.
  * Built from factories that take their configuration, so tests call them without Electron.
  */
+import { miniWindowOptions } from './miniWindow';
 import { isSafeExternalUrl } from '../shared/safeLink';
 import { pathToFileURL } from 'node:url';
 import type { PermissionCheckHandlerHandlerDetails, PermissionRequest, Session, WebContents } from 'electron';
@@ -84,12 +85,15 @@ export { isSafeExternalUrl };
  * No navigation away from the app, no pop-up windows, no webviews: the renderer is one page.
  * A link that asks for a new window opens in the system browser instead, if it is safe.
  */
-export function hardenWebContents(contents: WebContents, openExternal: OpenExternal): void {
+export function hardenWebContents(contents: WebContents, openExternal: OpenExternal, isAppUrl: AppUrlMatcher = () => false): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void openExternal(url).catch(() => undefined);
+  contents.setWindowOpenHandler((details) => {
+    // The one window a page may open: the app's own mini window (see miniWindow.ts).
+    const mini = miniWindowOptions(details, isAppUrl(contents.getURL()));
+    if (mini) return { action: 'allow', overrideBrowserWindowOptions: mini };
+    if (isSafeExternalUrl(details.url)) void openExternal(details.url).catch(() => undefined);
     return { action: 'deny' };
   });
 }

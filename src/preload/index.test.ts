@@ -1,12 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS, type ParleyBridge } from '../shared/ipc';
+import { IPC_CHANNELS, IPC_COMMAND_EVENT, type ParleyBridge } from '../shared/ipc';
 
 const exposed = new Map<string, unknown>();
+const listeners = new Map<string, (...args: unknown[]) => void>();
 const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, data: null }));
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
-  ipcRenderer: { invoke, send: vi.fn(), on: vi.fn() },
+  ipcRenderer: { invoke, send: vi.fn(), on: (channel: string, listener: (...args: unknown[]) => void) => void listeners.set(channel, listener), removeListener: vi.fn() },
 }));
 
 await import('./index');
@@ -26,7 +27,9 @@ describe('the preload bridge', () => {
       invites: { take: 'fn', onReceived: 'fn' },
       screenPicker: { sources: 'fn', choose: 'fn', onRequested: 'fn' },
       discovery: { list: 'fn', onChanged: 'fn' },
-      call: { reportState: 'fn' },
+      call: { reportState: 'fn', onCommand: 'fn' },
+      notifications: { show: 'fn' },
+      shortcut: { status: 'fn', onChanged: 'fn' },
       preferences: { report: 'fn' },
     });
     expect(Object.values(bridge())).not.toContain(invoke);
@@ -54,5 +57,15 @@ describe('the preload bridge', () => {
       [IPC_CHANNELS.trustCheck, { url: 'https://10.0.0.2:47100' }],
       [IPC_CHANNELS.trustAccept, { url: 'https://10.0.0.2:47100', fingerprint: 'ab'.repeat(32) }],
     ]);
+  });
+
+  it("passes main's commands to the page only when they are one of the fixed names, without Electron's event", () => {
+    const seen: unknown[] = [];
+    bridge().call.onCommand((command) => seen.push(command));
+    const relay = listeners.get(IPC_COMMAND_EVENT)!;
+    relay({ sender: 'main' }, 'mute');
+    relay({ sender: 'main' }, 'rm -rf');
+    relay({ sender: 'main' }, { toString: () => 'mute' });
+    expect(seen).toEqual(['mute']);
   });
 });

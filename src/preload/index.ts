@@ -3,7 +3,7 @@
  * IPC channel. `ipcRenderer` itself is never exposed, so a page cannot send on arbitrary channels.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNELS, IPC_EVENTS, type IpcChannel, type IpcContract, type ParleyBridge } from '../shared/ipc';
+import { DESKTOP_COMMANDS, IPC_CHANNELS, IPC_COMMAND_EVENT, IPC_EVENTS, type DesktopCommand, type IpcChannel, type IpcContract, type ParleyBridge } from '../shared/ipc';
 
 function invoke<C extends IpcChannel>(channel: C, ...args: IpcContract[C]['args']): Promise<IpcContract[C]['result']> {
   return ipcRenderer.invoke(channel, ...args) as Promise<IpcContract[C]['result']>;
@@ -14,6 +14,15 @@ function subscribe(channel: (typeof IPC_EVENTS)[keyof typeof IPC_EVENTS], listen
   const relay = (): void => listener();
   ipcRenderer.on(channel, relay);
   return () => void ipcRenderer.removeListener(channel, relay);
+}
+
+/** Main's commands are fixed names; anything else is dropped here, before the page sees it. */
+function subscribeToCommands(listener: (command: DesktopCommand) => void): () => void {
+  const relay = (_event: unknown, command: unknown): void => {
+    if ((DESKTOP_COMMANDS as readonly unknown[]).includes(command)) listener(command as DesktopCommand);
+  };
+  ipcRenderer.on(IPC_COMMAND_EVENT, relay);
+  return () => void ipcRenderer.removeListener(IPC_COMMAND_EVENT, relay);
 }
 
 const bridge: ParleyBridge = {
@@ -50,6 +59,14 @@ const bridge: ParleyBridge = {
   },
   call: {
     reportState: (state) => invoke(IPC_CHANNELS.callState, state),
+    onCommand: subscribeToCommands,
+  },
+  notifications: {
+    show: (notification) => invoke(IPC_CHANNELS.notify, notification),
+  },
+  shortcut: {
+    status: () => invoke(IPC_CHANNELS.shortcutStatus),
+    onChanged: (listener) => subscribe(IPC_EVENTS.shortcutChanged, listener),
   },
   preferences: {
     report: (preferences) => invoke(IPC_CHANNELS.appPreferences, preferences),

@@ -1,6 +1,7 @@
 /** Runtime schemas for IPC arguments: main validates every call before acting on it. */
 import { z } from 'zod';
 import { fileNameSchema } from './collaboration';
+import { parseAccelerator } from './accelerator';
 import { LOCALES } from './i18n/locales';
 import { passcodeSchema, roomNameSchema } from './protocol.schemas';
 
@@ -46,9 +47,23 @@ export const callStateSchema = z.strictObject({
   microphoneOn: z.boolean(),
   cameraOn: z.boolean(),
   participants: z.number().int().min(0).max(1000),
+  unread: z.number().int().min(0).max(100_000),
 });
 
 export const appPreferencesSchema = z.strictObject({
   language: z.enum(['system', ...LOCALES]),
   theme: z.enum(['system', 'light', 'dark']),
+  closeEndsCall: z.boolean(),
+  globalMuteShortcut: z
+    .string()
+    .max(64)
+    .refine((value) => parseAccelerator(value).ok, 'An accelerator with a modifier and one key, like CommandOrControl+Shift+M')
+    .nullable(),
+});
+
+/** A notification's words come from the page; bounded so a page cannot flood the system's centre. */
+export const desktopNotificationSchema = z.strictObject({
+  kind: z.enum(['joined', 'left', 'message', 'file']),
+  title: z.string().min(1).max(120),
+  body: z.string().max(400),
 });

@@ -97,6 +97,8 @@ export interface CallState {
   cameraOn: boolean;
   /** Everyone in the call, this participant included; 0 when not in a call. */
   participants: number;
+  /** Chat messages not yet read (the dock badge or taskbar overlay shows them). */
+  unread: number;
 }
 
 /**
@@ -106,9 +108,37 @@ export interface CallState {
 export interface AppPreferences {
   language: 'system' | Locale;
   theme: 'system' | 'light' | 'dark';
+  /** Off (the default): closing the window during a call or while hosting hides it to the tray. */
+  closeEndsCall: boolean;
+  /** The system-wide mute toggle (an Electron accelerator, see shared/accelerator.ts); null turns it off. */
+  globalMuteShortcut: string | null;
 }
 
-export const IDLE_CALL: CallState = { inCall: false, room: null, microphoneOn: false, cameraOn: false, participants: 0 };
+export const IDLE_CALL: CallState = { inCall: false, room: null, microphoneOn: false, cameraOn: false, participants: 0, unread: 0 };
+
+/**
+ * What main asks the page to do, from the tray, the global shortcut, a notification's click or
+ * the quit path. Main never holds the call itself: the page does it and reports the new state.
+ */
+export const DESKTOP_COMMANDS = ['mute', 'unmute', 'toggle-mute', 'camera-on', 'camera-off', 'leave', 'stop-hosting', 'open-chat', 'open-people'] as const;
+export type DesktopCommand = (typeof DESKTOP_COMMANDS)[number];
+
+/** Something worth a system notification, in the page's words (main shows it as given). */
+export interface DesktopNotification {
+  kind: 'joined' | 'left' | 'message' | 'file';
+  title: string;
+  body: string;
+}
+
+/**
+ * The global mute shortcut as main holds it: 'off' (turned off in settings), 'waiting' (chosen;
+ * registered only while a call is on, so it is not taken from other apps the rest of the time),
+ * 'active', 'taken' (another program holds it) or 'unsupported' (the system gives none).
+ */
+export interface GlobalShortcutStatus {
+  accelerator: string | null;
+  state: 'off' | 'waiting' | 'active' | 'taken' | 'unsupported';
+}
 
 export const IPC_CHANNELS = {
   hostingStart: 'hosting:start',
@@ -126,6 +156,8 @@ export const IPC_CHANNELS = {
   screenChoose: 'screen:choose',
   callState: 'call:state',
   appPreferences: 'app:preferences',
+  notify: 'desktop:notify',
+  shortcutStatus: 'shortcut:status',
 } as const;
 
 /** Main → renderer nudges. They carry no data: the renderer asks for it over a validated channel. */
@@ -136,7 +168,12 @@ export const IPC_EVENTS = {
   nearbyRoomsChanged: 'discovery:changed',
   /** The page asked to share its screen: show the picker (`screen:sources`, then `screen:choose`). */
   screenPickRequested: 'screen:pick-requested',
+  /** The global mute shortcut's state changed; read it with `shortcut:status`. */
+  shortcutChanged: 'shortcut:changed',
 } as const;
+
+/** Main → renderer: one of DESKTOP_COMMANDS (a fixed name, checked by preload before the page sees it). */
+export const IPC_COMMAND_EVENT = 'desktop:command';
 
 export interface IpcContract {
   [IPC_CHANNELS.hostingStart]: { args: [request: HostingStartRequest]; result: IpcResult<HostingStatus> };
@@ -154,6 +191,8 @@ export interface IpcContract {
   [IPC_CHANNELS.screenChoose]: { args: [id: string | null]; result: IpcResult<{ shared: boolean }> };
   [IPC_CHANNELS.callState]: { args: [state: CallState]; result: IpcResult<null> };
   [IPC_CHANNELS.appPreferences]: { args: [preferences: AppPreferences]; result: IpcResult<null> };
+  [IPC_CHANNELS.notify]: { args: [notification: DesktopNotification]; result: IpcResult<{ shown: boolean }> };
+  [IPC_CHANNELS.shortcutStatus]: { args: []; result: IpcResult<GlobalShortcutStatus> };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -198,6 +237,16 @@ export interface ParleyBridge {
   readonly call: {
     /** Tells main what the call is now (sent on every change). */
     reportState(state: CallState): Promise<IpcResult<null>>;
+    /** Called with what the tray, the global shortcut or a notification asks of the call. */
+    onCommand(listener: (command: DesktopCommand) => void): () => void;
+  };
+  readonly notifications: {
+    /** Shows a system notification while the window is not focused; `shown` says whether it was. */
+    show(notification: DesktopNotification): Promise<IpcResult<{ shown: boolean }>>;
+  };
+  readonly shortcut: {
+    status(): Promise<IpcResult<GlobalShortcutStatus>>;
+    onChanged(listener: () => void): () => void;
   };
   readonly preferences: {
     /** Tells main the language and appearance chosen in settings (sent on every change). */

@@ -5,6 +5,7 @@ import { I18nProvider } from './i18n/I18nProvider';
 import { platform } from './platform';
 import { useParley } from './store';
 import { reportCallStateToDesktop } from './store/desktopCallState';
+import { followDesktopCommands } from './store/desktopCommands';
 import { reportPreferencesToDesktop } from './store/desktopPreferences';
 import './styles.css';
 
@@ -16,6 +17,8 @@ if (suggestion.room) useParley.getState().setRoom(suggestion.room);
 reportCallStateToDesktop(useParley);
 // …and its menus and window follow the language and appearance chosen here.
 reportPreferencesToDesktop(useParley);
+// The tray, the global mute shortcut and notifications act on the call through the same actions as the buttons.
+followDesktopCommands(useParley);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

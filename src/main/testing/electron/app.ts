@@ -51,6 +51,10 @@ export class StandInApp extends EventEmitter {
   anotherInstanceRunning = false;
   readonly protocolClients: { protocol: string; path?: string; args?: string[] }[] = [];
   sandboxEnabled = false;
+  /** The dock badge / taskbar overlay count (shell/browser/browser_{mac,win,linux}: app.setBadgeCount). */
+  badgeCount = 0;
+  /** Linux shows a badge only where the desktop speaks the LauncherEntry D-Bus API. */
+  badgeSupported = true;
   private readonly root = mkdtempSync(join(tmpdir(), 'parley-electron-'));
   private readonly paths = new Map<string, string>();
   private resolveReady: () => void = () => undefined;
@@ -98,6 +102,18 @@ export class StandInApp extends EventEmitter {
 
   setPath(name: string, path: string): void {
     this.paths.set(name, path);
+  }
+
+  /** browser_linux.cc: without a count, or without a launcher that takes it, the call fails (false). */
+  setBadgeCount(count?: number): boolean {
+    if (count !== undefined && (!Number.isInteger(count) || count < 0)) throw new TypeError('Error processing argument at index 0, conversion failure');
+    if (count === undefined || !this.badgeSupported) return false;
+    this.badgeCount = count;
+    return true;
+  }
+
+  getBadgeCount(): number {
+    return this.badgeCount;
   }
 
   enableSandbox(): void {

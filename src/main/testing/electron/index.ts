@@ -10,6 +10,8 @@
  *   only null or undefined refuses (session.ts).
  * - a second ipcMain.handle for one channel throws (ipcMain.ts).
  * - permissions are asked with Electron 45's names and details (permissions.ts, session.ts).
+ * - a destroyed tray throws; an accelerator Electron cannot parse throws; a notification that was
+ *   collected loses its click (desktop.ts).
  * - the quit path runs before-quit, closes windows, will-quit, quit (app.ts); the last window's
  *   closing emits 'window-all-closed', and quits the app when nobody listens for it (windows.ts).
  *
@@ -26,24 +28,23 @@ import {
   desktopCapturerState,
   dialog,
   dialogState,
-  globalShortcut,
-  nativeImage,
   nativeTheme,
   powerSaveBlocker,
   shell,
   shellState,
   StandInMenu,
-  StandInTray,
   systemPreferences,
   systemPreferencesState,
 } from './system';
 import { StandInBrowserWindow, StandInWebContents } from './windows';
+import { globalShortcut, nativeImage, notificationState, StandInNotification, StandInTray, trays } from './desktop';
 
 export const app = new StandInApp();
 export const ipcMain = new StandInIpcMain();
 export const BrowserWindow = StandInBrowserWindow;
 export const Menu = StandInMenu;
 export const Tray = StandInTray;
+export const Notification = StandInNotification;
 export { desktopCapturer, dialog, globalShortcut, nativeImage, nativeTheme, powerSaveBlocker, session, shell, systemPreferences };
 
 /** What tests use to drive the stand-in and to read what the code did with it. */
@@ -78,6 +79,14 @@ export const standIn = {
   powerSaveBlocker,
   nativeTheme,
   Menu: StandInMenu,
+  notifications: notificationState,
+  /** The tray the app shows now (the newest not destroyed); fails when there is none. */
+  tray(): StandInTray {
+    const tray = [...trays].reverse().find((candidate) => !candidate.isDestroyed());
+    if (!tray) throw new Error('no tray');
+    return tray;
+  },
+  trays,
 };
 
-export default { app, ipcMain, BrowserWindow, Menu, Tray, desktopCapturer, dialog, globalShortcut, nativeImage, nativeTheme, powerSaveBlocker, session, shell, systemPreferences };
+export default { app, ipcMain, BrowserWindow, Menu, Tray, Notification, desktopCapturer, dialog, globalShortcut, nativeImage, nativeTheme, powerSaveBlocker, session, shell, systemPreferences };

@@ -1,7 +1,7 @@
 /**
  * The smaller Electron modules Parley's main process uses, with what a test sets or reads back:
- * screen sources, save dialogs, external links, OS media permissions, the application menu, trays,
- * global shortcuts, power-save blockers. Trays and global shortcuts refuse to exist before `ready`.
+ * screen sources, save dialogs, external links, OS media permissions, the application menu,
+ * power-save blockers, the system theme. (Trays, shortcuts and notifications: desktop.ts.)
  */
 import { EventEmitter } from 'node:events';
 import { requireReady } from './readiness';
@@ -143,6 +143,11 @@ export class StandInMenu {
     return this.items.flatMap((item) => [...(item.role ? [item.role] : []), ...(item.submenu instanceof StandInMenu ? item.submenu.roles() : [])]);
   }
 
+  /** Every label, submenus included, in order. */
+  labels(): string[] {
+    return this.items.flatMap((item) => [...(item.label ? [item.label] : []), ...(item.submenu instanceof StandInMenu ? item.submenu.labels() : [])]);
+  }
+
   /** The item with this label, anywhere in the menu. */
   find(label: string): MenuTemplateItem | undefined {
     for (const item of this.items) {
@@ -153,32 +158,6 @@ export class StandInMenu {
     return undefined;
   }
 }
-
-export class StandInTray extends EventEmitter {
-  constructor(readonly image: unknown) {
-    super();
-    requireReady('Cannot create Tray before app is ready');
-  }
-}
-
-export const globalShortcut = {
-  registered: new Map<string, () => void>(),
-  register(accelerator: string, callback: () => void): boolean {
-    requireReady('globalShortcut cannot be used before the app is ready');
-    if (this.registered.has(accelerator)) return false;
-    this.registered.set(accelerator, callback);
-    return true;
-  },
-  unregister(accelerator: string): void {
-    this.registered.delete(accelerator);
-  },
-  unregisterAll(): void {
-    this.registered.clear();
-  },
-  isRegistered(accelerator: string): boolean {
-    return this.registered.has(accelerator);
-  },
-};
 
 /** docs/api/power-save-blocker.md: start() gives an id; stop(id) releases it. */
 export const powerSaveBlocker = {
@@ -203,8 +182,3 @@ export const nativeTheme = Object.assign(new EventEmitter(), {
   shouldUseDarkColors: true,
   themeSource: 'system' as 'system' | 'light' | 'dark',
 });
-
-export const nativeImage = {
-  createEmpty: () => ({ isEmpty: () => true, toDataURL: () => 'data:image/png;base64,' }),
-  createFromPath: (path: string) => ({ path, isEmpty: () => false, toDataURL: () => 'data:image/png;base64,' }),
-};

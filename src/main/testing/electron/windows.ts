@@ -126,6 +126,7 @@ export class StandInBrowserWindow extends EventEmitter {
     this.minimized = false;
     this.focused = true;
     this.emit('show');
+    this.emit('focus');
   }
 
   hide(): void {
@@ -141,8 +142,16 @@ export class StandInBrowserWindow extends EventEmitter {
 
   focus(): void {
     this.assertAlive();
+    const was = this.focused;
     this.focused = true;
     this.visible = true;
+    if (!was) this.emit('focus');
+  }
+
+  /** Test control: another program's window comes to the front. */
+  blur(): void {
+    this.focused = false;
+    this.emit('blur');
   }
 
   isFocused(): boolean {
@@ -152,6 +161,7 @@ export class StandInBrowserWindow extends EventEmitter {
   minimize(): void {
     this.minimized = true;
     this.focused = false;
+    this.emit('minimize');
   }
 
   isMinimized(): boolean {
@@ -165,6 +175,19 @@ export class StandInBrowserWindow extends EventEmitter {
 
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+
+  /** Whether the taskbar entry is flashing (docs/api/browser-window.md, flashFrame). */
+  flashing = false;
+  flashFrame(flag: boolean): void {
+    this.assertAlive();
+    this.flashing = flag;
+  }
+
+  alwaysOnTop = false;
+  setAlwaysOnTop(flag: boolean): void {
+    this.assertAlive();
+    this.alwaysOnTop = flag;
   }
 
   /** Like a click on the window's close button: 'close' can be prevented, then the window goes. */

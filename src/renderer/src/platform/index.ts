@@ -4,7 +4,8 @@
  * permission settings, downloads instead of a save dialog, and the host address and room taken
  * from the page's own address.
  */
-import type { ParleyBridge } from '../../../shared/ipc';
+import type { DesktopNotification, ParleyBridge } from '../../../shared/ipc';
+import { browserNotifier } from './browserNotifications';
 
 export interface JoinSuggestion {
   hostAddress?: string;
@@ -36,6 +37,17 @@ export interface Platform {
   call: ParleyBridge['call'] | null;
   /** Where the page reports the language and appearance chosen in settings (desktop app only). */
   preferences: ParleyBridge['preferences'] | null;
+  /** The global mute shortcut's state in main (desktop app only). */
+  shortcut: ParleyBridge['shortcut'] | null;
+  /**
+   * A system notification while the page is not in front: main's Notification in the app, the
+   * Notification API in a browser (once allowed). Resolves to whether one was shown.
+   */
+  notify(notification: DesktopNotification): Promise<boolean>;
+  /** Asks for the browser's permission to notify (a browser needs a click to ask); nothing in the app. */
+  askToNotify(): void;
+  /** macOS: shortcuts read ⌘ rather than Ctrl. */
+  isMac: boolean;
   /** Prefill for the join form, e.g. from the address a browser opened. */
   suggestion: JoinSuggestion;
   /** The scheme to assume when the user types a bare address. */
@@ -73,6 +85,13 @@ export function detectPlatform(win: Window = window): Platform {
       screenPicker: bridge.screenPicker ?? null,
       call: bridge.call ?? null,
       preferences: bridge.preferences ?? null,
+      shortcut: bridge.shortcut ?? null,
+      notify: async (notification) => {
+        const result = await bridge.notifications?.show(notification);
+        return result?.ok === true && result.data.shown;
+      },
+      askToNotify: () => undefined,
+      isMac: bridge.platform === 'darwin',
       suggestion: {},
       // Hosts speak TLS unless started without it; the trust check finds a plain one.
       defaultScheme: 'https',
@@ -96,6 +115,9 @@ export function detectPlatform(win: Window = window): Platform {
     screenPicker: null,
     call: null,
     preferences: null,
+    shortcut: null,
+    ...browserNotifier(win),
+    isMac: /Mac/i.test(win.navigator.platform),
     suggestion: servedByHost ? { hostAddress: `${protocol}//${host}`, room } : { room },
     defaultScheme: protocol === 'https:' ? 'https' : 'http',
     saveFile: (suggestedName, blob) => download(suggestedName, blob, win.document),

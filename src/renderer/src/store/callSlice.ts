@@ -56,6 +56,8 @@ export interface CallSlice {
   roomLocked: boolean;
   /** What the last failed attempt was, so "Try again" repeats it. */
   lastAttempt: 'join' | 'host' | null;
+  /** True from Leave until the host has been told (the screen is already back home). */
+  leaving: boolean;
   /** Joins the room at the typed host address. */
   join(): Promise<void>;
   /** Starts hosting on this machine, then joins its own room like any participant. */
@@ -197,6 +199,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     isHost: false,
     roomLocked: false,
     lastAttempt: null,
+    leaving: false,
 
     join: async () => {
       if (get().phase !== 'idle') return;
@@ -283,9 +286,14 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
 
     leave: async () => {
       const call = activeCall;
+      if (call) set({ leaving: true });
       leaveCallState();
-      await call?.leave();
-      await stopHosting();
+      try {
+        await call?.leave();
+        await stopHosting();
+      } finally {
+        if (call) set({ leaving: false });
+      }
     },
 
     dismissError: () => set({ error: null }),

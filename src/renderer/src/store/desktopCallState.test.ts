@@ -6,19 +6,22 @@ import { callStateOf, reportCallStateToDesktop } from './desktopCallState';
 import type { ParleyState } from './index';
 
 function makeStore() {
-  return create<ParleyState>()(() => ({ phase: 'idle', joinedRoom: null, muted: false, cameraOff: false, peers: {}, displayName: 'Ada' }) as unknown as ParleyState);
+  return create<ParleyState>()(() => ({ phase: 'idle', joinedRoom: null, muted: false, cameraOff: false, peers: {}, unreadChat: 0, leaving: false, displayName: 'Ada' }) as unknown as ParleyState);
 }
 
 describe('the call state reported to the desktop app', () => {
   it('is idle outside a call, and names the room, microphone, camera and head count in one', () => {
-    expect(callStateOf({ phase: 'joining', joinedRoom: 'team', muted: false, cameraOff: false, peers: {} })).toEqual(IDLE_CALL);
-    expect(callStateOf({ phase: 'in-call', joinedRoom: 'team', muted: true, cameraOff: false, peers: { a: {} as never, b: {} as never } })).toEqual({
+    expect(callStateOf({ phase: 'joining', joinedRoom: 'team', muted: false, cameraOff: false, peers: {}, unreadChat: 0, leaving: false })).toEqual(IDLE_CALL);
+    expect(callStateOf({ phase: 'in-call', joinedRoom: 'team', muted: true, cameraOff: false, peers: { a: {} as never, b: {} as never }, unreadChat: 2, leaving: false })).toEqual({
       inCall: true,
       room: 'team',
       microphoneOn: false,
       cameraOn: true,
       participants: 3,
+      unread: 2,
     });
+    // Leaving: the screen is home already, but main's quit waits until the host has been told.
+    expect(callStateOf({ phase: 'idle', joinedRoom: null, muted: false, cameraOff: false, peers: {}, unreadChat: 0, leaving: true }).inCall).toBe(true);
   });
 
   it('is sent at once and then on each change that matters, never twice the same', async () => {

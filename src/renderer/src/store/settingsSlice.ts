@@ -1,5 +1,6 @@
 /** What the join form remembers between runs (persisted by the store; see index.ts). */
 import type { StateCreator } from 'zustand';
+import { DEFAULT_GLOBAL_MUTE } from '../../../shared/accelerator';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { PSEUDO_LOCALE } from '../../../shared/i18n/pseudo';
 import type { ParleyState } from './index';
@@ -7,6 +8,20 @@ import type { ParleyState } from './index';
 /** The pseudo-locale is for layout checks only: never listed, set by tests (see shared/i18n/pseudo.ts). */
 export type LanguageChoice = 'system' | Locale | typeof PSEUDO_LOCALE;
 export type ThemeChoice = 'system' | 'light' | 'dark';
+export type SoundName = 'join' | 'leave' | 'message';
+
+/** How Parley behaves on the desktop: each can be changed in settings, and is remembered. */
+export interface DesktopChoices {
+  /** Off by default: closing the window during a call or while hosting hides it to the tray. */
+  closeEndsCall: boolean;
+  /** The system-wide mute toggle; null turns it off. */
+  globalMuteShortcut: string | null;
+  /** Notifications while the window is not in front (joins, leaves, messages, files). */
+  notifyInBackground: boolean;
+  sounds: Record<SoundName, boolean>;
+  /** The small always-on-top window while the main one is hidden or minimised during a call. */
+  miniWindow: boolean;
+}
 
 export interface SettingsSlice {
   hostAddress: string;
@@ -22,6 +37,9 @@ export interface SettingsSlice {
   language: LanguageChoice;
   /** Light or dark: the system's appearance (the default) or one chosen in settings. */
   theme: ThemeChoice;
+  desktop: DesktopChoices;
+  setDesktop(change: Partial<DesktopChoices>): void;
+  setSound(sound: SoundName, on: boolean): void;
   setLanguage(value: LanguageChoice): void;
   setTheme(value: ThemeChoice): void;
   setIceServers(change: Partial<Pick<SettingsSlice, 'iceServersText' | 'turnUsername' | 'turnCredential'>>): void;
@@ -41,6 +59,9 @@ export const createSettingsSlice: StateCreator<ParleyState, [], [], SettingsSlic
   turnCredential: '',
   language: 'system',
   theme: 'system',
+  desktop: { closeEndsCall: false, globalMuteShortcut: DEFAULT_GLOBAL_MUTE, notifyInBackground: true, sounds: { join: true, leave: true, message: true }, miniWindow: true },
+  setDesktop: (change) => set((state) => ({ desktop: { ...state.desktop, ...change } })),
+  setSound: (sound, on) => set((state) => ({ desktop: { ...state.desktop, sounds: { ...state.desktop.sounds, [sound]: on } } })),
   setLanguage: (language) => set({ language }),
   setTheme: (theme) => set({ theme }),
   setIceServers: (change) => set(change),
@@ -50,4 +71,4 @@ export const createSettingsSlice: StateCreator<ParleyState, [], [], SettingsSlic
   setDisplayName: (displayName) => set({ displayName }),
 });
 
-export const PERSISTED_SETTINGS = ['hostAddress', 'room', 'displayName', 'iceServersText', 'turnUsername', 'turnCredential', 'language', 'theme'] as const;
+export const PERSISTED_SETTINGS = ['hostAddress', 'room', 'displayName', 'iceServersText', 'turnUsername', 'turnCredential', 'language', 'theme', 'desktop'] as const;
