@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { CallPresence } from '../src/main/callPresence';
 import type { RoomFinder } from '../src/main/discovery/roomFinder';
 import { InviteInbox } from '../src/main/invites';
-import type { CallState, HostingStartRequest, TrustCheckRequest } from '../src/shared/ipc';
+import type { CallState, DesktopCommand, DesktopNotification, GlobalShortcutStatus, HostingStartRequest, TrustCheckRequest } from '../src/shared/ipc';
 import type { HostService } from '../src/main/hosting';
 import type { TrustService } from '../src/main/trust/trustService';
 
@@ -26,8 +26,25 @@ function installDesktopBridge(): void {
     trust: { check: call('__trustCheck'), accept: call('__trustAccept') },
     discovery: { list: call('__discoveryList'), onChanged: subscribe('__parleyDiscoveryListeners') },
     invites: { take: call('__invitesTake'), onReceived: subscribe('__parleyInviteListeners') },
-    call: { reportState: call('__callState') },
+    call: {
+      reportState: call('__callState'),
+      onCommand: (listener: (command: string) => void) => {
+        const w = window as unknown as { __parleyCommandListeners?: ((command: string) => void)[] };
+        (w.__parleyCommandListeners ??= []).push(listener);
+        return () => undefined;
+      },
+    },
+    notifications: { show: call('__notify') },
+    shortcut: { status: call('__shortcutStatus'), onChanged: subscribe('__parleyShortcutListeners') },
+    window: { show: call('__showWindow') },
   };
+}
+
+/** What main's command sender does (tray, global shortcut, notification click): the page's listeners get it. */
+export function sendCommand(page: Page, command: DesktopCommand): Promise<void> {
+  return page.evaluate((given) => {
+    for (const listener of (window as unknown as { __parleyCommandListeners?: ((command: string) => void)[] }).__parleyCommandListeners ?? []) listener(given);
+  }, command);
 }
 
 /** What main does when the system opens an invite link: keep it in the inbox and nudge the page. */
@@ -54,6 +71,10 @@ export function desktopBridge(services: {
   invites?: InviteInbox;
   nearbyRooms?: Pick<RoomFinder, 'list'>;
   callPresence?: Pick<CallPresence, 'update'>;
+  /** Main's notifications (shown only while the window is not in front): the test keeps what was asked. */
+  notify?: (notification: DesktopNotification) => boolean;
+  globalMute?: { status(): GlobalShortcutStatus };
+  showWindow?: () => void;
 }) {
   return async (context: BrowserContext): Promise<void> => {
     const { hosting, trust } = services;
@@ -66,6 +87,9 @@ export function desktopBridge(services: {
     await context.exposeFunction('__hostingStatus', async () => (hosting ? { ok: true, data: hosting.status() } : notHosting()));
     await context.exposeFunction('__trustCheck', (request: TrustCheckRequest) => trust.check(request));
     await context.exposeFunction('__callState', async (state: CallState) => (services.callPresence?.update(state), { ok: true, data: null }));
+    await context.exposeFunction('__notify', async (notification: DesktopNotification) => ({ ok: true, data: { shown: services.notify?.(notification) ?? false } }));
+    await context.exposeFunction('__shortcutStatus', async () => ({ ok: true, data: services.globalMute?.status() ?? { accelerator: null, state: 'off' } }));
+    await context.exposeFunction('__showWindow', async () => (services.showWindow?.(), { ok: true, data: null }));
     await context.exposeFunction('__trustAccept', (request: { url: string; fingerprint: string }) => trust.accept(request));
     await context.addInitScript(installDesktopBridge);
   };

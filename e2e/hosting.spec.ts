@@ -71,7 +71,7 @@ test('the host clicks "Host a room", a guest types the address shown, and they s
     await expectMediaFlowing(guest.page, 1);
 
     // The page told main it is in a call, with whom and how; muting is followed.
-    await expect.poll(() => hostPresence.current()).toEqual({ inCall: true, room: 'lab', microphoneOn: true, cameraOn: true, participants: 2 });
+    await expect.poll(() => hostPresence.current()).toEqual({ inCall: true, room: 'lab', microphoneOn: true, cameraOn: true, participants: 2, unread: 0 });
     expect(awake.size).toBe(1);
     await host.page.getByRole('toolbar', { name: 'Call controls' }).getByRole('button', { name: 'Mute' }).click();
     await expect.poll(() => hostPresence.current().microphoneOn).toBe(false);

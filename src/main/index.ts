@@ -252,6 +252,7 @@ if (!app.requestSingleInstanceLock()) {
       preferences,
       notifications,
       globalMute,
+      showWindow: () => showMainWindow(),
       // This app's own participant connects to its own server over loopback: trust that certificate.
       onHostingStarted: ({ localUrl, fingerprint }) => {
         if (!localUrl || !fingerprint) return;

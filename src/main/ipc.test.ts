@@ -34,6 +34,7 @@ function setup() {
     preferences,
     notifications,
     globalMute,
+    showWindow: vi.fn(),
     saveFile,
   });
   const invoke = (channel: string, frame: { url: string; parent: unknown } | null, ...args: unknown[]) =>

@@ -41,6 +41,7 @@ export interface IpcServices {
   preferences: Pick<Preferences, 'apply'>;
   notifications: Pick<DesktopNotifications, 'show'>;
   globalMute: Pick<GlobalMuteShortcut, 'status'>;
+  showWindow: () => void;
   /** The hosting server just started: trust its certificate for this app's own connection to it. */
   onHostingStarted?: (status: HostingStatus) => void;
   /** Saves for the window that asked (the dialog is modal to it). */
@@ -57,7 +58,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: AppUrlMatch
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
-export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, invites, nearbyRooms, screenPicker, callPresence, preferences, notifications, globalMute, onHostingStarted, saveFile }: IpcServices): void {
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, invites, nearbyRooms, screenPicker, callPresence, preferences, notifications, globalMute, showWindow, onHostingStarted, saveFile }: IpcServices): void {
   const handle = <C extends IpcChannel>(channel: C, handler: Handler<C>): void => {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => (isTrustedSender(event, isAppUrl) ? handler(event, ...args) : untrusted));
   };
@@ -119,6 +120,7 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl
     return ok({ shown: notifications.show(parsed.data) });
   });
   handle(IPC_CHANNELS.shortcutStatus, async () => ok(globalMute.status()));
+  handle(IPC_CHANNELS.showWindow, async () => (showWindow(), ok(null)));
 
   handle(IPC_CHANNELS.filesSave, async (event, request) => {
     const parsed = saveFileRequestSchema.safeParse(request);

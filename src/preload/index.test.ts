@@ -30,6 +30,7 @@ describe('the preload bridge', () => {
       call: { reportState: 'fn', onCommand: 'fn' },
       notifications: { show: 'fn' },
       shortcut: { status: 'fn', onChanged: 'fn' },
+      window: { show: 'fn' },
       preferences: { report: 'fn' },
     });
     expect(Object.values(bridge())).not.toContain(invoke);

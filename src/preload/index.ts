@@ -68,6 +68,9 @@ const bridge: ParleyBridge = {
     status: () => invoke(IPC_CHANNELS.shortcutStatus),
     onChanged: (listener) => subscribe(IPC_EVENTS.shortcutChanged, listener),
   },
+  window: {
+    show: () => invoke(IPC_CHANNELS.showWindow),
+  },
   preferences: {
     report: (preferences) => invoke(IPC_CHANNELS.appPreferences, preferences),
   },

@@ -158,6 +158,7 @@ export const IPC_CHANNELS = {
   appPreferences: 'app:preferences',
   notify: 'desktop:notify',
   shortcutStatus: 'shortcut:status',
+  showWindow: 'window:show',
 } as const;
 
 /** Main → renderer nudges. They carry no data: the renderer asks for it over a validated channel. */
@@ -193,6 +194,7 @@ export interface IpcContract {
   [IPC_CHANNELS.appPreferences]: { args: [preferences: AppPreferences]; result: IpcResult<null> };
   [IPC_CHANNELS.notify]: { args: [notification: DesktopNotification]; result: IpcResult<{ shown: boolean }> };
   [IPC_CHANNELS.shortcutStatus]: { args: []; result: IpcResult<GlobalShortcutStatus> };
+  [IPC_CHANNELS.showWindow]: { args: []; result: IpcResult<null> };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -247,6 +249,10 @@ export interface ParleyBridge {
   readonly shortcut: {
     status(): Promise<IpcResult<GlobalShortcutStatus>>;
     onChanged(listener: () => void): () => void;
+  };
+  readonly window: {
+    /** Brings the main window back (from the mini window, while it is hidden). */
+    show(): Promise<IpcResult<null>>;
   };
   readonly preferences: {
     /** Tells main the language and appearance chosen in settings (sent on every change). */

@@ -7,6 +7,7 @@
 import enCall from './catalogs/en/call.json' with { type: 'json' };
 import enCollab from './catalogs/en/collab.json' with { type: 'json' };
 import enCommon from './catalogs/en/common.json' with { type: 'json' };
+import enDesktop from './catalogs/en/desktop.json' with { type: 'json' };
 import enErrors from './catalogs/en/errors.json' with { type: 'json' };
 import enHome from './catalogs/en/home.json' with { type: 'json' };
 import enMain from './catalogs/en/main.json' with { type: 'json' };
@@ -16,6 +17,7 @@ import enSettings from './catalogs/en/settings.json' with { type: 'json' };
 import zhCnCall from './catalogs/zh-CN/call.json' with { type: 'json' };
 import zhCnCollab from './catalogs/zh-CN/collab.json' with { type: 'json' };
 import zhCnCommon from './catalogs/zh-CN/common.json' with { type: 'json' };
+import zhCnDesktop from './catalogs/zh-CN/desktop.json' with { type: 'json' };
 import zhCnErrors from './catalogs/zh-CN/errors.json' with { type: 'json' };
 import zhCnHome from './catalogs/zh-CN/home.json' with { type: 'json' };
 import zhCnMain from './catalogs/zh-CN/main.json' with { type: 'json' };
@@ -25,6 +27,7 @@ import zhCnSettings from './catalogs/zh-CN/settings.json' with { type: 'json' };
 import zhTwCall from './catalogs/zh-TW/call.json' with { type: 'json' };
 import zhTwCollab from './catalogs/zh-TW/collab.json' with { type: 'json' };
 import zhTwCommon from './catalogs/zh-TW/common.json' with { type: 'json' };
+import zhTwDesktop from './catalogs/zh-TW/desktop.json' with { type: 'json' };
 import zhTwErrors from './catalogs/zh-TW/errors.json' with { type: 'json' };
 import zhTwHome from './catalogs/zh-TW/home.json' with { type: 'json' };
 import zhTwMain from './catalogs/zh-TW/main.json' with { type: 'json' };
@@ -37,6 +40,7 @@ const ENGLISH = {
   call: enCall,
   collab: enCollab,
   common: enCommon,
+  desktop: enDesktop,
   errors: enErrors,
   home: enHome,
   main: enMain,
@@ -72,6 +76,7 @@ export const CATALOGS: Readonly<Record<Locale, Readonly<Record<MessageKey, strin
     call: zhCnCall,
     collab: zhCnCollab,
     common: zhCnCommon,
+    desktop: zhCnDesktop,
     errors: zhCnErrors,
     home: zhCnHome,
     main: zhCnMain,
@@ -83,6 +88,7 @@ export const CATALOGS: Readonly<Record<Locale, Readonly<Record<MessageKey, strin
     call: zhTwCall,
     collab: zhTwCollab,
     common: zhTwCommon,
+    desktop: zhTwDesktop,
     errors: zhTwErrors,
     home: zhTwHome,
     main: zhTwMain,

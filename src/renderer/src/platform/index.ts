@@ -46,6 +46,8 @@ export interface Platform {
   notify(notification: DesktopNotification): Promise<boolean>;
   /** Asks for the browser's permission to notify (a browser needs a click to ask); nothing in the app. */
   askToNotify(): void;
+  /** Brings the app's main window back (desktop app only; a browser tab cannot raise itself). */
+  showWindow: (() => void) | null;
   /** macOS: shortcuts read ⌘ rather than Ctrl. */
   isMac: boolean;
   /** Prefill for the join form, e.g. from the address a browser opened. */
@@ -91,6 +93,7 @@ export function detectPlatform(win: Window = window): Platform {
         return result?.ok === true && result.data.shown;
       },
       askToNotify: () => undefined,
+      showWindow: bridge.window ? () => void bridge.window.show() : null,
       isMac: bridge.platform === 'darwin',
       suggestion: {},
       // Hosts speak TLS unless started without it; the trust check finds a plain one.
@@ -117,6 +120,7 @@ export function detectPlatform(win: Window = window): Platform {
     preferences: null,
     shortcut: null,
     ...browserNotifier(win),
+    showWindow: null,
     isMac: /Mac/i.test(win.navigator.platform),
     suggestion: servedByHost ? { hostAddress: `${protocol}//${host}`, room } : { room },
     defaultScheme: protocol === 'https:' ? 'https' : 'http',

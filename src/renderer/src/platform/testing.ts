@@ -18,6 +18,7 @@ export function testPlatform(parts: Partial<Platform> = {}): Platform {
     shortcut: null,
     notify: async () => false,
     askToNotify: () => undefined,
+    showWindow: null,
     isMac: false,
     suggestion: {},
     defaultScheme: 'http',

@@ -18,7 +18,8 @@ export function cuesBetween(before: Observed, after: Observed): CallCue[] {
   const cues: CallCue[] = [];
   for (const peer of Object.values(after.peers)) if (!before.peers[peer.id]) cues.push({ kind: 'joined', name: peer.name });
   for (const peer of Object.values(before.peers)) if (!after.peers[peer.id]) cues.push({ kind: 'left', name: peer.name });
-  if (after.chat.length > before.chat.length && after.chat[0] === before.chat[0]) {
+  // (A chat that no longer starts with the same entry is a new call's, not news.)
+  if (after.chat.length > before.chat.length && (before.chat.length === 0 || after.chat[0] === before.chat[0])) {
     for (const entry of after.chat.slice(before.chat.length)) {
       if (entry.from !== null) cues.push({ kind: 'message', name: entry.fromName ?? '', text: entry.text });
     }

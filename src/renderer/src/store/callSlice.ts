@@ -203,6 +203,8 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
 
     join: async () => {
       if (get().phase !== 'idle') return;
+      // A browser asks to notify only on a click: this is the one that starts the call.
+      if (get().desktop.notifyInBackground) platform().askToNotify();
       set({ lastAttempt: 'join' });
       const form = validateForm();
       if (!form) return;

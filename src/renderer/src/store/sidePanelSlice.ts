@@ -12,6 +12,9 @@ export interface SidePanelSlice {
   /** Opens this panel (closing whichever was open), or closes it when it is the one open. */
   toggleSidePanel(panel: SidePanel): void;
   closeSidePanel(): void;
+  /** The mini window (see features/call/MiniWindow.tsx) is wanted open. */
+  miniWindowOpen: boolean;
+  setMiniWindowOpen(open: boolean): void;
 }
 
 export const createSidePanelSlice: StateCreator<ParleyState, [], [], SidePanelSlice> = (set) => ({
@@ -22,4 +25,6 @@ export const createSidePanelSlice: StateCreator<ParleyState, [], [], SidePanelSl
       return panel === 'chat' ? { sidePanel: panel, unreadChat: 0 } : { sidePanel: panel };
     }),
   closeSidePanel: () => set({ sidePanel: null }),
+  miniWindowOpen: false,
+  setMiniWindowOpen: (miniWindowOpen) => set({ miniWindowOpen }),
 });

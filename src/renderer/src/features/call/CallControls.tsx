@@ -12,13 +12,14 @@ import { CallRecorder } from '../../call/recorder';
 import { useText } from '../../i18n/useText';
 import { useParley } from '../../store';
 import type { SidePanel } from '../../store/sidePanelSlice';
-import { ChartLine, CircleDot, Ellipsis, LayoutGrid, MessageSquare, PhoneOff, ScreenShare, ScreenShareOff, Settings, Users } from '../../ui/icons';
+import { ChartLine, CircleDot, Ellipsis, Keyboard, LayoutGrid, MessageSquare, PhoneOff, PictureInPicture2, ScreenShare, ScreenShareOff, Settings, Users } from '../../ui/icons';
+import { shortcutLabel } from '../shortcuts/callShortcuts';
 import { ControlButton } from '../../ui/primitives/ControlButton';
 import { MenuButton } from '../../ui/primitives/MenuButton';
 import { DeviceToggle } from '../media/DeviceToggle';
 import { RecordingReview } from './RecordingReview';
 
-export function CallControls({ panelIds }: { panelIds: Record<SidePanel, string> }) {
+export function CallControls({ panelIds, onShowShortcuts }: { panelIds: Record<SidePanel, string>; onShowShortcuts: () => void }) {
   const s = useParley(
     useShallow((state) => ({
       leave: state.leave,
@@ -30,6 +31,8 @@ export function CallControls({ panelIds }: { panelIds: Record<SidePanel, string>
       sharing: state.screenTrack !== null,
       shareScreen: state.shareScreen,
       stopScreenShare: state.stopScreenShare,
+      miniWindowOpen: state.miniWindowOpen,
+      setMiniWindowOpen: state.setMiniWindowOpen,
     })),
   );
   const t = useText();
@@ -70,6 +73,7 @@ export function CallControls({ panelIds }: { panelIds: Record<SidePanel, string>
           label={t('call.controls.shareScreen')}
           tooltip={s.sharing ? t('call.controls.stopSharing') : t('call.controls.shareScreen')}
           toggled={s.sharing}
+          shortcut={shortcutLabel('share')}
           control="share"
           onPress={() => (s.sharing ? s.stopScreenShare() : void s.shareScreen())}
         />
@@ -78,6 +82,7 @@ export function CallControls({ panelIds }: { panelIds: Record<SidePanel, string>
           label={chatName}
           tooltip={t('call.controls.chatName')}
           controls={panel('chat')}
+          shortcut={shortcutLabel('chat')}
           control="chat"
           badge={
             s.unreadChat > 0 && (
@@ -99,6 +104,8 @@ export function CallControls({ panelIds }: { panelIds: Record<SidePanel, string>
             { id: 'statistics', label: t('call.controls.statistics'), icon: ChartLine, checked: s.sidePanel === 'stats', onAction: () => s.toggleSidePanel('stats') },
             { id: 'settings', label: t('call.controls.settings'), icon: Settings, checked: s.sidePanel === 'settings', onAction: () => s.toggleSidePanel('settings') },
             { id: 'record', label: recording ? t('call.controls.stopRecording') : t('call.controls.record'), icon: CircleDot, onAction: () => void toggleRecording() },
+            { id: 'mini-window', label: t('desktop.menu.miniWindow'), icon: PictureInPicture2, checked: s.miniWindowOpen, onAction: () => s.setMiniWindowOpen(!s.miniWindowOpen) },
+            { id: 'shortcuts', label: t('desktop.menu.shortcuts'), icon: Keyboard, onAction: onShowShortcuts },
           ]}
         />
         <ControlButton icon={PhoneOff} label={t('call.controls.leave')} tone="danger" control="leave" onPress={() => void s.leave()} />

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MessageKey } from '../../../../shared/i18n/catalogs';
 import { captureFrame, timestampedName } from '../../call/capture';
@@ -7,6 +7,12 @@ import { useParley } from '../../store';
 import { CollaborationPanel } from '../collab/CollaborationPanel';
 import { DeviceSettings } from '../media/DeviceSettings';
 import { AppearanceSettings } from '../settings/AppearanceSettings';
+import { DesktopSettings } from '../settings/DesktopSettings';
+import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
+import { useCallShortcuts } from '../shortcuts/useCallShortcuts';
+import { TalkingWhileMuted } from '../media/TalkingWhileMuted';
+import { CallAttention } from './CallAttention';
+import { MiniWindow } from './MiniWindow';
 import { MediaNotices } from '../media/MediaNotices';
 import { CallControls } from './CallControls';
 import { HostPanel } from './HostPanel';
@@ -50,6 +56,9 @@ export function CallScreen() {
       sharing: state.screenTrack !== null,
     })),
   );
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const showShortcuts = useCallback(() => setShortcutsOpen(true), []);
+  useCallShortcuts({ onHelp: showShortcuts });
   const base = useId();
   const title = useFocusOnArrival<HTMLHeadingElement>();
   const panelIds = { chat: `${base}-chat`, people: `${base}-people`, stats: `${base}-stats`, settings: `${base}-settings` } as const;
@@ -93,6 +102,7 @@ export function CallScreen() {
       )}
       {s.hosting && s.room && <HostPanel hosting={s.hosting} room={s.room} />}
       <MediaNotices />
+      <TalkingWhileMuted />
       <div className="call__body">
         <section className={`grid${speakerLayout ? ' grid--speaker' : ''}`} aria-label={t('call.participants')} data-count={count}>
           {screens.map((peer) => (
@@ -137,11 +147,15 @@ export function CallScreen() {
           <SidePanel id={panelIds.settings} title={t('call.settingsPanel')} onClose={s.closeSidePanel}>
             <DeviceSettings />
             <AppearanceSettings />
+            <DesktopSettings />
           </SidePanel>
         )}
       </div>
       {peers.length === 0 && <p className="call__alone">{t('call.waiting')}</p>}
-      <CallControls panelIds={panelIds} />
+      <CallControls panelIds={panelIds} onShowShortcuts={showShortcuts} />
+      <ShortcutsDialog isOpen={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <CallAttention />
+      <MiniWindow />
     </main>
   );
 }

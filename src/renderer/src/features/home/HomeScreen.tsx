@@ -11,6 +11,7 @@ import { DeviceToggle } from '../media/DeviceToggle';
 import { MediaNotices } from '../media/MediaNotices';
 import { Field } from '../ui/Field';
 import { AppearanceSettings } from '../settings/AppearanceSettings';
+import { DesktopSettings } from '../settings/DesktopSettings';
 import { useFocusOnArrival } from '../ui/useFocusOnArrival';
 import { errorPlace, type ErrorPlace } from './errorPlacement';
 import { NearbyRooms } from './NearbyRooms';
@@ -243,6 +244,7 @@ export function HomeScreen() {
           <details className="home__more">
             <summary>{t('home.section.more')}</summary>
             <AppearanceSettings />
+            <DesktopSettings />
           </details>
           <NetworkSettings />
         </form>

@@ -10,6 +10,7 @@ import { useParley } from '../../store';
 import { Mic, MicOff, Video, VideoOff, type Icon } from '../../ui/icons';
 import { ChoiceMenuButton } from '../../ui/primitives/ChoiceMenuButton';
 import { ControlButton } from '../../ui/primitives/ControlButton';
+import { shortcutLabel, type ShortcutAction } from '../shortcuts/callShortcuts';
 
 const SYSTEM_DEFAULT = 'system-default';
 
@@ -22,6 +23,7 @@ interface Kind {
   choose: MessageKey;
   unnamed: MessageKey;
   control: string;
+  shortcut: ShortcutAction;
 }
 
 const KINDS: Record<'microphone' | 'camera', Kind> = {
@@ -33,6 +35,7 @@ const KINDS: Record<'microphone' | 'camera', Kind> = {
     choose: 'call.controls.chooseMicrophone',
     unnamed: 'media.unnamedMicrophone',
     control: 'mute',
+    shortcut: 'microphone',
   },
   camera: {
     icon: Video,
@@ -42,6 +45,7 @@ const KINDS: Record<'microphone' | 'camera', Kind> = {
     choose: 'call.controls.chooseCamera',
     unnamed: 'media.unnamedCamera',
     control: 'camera',
+    shortcut: 'camera',
   },
 };
 
@@ -63,6 +67,7 @@ export function DeviceToggle({ kind, inCall = false }: { kind: keyof typeof KIND
       tooltip={s.off ? t(spec.tooltip.off) : t(spec.tooltip.on)}
       toggled={s.off}
       control={spec.control}
+      shortcut={inCall ? shortcutLabel(spec.shortcut) : undefined}
       isDisabled={s.disabled}
       // (The store's own functions, so the shallow selector stays stable; the camera's is async.)
       onPress={() => void s.toggle()}

@@ -29,3 +29,5 @@ export { default as Lock } from 'lucide-react/icons/lock';
 export { default as LockOpen } from 'lucide-react/icons/lock-open';
 export { default as Keyboard } from 'lucide-react/icons/keyboard';
 export type { LucideIcon as Icon } from 'lucide-react';
+export { default as Maximize2 } from 'lucide-react/icons/maximize-2';
+export { default as PictureInPicture2 } from 'lucide-react/icons/picture-in-picture-2';

@@ -4,7 +4,7 @@
  * tooltip that shows the name and its keyboard shortcut, and an optional count badge.
  * React Aria's ToggleButton and TooltipTrigger do the keyboard, hover and focus work.
  */
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { Button, ToggleButton, Tooltip, TooltipTrigger } from 'react-aria-components';
 import type { Icon } from '../icons';
 
@@ -39,7 +39,13 @@ export function ControlButton({ icon: IconShape, toggledIcon, label, tooltip, sh
     </>
   );
   const className = `control control--${tone}`;
-  const shared = { className, 'aria-label': label, 'aria-keyshortcuts': shortcut, isDisabled, 'data-control': control } as const;
+  // React Aria's buttons do not pass aria-keyshortcuts on to the element: set it there directly.
+  const element = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    if (shortcut) element.current?.setAttribute('aria-keyshortcuts', shortcut);
+    else element.current?.removeAttribute('aria-keyshortcuts');
+  }, [shortcut]);
+  const shared = { className, 'aria-label': label, isDisabled, 'data-control': control, ref: element } as const;
   return (
     <TooltipTrigger delay={400} closeDelay={0}>
       {toggled === undefined ? (

@@ -1,0 +1,137 @@
+/**
+ * How Parley behaves on the desktop: what closing the window does, the system-wide mute shortcut
+ * (press the keys to record it; main says when another program holds them), notifications,
+ * sounds and the mini window. Each choice is remembered; those main follows are reported to it.
+ */
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { acceleratorFromKey, DEFAULT_GLOBAL_MUTE, displayAccelerator, parseAccelerator } from '../../../../shared/accelerator';
+import type { GlobalShortcutStatus } from '../../../../shared/ipc';
+import type { MessageKey } from '../../../../shared/i18n/catalogs';
+import { useText } from '../../i18n/useText';
+import { platform } from '../../platform';
+import { useParley } from '../../store';
+import type { SoundName } from '../../store/settingsSlice';
+
+const SOUND_LABELS: Record<SoundName, MessageKey> = { join: 'desktop.settings.soundJoin', leave: 'desktop.settings.soundLeave', message: 'desktop.settings.soundMessage' };
+const STATUS_TEXT: Record<GlobalShortcutStatus['state'], MessageKey> = {
+  off: 'desktop.settings.shortcutOff',
+  waiting: 'desktop.settings.shortcutWaiting',
+  active: 'desktop.settings.shortcutActive',
+  taken: 'desktop.settings.shortcutTaken',
+  unsupported: 'desktop.settings.shortcutUnsupported',
+};
+
+function useShortcutStatus(): GlobalShortcutStatus | null {
+  const [status, setStatus] = useState<GlobalShortcutStatus | null>(null);
+  useEffect(() => {
+    const shortcut = platform().shortcut;
+    if (!shortcut) return;
+    const read = (): void =>
+      void shortcut.status().then(
+        (result) => result.ok && setStatus(result.data),
+        () => undefined,
+      );
+    read();
+    return shortcut.onChanged(read);
+  }, []);
+  return status;
+}
+
+export function DesktopSettings() {
+  const t = useText();
+  const legendId = useId();
+  const shortcutId = useId();
+  const hintId = useId();
+  const { desktop, setDesktop, setSound } = useParley(useShallow((state) => ({ desktop: state.desktop, setDesktop: state.setDesktop, setSound: state.setSound })));
+  const isDesktopApp = platform().kind === 'desktop';
+  const status = useShortcutStatus();
+  const [recording, setRecording] = useState(false);
+  const [problem, setProblem] = useState<MessageKey | null>(null);
+
+  const record = (event: KeyboardEvent<HTMLButtonElement>): void => {
+    if (!recording) return;
+    if (event.key === 'Tab') return; // the keyboard user moves on
+    event.preventDefault();
+    if (event.key === 'Escape') return setRecording(false);
+    const accelerator = acceleratorFromKey(event, platform().isMac);
+    if (!accelerator) return; // only modifiers so far
+    const checked = parseAccelerator(accelerator);
+    if (!checked.ok) return setProblem(checked.reason === 'no-modifier' ? 'desktop.settings.shortcutNeedsModifier' : 'desktop.settings.shortcutInvalid');
+    setProblem(null);
+    setRecording(false);
+    setDesktop({ globalMuteShortcut: checked.accelerator });
+  };
+
+  const shortcutText = desktop.globalMuteShortcut ? displayAccelerator(desktop.globalMuteShortcut, platform().isMac) : t('desktop.settings.shortcutNone');
+  const statusKey = problem ?? (status && status.accelerator === desktop.globalMuteShortcut ? STATUS_TEXT[status.state] : null);
+
+  return (
+    <fieldset className="desktop-settings" aria-labelledby={legendId}>
+      <legend id={legendId}>{t('desktop.settings.title')}</legend>
+      {isDesktopApp && (
+        <label className="check">
+          <input type="checkbox" checked={desktop.closeEndsCall} onChange={(event) => setDesktop({ closeEndsCall: event.target.checked })} />
+          {t('desktop.settings.closeEndsCall')}
+        </label>
+      )}
+      {isDesktopApp && (
+        <div className="field">
+          <span id={shortcutId}>{t('desktop.settings.globalMute')}</span>
+          <div className="desktop-settings__shortcut">
+            <button
+              type="button"
+              className="button button--small"
+              aria-labelledby={shortcutId}
+              aria-describedby={hintId}
+              aria-pressed={recording}
+              onClick={() => {
+                setProblem(null);
+                setRecording(!recording);
+              }}
+              onKeyDown={record}
+              onBlur={() => setRecording(false)}
+            >
+              <kbd>{recording ? t('desktop.settings.shortcutPress') : shortcutText}</kbd>
+            </button>
+            {desktop.globalMuteShortcut ? (
+              <button type="button" className="button button--small" onClick={() => setDesktop({ globalMuteShortcut: null })}>
+                {t('desktop.settings.shortcutTurnOff')}
+              </button>
+            ) : (
+              <button type="button" className="button button--small" onClick={() => setDesktop({ globalMuteShortcut: DEFAULT_GLOBAL_MUTE })}>
+                {t('desktop.settings.shortcutDefault')}
+              </button>
+            )}
+          </div>
+          <p id={hintId} className={`field__hint${status?.state === 'taken' || problem ? ' field__hint--error' : ''}`} role="status">
+            {statusKey ? t(statusKey) : t('desktop.settings.shortcutWaiting')}
+          </p>
+        </div>
+      )}
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={desktop.notifyInBackground}
+          onChange={(event) => {
+            setDesktop({ notifyInBackground: event.target.checked });
+            if (event.target.checked) platform().askToNotify();
+          }}
+        />
+        {t('desktop.settings.notify')}
+      </label>
+      {(Object.keys(SOUND_LABELS) as SoundName[]).map((sound) => (
+        <label key={sound} className="check">
+          <input type="checkbox" checked={desktop.sounds[sound]} onChange={(event) => setSound(sound, event.target.checked)} />
+          {t(SOUND_LABELS[sound])}
+        </label>
+      ))}
+      {isDesktopApp && (
+        <label className="check">
+          <input type="checkbox" checked={desktop.miniWindow} onChange={(event) => setDesktop({ miniWindow: event.target.checked })} />
+          {t('desktop.settings.miniWindow')}
+        </label>
+      )}
+    </fieldset>
+  );
+}
