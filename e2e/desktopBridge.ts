@@ -35,7 +35,7 @@ function installDesktopBridge(): void {
       },
     },
     notifications: { show: call('__notify') },
-    shortcut: { status: call('__shortcutStatus'), onChanged: subscribe('__parleyShortcutListeners') },
+    shortcut: { status: call('__shortcutStatus'), pushToTalk: call('__pushToTalkStatus'), onChanged: subscribe('__parleyShortcutListeners') },
     window: { show: call('__showWindow') },
   };
 }
@@ -89,6 +89,7 @@ export function desktopBridge(services: {
     await context.exposeFunction('__callState', async (state: CallState) => (services.callPresence?.update(state), { ok: true, data: null }));
     await context.exposeFunction('__notify', async (notification: DesktopNotification) => ({ ok: true, data: { shown: services.notify?.(notification) ?? false } }));
     await context.exposeFunction('__shortcutStatus', async () => ({ ok: true, data: services.globalMute?.status() ?? { accelerator: null, state: 'off' } }));
+    await context.exposeFunction('__pushToTalkStatus', async () => ({ ok: true, data: { key: null, state: 'off' } }));
     await context.exposeFunction('__showWindow', async () => (services.showWindow?.(), { ok: true, data: null }));
     await context.exposeFunction('__trustAccept', (request: { url: string; fingerprint: string }) => trust.accept(request));
     await context.addInitScript(installDesktopBridge);

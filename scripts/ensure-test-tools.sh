@@ -3,7 +3,9 @@
 # what the tests need beyond node_modules, so a fresh machine does not fail minutes later, after
 # lint, typecheck and build, with "executable doesn't exist". That is a Chromium (Playwright's own
 # download is not reachable, see ../shared/TESTING.md) and, as root on Linux, iproute2, util-linux
-# and nftables for the private network namespaces (e2e/in-private-network.sh, e2e/network.spec.ts).
+# and nftables for the private network namespaces (e2e/in-private-network.sh, e2e/network.spec.ts),
+# and xvfb and xdotool for the system-wide push-to-talk test (a private X display whose keys it
+# presses: src/main/systemPushToTalk.x11.test.ts).
 #
 # It installs what is missing with apt-get where it can (root, or passwordless sudo); anywhere
 # else it stops at once with the command to run. Silent when everything is there.
@@ -57,6 +59,8 @@ if [ "$os" = Linux ]; then
   has_sbin ip || net_packages+=(iproute2)
   has_sbin unshare || net_packages+=(util-linux)
   has_sbin nft || net_packages+=(nftables)
+  has Xvfb || net_packages+=(xvfb)
+  has xdotool || net_packages+=(xdotool)
 fi
 
 # Only root makes namespaces (in-private-network.sh, canMakeNamespaces()), so for anyone else the

@@ -15,6 +15,7 @@ import { closeToTray } from './closeToTray';
 import { createCommandSender } from './desktopCommands';
 import { DesktopNotifications } from './desktopNotifications';
 import { GlobalMuteShortcut } from './globalMute';
+import { loadUiohook, pushToTalkUnavailable, SystemPushToTalk } from './systemPushToTalk';
 import { createHintMemory } from './hintMemory';
 import { CallTray } from './tray';
 import { createTrayIcons } from './trayIcons';
@@ -93,6 +94,15 @@ const nearbyRooms = new RoomFinder(nudge(IPC_EVENTS.nearbyRoomsChanged));
 const sendCommand = createCommandSender(() => mainWindow);
 // System-wide mute, held only while a call is on.
 const globalMute = new GlobalMuteShortcut({ globalShortcut, send: sendCommand, onStatus: nudge(IPC_EVENTS.shortcutChanged), log });
+// Push-to-talk from any program (uiohook-napi, loaded only once turned on; listening only during a call).
+const pushToTalk = new SystemPushToTalk({
+  load: loadUiohook,
+  send: sendCommand,
+  unavailableReason: () =>
+    pushToTalkUnavailable({ platform: process.platform, env: process.env, accessibilityTrusted: () => process.platform !== 'darwin' || systemPreferences.isTrustedAccessibilityClient(false) }),
+  onStatus: nudge(IPC_EVENTS.shortcutChanged),
+  log,
+});
 // Notifications and the unread badge while the window is not in front.
 const notifications = new DesktopNotifications({ Notification, app, window: () => mainWindow, showWindow: () => showMainWindow(), send: sendCommand });
 // The tray: the call at a glance, and a menu that acts on it (made at ready).
@@ -223,7 +233,18 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     const chosen = preferences;
-    const followShortcut = (): void => globalMute.follow(callPresence.current().inCall, chosen.choices().globalMuteShortcut);
+    let askedForAccessibility = false;
+    const followShortcut = (): void => {
+      const call = callPresence.current();
+      const { globalMuteShortcut, pushToTalkKey } = chosen.choices();
+      globalMute.follow(call.inCall, globalMuteShortcut);
+      // macOS lets a program hear keys meant for others only once allowed under Accessibility: ask once, when chosen.
+      if (pushToTalkKey && process.platform === 'darwin' && !askedForAccessibility) {
+        askedForAccessibility = true;
+        systemPreferences.isTrustedAccessibilityClient(true);
+      }
+      void pushToTalk.follow(call.inCall, call.microphoneOn, pushToTalkKey);
+    };
     chosen.onChange(followShortcut);
     callPresence.onChange((call) => {
       callTray.show(call);
@@ -253,6 +274,7 @@ if (!app.requestSingleInstanceLock()) {
       notifications,
       globalMute,
       showWindow: () => showMainWindow(),
+      pushToTalk,
       // This app's own participant connects to its own server over loopback: trust that certificate.
       onHostingStarted: ({ localUrl, fingerprint }) => {
         if (!localUrl || !fingerprint) return;
@@ -278,6 +300,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     nearbyRooms.stop();
     globalMute.dispose();
+    pushToTalk.dispose();
     callTray.destroy();
   });
 }

@@ -35,6 +35,7 @@ function setup() {
     notifications,
     globalMute,
     showWindow: vi.fn(),
+    pushToTalk: { status: () => ({ key: null, state: 'off' as const }) },
     saveFile,
   });
   const invoke = (channel: string, frame: { url: string; parent: unknown } | null, ...args: unknown[]) =>
@@ -129,7 +130,7 @@ describe('IPC handlers', () => {
 
   it('takes the language and appearance chosen in the page, and nothing else', async () => {
     const { invoke, preferences } = setup();
-    const chosen = { language: 'zh-CN', theme: 'dark', closeEndsCall: false, globalMuteShortcut: 'Alt+F9' };
+    const chosen = { language: 'zh-CN', theme: 'dark', closeEndsCall: false, globalMuteShortcut: 'Alt+F9', pushToTalkKey: 'F9' };
     expect(await invoke(IPC_CHANNELS.appPreferences, appFrame, chosen)).toEqual({ ok: true, data: null });
     expect(preferences.apply).toHaveBeenCalledWith(chosen);
     for (const bad of [
@@ -140,6 +141,7 @@ describe('IPC handlers', () => {
       // A global shortcut without a modifier would swallow that key in every program; one Electron cannot parse throws there.
       { ...chosen, globalMuteShortcut: 'M' },
       { ...chosen, globalMuteShortcut: 'Ctrl+Banana' },
+      { ...chosen, pushToTalkKey: 'F9; rm' },
       'zh-CN',
     ]) {
       expect(await invoke(IPC_CHANNELS.appPreferences, appFrame, bad)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });

@@ -18,6 +18,7 @@ import {
 import type { CallPresence } from './callPresence';
 import type { DesktopNotifications } from './desktopNotifications';
 import type { GlobalMuteShortcut } from './globalMute';
+import type { SystemPushToTalk } from './systemPushToTalk';
 import type { Preferences } from './preferences';
 import type { HostService } from './hosting';
 import type { RoomFinder } from './discovery/roomFinder';
@@ -42,6 +43,7 @@ export interface IpcServices {
   notifications: Pick<DesktopNotifications, 'show'>;
   globalMute: Pick<GlobalMuteShortcut, 'status'>;
   showWindow: () => void;
+  pushToTalk: Pick<SystemPushToTalk, 'status'>;
   /** The hosting server just started: trust its certificate for this app's own connection to it. */
   onHostingStarted?: (status: HostingStatus) => void;
   /** Saves for the window that asked (the dialog is modal to it). */
@@ -58,7 +60,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: AppUrlMatch
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
-export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, invites, nearbyRooms, screenPicker, callPresence, preferences, notifications, globalMute, showWindow, onHostingStarted, saveFile }: IpcServices): void {
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl, hosting, mediaAccess, trust, invites, nearbyRooms, screenPicker, callPresence, preferences, notifications, globalMute, showWindow, pushToTalk, onHostingStarted, saveFile }: IpcServices): void {
   const handle = <C extends IpcChannel>(channel: C, handler: Handler<C>): void => {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => (isTrustedSender(event, isAppUrl) ? handler(event, ...args) : untrusted));
   };
@@ -121,6 +123,7 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, { isAppUrl
   });
   handle(IPC_CHANNELS.shortcutStatus, async () => ok(globalMute.status()));
   handle(IPC_CHANNELS.showWindow, async () => (showWindow(), ok(null)));
+  handle(IPC_CHANNELS.pushToTalkStatus, async () => ok(pushToTalk.status()));
 
   handle(IPC_CHANNELS.filesSave, async (event, request) => {
     const parsed = saveFileRequestSchema.safeParse(request);

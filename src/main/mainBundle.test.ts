@@ -45,7 +45,7 @@ const portIsFree = (port: number) =>
 const sent = (channel: string) => standIn.mainWindow().webContents.sent.filter((message) => message.channel === channel).length;
 const invoke = <T>(channel: string, ...args: unknown[]) => standIn.ipcMain.invoke(standIn.mainWindow().webContents, channel, args) as Promise<T>;
 const argv = process.argv;
-const defaults = { language: 'system', theme: 'system', closeEndsCall: false, globalMuteShortcut: 'CommandOrControl+Shift+M' };
+const defaults = { language: 'system', theme: 'system', closeEndsCall: false, globalMuteShortcut: 'CommandOrControl+Shift+M', pushToTalkKey: null };
 const inCall = { inCall: true, room: 'team', microphoneOn: true, cameraOn: true, participants: 2, unread: 0 };
 const commands = () => standIn.mainWindow().webContents.sent.filter((message) => message.channel === IPC_COMMAND_EVENT).map((message) => message.args[0]);
 

@@ -25,7 +25,7 @@ describe("main follows the page's language and appearance", () => {
 
   it('keeps the desktop choices and tells the features that follow them', () => {
     const preferences = new Preferences({ nativeTheme: standIn.nativeTheme, systemLanguages: () => ['en'], onText: vi.fn() });
-    expect(preferences.choices()).toEqual({ language: 'system', theme: 'system', closeEndsCall: false, globalMuteShortcut: 'CommandOrControl+Shift+M' });
+    expect(preferences.choices()).toEqual({ language: 'system', theme: 'system', closeEndsCall: false, globalMuteShortcut: 'CommandOrControl+Shift+M', pushToTalkKey: null });
     const seen = vi.fn();
     preferences.onChange(seen);
     preferences.apply({ ...DEFAULT_PREFERENCES, closeEndsCall: true, globalMuteShortcut: null });

@@ -17,7 +17,7 @@ export interface PreferencesDeps {
   onText: (text: MainText) => void;
 }
 
-export const DEFAULT_PREFERENCES: AppPreferences = { language: 'system', theme: 'system', closeEndsCall: false, globalMuteShortcut: DEFAULT_GLOBAL_MUTE };
+export const DEFAULT_PREFERENCES: AppPreferences = { language: 'system', theme: 'system', closeEndsCall: false, globalMuteShortcut: DEFAULT_GLOBAL_MUTE, pushToTalkKey: null };
 
 export class Preferences {
   private chosen: AppPreferences = DEFAULT_PREFERENCES;

@@ -29,7 +29,7 @@ describe('the preload bridge', () => {
       discovery: { list: 'fn', onChanged: 'fn' },
       call: { reportState: 'fn', onCommand: 'fn' },
       notifications: { show: 'fn' },
-      shortcut: { status: 'fn', onChanged: 'fn' },
+      shortcut: { status: 'fn', pushToTalk: 'fn', onChanged: 'fn' },
       window: { show: 'fn' },
       preferences: { report: 'fn' },
     });

@@ -66,6 +66,7 @@ const bridge: ParleyBridge = {
   },
   shortcut: {
     status: () => invoke(IPC_CHANNELS.shortcutStatus),
+    pushToTalk: () => invoke(IPC_CHANNELS.pushToTalkStatus),
     onChanged: (listener) => subscribe(IPC_EVENTS.shortcutChanged, listener),
   },
   window: {

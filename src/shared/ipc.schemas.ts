@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { fileNameSchema } from './collaboration';
 import { parseAccelerator } from './accelerator';
+import { PUSH_TO_TALK_KEY_PATTERN } from './pushToTalkKey';
 import { LOCALES } from './i18n/locales';
 import { passcodeSchema, roomNameSchema } from './protocol.schemas';
 
@@ -59,6 +60,7 @@ export const appPreferencesSchema = z.strictObject({
     .max(64)
     .refine((value) => parseAccelerator(value).ok, 'An accelerator with a modifier and one key, like CommandOrControl+Shift+M')
     .nullable(),
+  pushToTalkKey: z.string().regex(PUSH_TO_TALK_KEY_PATTERN, 'A key name like F9').nullable(),
 });
 
 /** A notification's words come from the page; bounded so a page cannot flood the system's centre. */

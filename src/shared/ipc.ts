@@ -112,6 +112,8 @@ export interface AppPreferences {
   closeEndsCall: boolean;
   /** The system-wide mute toggle (an Electron accelerator, see shared/accelerator.ts); null turns it off. */
   globalMuteShortcut: string | null;
+  /** The key held to talk from any program (a uiohook-napi key name, see shared/pushToTalkKey.ts); null (the default) turns it off. */
+  pushToTalkKey: string | null;
 }
 
 export const IDLE_CALL: CallState = { inCall: false, room: null, microphoneOn: false, cameraOn: false, participants: 0, unread: 0 };
@@ -135,6 +137,17 @@ export interface DesktopNotification {
  * registered only while a call is on, so it is not taken from other apps the rest of the time),
  * 'active', 'taken' (another program holds it) or 'unsupported' (the system gives none).
  */
+/**
+ * System-wide push-to-talk as main holds it: 'waiting' (chosen; listening only during a call),
+ * 'active', or 'unavailable' with why (a Wayland session, macOS's Accessibility permission not
+ * given, no keyboard hook for this machine, a key it does not know).
+ */
+export interface PushToTalkStatus {
+  key: string | null;
+  state: 'off' | 'waiting' | 'active' | 'unavailable';
+  reason?: 'wayland' | 'accessibility' | 'no-hook' | 'unknown-key';
+}
+
 export interface GlobalShortcutStatus {
   accelerator: string | null;
   state: 'off' | 'waiting' | 'active' | 'taken' | 'unsupported';
@@ -159,6 +172,7 @@ export const IPC_CHANNELS = {
   notify: 'desktop:notify',
   shortcutStatus: 'shortcut:status',
   showWindow: 'window:show',
+  pushToTalkStatus: 'push-to-talk:status',
 } as const;
 
 /** Main → renderer nudges. They carry no data: the renderer asks for it over a validated channel. */
@@ -169,7 +183,7 @@ export const IPC_EVENTS = {
   nearbyRoomsChanged: 'discovery:changed',
   /** The page asked to share its screen: show the picker (`screen:sources`, then `screen:choose`). */
   screenPickRequested: 'screen:pick-requested',
-  /** The global mute shortcut's state changed; read it with `shortcut:status`. */
+  /** The global mute shortcut's or push-to-talk's state changed; read them with `shortcut:status` and `push-to-talk:status`. */
   shortcutChanged: 'shortcut:changed',
 } as const;
 
@@ -195,6 +209,7 @@ export interface IpcContract {
   [IPC_CHANNELS.notify]: { args: [notification: DesktopNotification]; result: IpcResult<{ shown: boolean }> };
   [IPC_CHANNELS.shortcutStatus]: { args: []; result: IpcResult<GlobalShortcutStatus> };
   [IPC_CHANNELS.showWindow]: { args: []; result: IpcResult<null> };
+  [IPC_CHANNELS.pushToTalkStatus]: { args: []; result: IpcResult<PushToTalkStatus> };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -248,6 +263,7 @@ export interface ParleyBridge {
   };
   readonly shortcut: {
     status(): Promise<IpcResult<GlobalShortcutStatus>>;
+    pushToTalk(): Promise<IpcResult<PushToTalkStatus>>;
     onChanged(listener: () => void): () => void;
   };
   readonly window: {

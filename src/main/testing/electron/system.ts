@@ -68,6 +68,8 @@ export const shell = {
 
 export const systemPreferencesState = {
   mediaAccess: { camera: 'granted', microphone: 'granted', screen: 'granted' } as Record<string, string>,
+  accessibilityTrusted: false,
+  accessibilityPrompts: 0,
 };
 
 export const systemPreferences = {
@@ -75,6 +77,12 @@ export const systemPreferences = {
   getMediaAccessStatus(mediaType: string): string {
     if (!(mediaType in systemPreferencesState.mediaAccess)) throw new TypeError(`Invalid media type: ${mediaType}`);
     return systemPreferencesState.mediaAccess[mediaType]!;
+  },
+  /** docs/api/system-preferences.md (macOS): with `prompt`, the system asks the user to allow it. */
+  isTrustedAccessibilityClient(prompt: boolean): boolean {
+    if (typeof prompt !== 'boolean') throw new TypeError('Error processing argument at index 0, conversion failure');
+    if (prompt) systemPreferencesState.accessibilityPrompts += 1;
+    return systemPreferencesState.accessibilityTrusted;
   },
   async askForMediaAccess(mediaType: 'microphone' | 'camera'): Promise<boolean> {
     return systemPreferencesState.mediaAccess[mediaType] === 'granted';

@@ -16,6 +16,7 @@ export function preferencesOf(state: Pick<ParleyState, 'language' | 'theme' | 'd
     theme: state.theme,
     closeEndsCall: state.desktop.closeEndsCall,
     globalMuteShortcut: state.desktop.globalMuteShortcut,
+    pushToTalkKey: state.desktop.pushToTalkKey ?? null,
   };
 }
 

@@ -30,6 +30,11 @@ export const useParley = create<ParleyState>()(
     {
       name: 'parley.settings',
       version: 1,
+      // Choices added in a later version keep their defaults when older saved settings are read.
+      merge: (persisted, current) => {
+        const saved = (persisted ?? {}) as Partial<ParleyState>;
+        return { ...current, ...saved, desktop: { ...current.desktop, ...saved.desktop, sounds: { ...current.desktop.sounds, ...saved.desktop?.sounds } } };
+      },
       partialize: (state) =>
         Object.fromEntries([...PERSISTED_SETTINGS, ...PERSISTED_MEDIA].map((key) => [key, state[key]])) as Pick<
           ParleyState,

@@ -16,6 +16,8 @@ export interface DesktopChoices {
   closeEndsCall: boolean;
   /** The system-wide mute toggle; null turns it off. */
   globalMuteShortcut: string | null;
+  /** The key held to talk from any program (uiohook-napi's name for it); null (the default) is off. */
+  pushToTalkKey: string | null;
   /** Notifications while the window is not in front (joins, leaves, messages, files). */
   notifyInBackground: boolean;
   sounds: Record<SoundName, boolean>;
@@ -59,7 +61,7 @@ export const createSettingsSlice: StateCreator<ParleyState, [], [], SettingsSlic
   turnCredential: '',
   language: 'system',
   theme: 'system',
-  desktop: { closeEndsCall: false, globalMuteShortcut: DEFAULT_GLOBAL_MUTE, notifyInBackground: true, sounds: { join: true, leave: true, message: true }, miniWindow: true },
+  desktop: { closeEndsCall: false, globalMuteShortcut: DEFAULT_GLOBAL_MUTE, pushToTalkKey: null, notifyInBackground: true, sounds: { join: true, leave: true, message: true }, miniWindow: true },
   setDesktop: (change) => set((state) => ({ desktop: { ...state.desktop, ...change } })),
   setSound: (sound, on) => set((state) => ({ desktop: { ...state.desktop, sounds: { ...state.desktop.sounds, [sound]: on } } })),
   setLanguage: (language) => set({ language }),

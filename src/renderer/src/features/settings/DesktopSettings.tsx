@@ -6,7 +6,8 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { acceleratorFromKey, DEFAULT_GLOBAL_MUTE, displayAccelerator, parseAccelerator } from '../../../../shared/accelerator';
-import type { GlobalShortcutStatus } from '../../../../shared/ipc';
+import type { GlobalShortcutStatus, PushToTalkStatus } from '../../../../shared/ipc';
+import { DEFAULT_PUSH_TO_TALK_KEY, pushToTalkKeyFromCode } from '../../../../shared/pushToTalkKey';
 import type { MessageKey } from '../../../../shared/i18n/catalogs';
 import { useText } from '../../i18n/useText';
 import { platform } from '../../platform';
@@ -22,14 +23,24 @@ const STATUS_TEXT: Record<GlobalShortcutStatus['state'], MessageKey> = {
   unsupported: 'desktop.settings.shortcutUnsupported',
 };
 
-function useShortcutStatus(): GlobalShortcutStatus | null {
-  const [status, setStatus] = useState<GlobalShortcutStatus | null>(null);
+const PUSH_TO_TALK_TEXT: Record<NonNullable<PushToTalkStatus['reason']> | 'waiting' | 'active', MessageKey> = {
+  waiting: 'desktop.settings.pushToTalkWaiting',
+  active: 'desktop.settings.pushToTalkActive',
+  wayland: 'desktop.settings.pushToTalkWayland',
+  accessibility: 'desktop.settings.pushToTalkAccessibility',
+  'no-hook': 'desktop.settings.pushToTalkNoHook',
+  'unknown-key': 'desktop.settings.shortcutInvalid',
+};
+
+/** Main's view of the global mute shortcut and of push-to-talk, read again whenever main says it changed. */
+function useShortcutStatus(): { globalMute: GlobalShortcutStatus | null; pushToTalk: PushToTalkStatus | null } {
+  const [status, setStatus] = useState<{ globalMute: GlobalShortcutStatus | null; pushToTalk: PushToTalkStatus | null }>({ globalMute: null, pushToTalk: null });
   useEffect(() => {
     const shortcut = platform().shortcut;
     if (!shortcut) return;
     const read = (): void =>
-      void shortcut.status().then(
-        (result) => result.ok && setStatus(result.data),
+      void Promise.all([shortcut.status(), shortcut.pushToTalk()]).then(
+        ([globalMute, pushToTalk]) => setStatus({ globalMute: globalMute.ok ? globalMute.data : null, pushToTalk: pushToTalk.ok ? pushToTalk.data : null }),
         () => undefined,
       );
     read();
@@ -45,9 +56,27 @@ export function DesktopSettings() {
   const hintId = useId();
   const { desktop, setDesktop, setSound } = useParley(useShallow((state) => ({ desktop: state.desktop, setDesktop: state.setDesktop, setSound: state.setSound })));
   const isDesktopApp = platform().kind === 'desktop';
-  const status = useShortcutStatus();
+  const { globalMute: status, pushToTalk } = useShortcutStatus();
   const [recording, setRecording] = useState(false);
   const [problem, setProblem] = useState<MessageKey | null>(null);
+  const [recordingKey, setRecordingKey] = useState(false);
+  const pushToTalkId = useId();
+  const pushToTalkHintId = useId();
+
+  const recordKey = (event: KeyboardEvent<HTMLButtonElement>): void => {
+    if (!recordingKey || event.key === 'Tab') return;
+    event.preventDefault();
+    if (event.key === 'Escape') return setRecordingKey(false);
+    const key = pushToTalkKeyFromCode(event.code);
+    if (!key) return;
+    setRecordingKey(false);
+    setDesktop({ pushToTalkKey: key });
+  };
+  const pushToTalkText = (): string => {
+    if (!desktop.pushToTalkKey) return t('desktop.settings.pushToTalkOff');
+    if (!pushToTalk || pushToTalk.key !== desktop.pushToTalkKey || pushToTalk.state === 'off') return t('desktop.settings.pushToTalkWaiting');
+    return t(PUSH_TO_TALK_TEXT[pushToTalk.state === 'unavailable' ? (pushToTalk.reason ?? 'no-hook') : pushToTalk.state]);
+  };
 
   const record = (event: KeyboardEvent<HTMLButtonElement>): void => {
     if (!recording) return;
@@ -106,6 +135,37 @@ export function DesktopSettings() {
           </div>
           <p id={hintId} className={`field__hint${status?.state === 'taken' || problem ? ' field__hint--error' : ''}`} role="status">
             {statusKey ? t(statusKey) : t('desktop.settings.shortcutWaiting')}
+          </p>
+        </div>
+      )}
+      {isDesktopApp && (
+        <div className="field">
+          <span id={pushToTalkId}>{t('desktop.settings.pushToTalk')}</span>
+          <div className="desktop-settings__shortcut">
+            <button
+              type="button"
+              className="button button--small"
+              aria-labelledby={pushToTalkId}
+              aria-describedby={pushToTalkHintId}
+              aria-pressed={recordingKey}
+              onClick={() => setRecordingKey(!recordingKey)}
+              onKeyDown={recordKey}
+              onBlur={() => setRecordingKey(false)}
+            >
+              <kbd>{recordingKey ? t('desktop.settings.pushToTalkPress') : (desktop.pushToTalkKey ?? t('desktop.settings.shortcutNone'))}</kbd>
+            </button>
+            {desktop.pushToTalkKey ? (
+              <button type="button" className="button button--small" onClick={() => setDesktop({ pushToTalkKey: null })}>
+                {t('desktop.settings.shortcutTurnOff')}
+              </button>
+            ) : (
+              <button type="button" className="button button--small" onClick={() => setDesktop({ pushToTalkKey: DEFAULT_PUSH_TO_TALK_KEY })}>
+                {t('desktop.settings.pushToTalkUseF9')}
+              </button>
+            )}
+          </div>
+          <p id={pushToTalkHintId} className={`field__hint${pushToTalk?.state === 'unavailable' && desktop.pushToTalkKey ? ' field__hint--error' : ''}`} role="status">
+            {pushToTalkText()}
           </p>
         </div>
       )}
