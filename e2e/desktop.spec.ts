@@ -276,3 +276,4 @@ test('closing the window while hosting hides it: the room answers, the guest\'s 
     await rm(folder, { recursive: true, force: true });
   }
 });
+
