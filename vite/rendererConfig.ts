@@ -25,6 +25,7 @@ export function rendererConfig({ devCspNonce }: RendererConfigOptions = {}): Use
     build: {
       // Served over the LAN to browsers as well as loaded by the app: keep it small.
       minify: true,
+      sourcemap: process.env['PARLEY_SOURCEMAP'] === '1',
       rollupOptions: { input: `${RENDERER_ROOT}/index.html` },
     },
   };

@@ -14,6 +14,8 @@ export const CHAT_LIMITS = { textChars: 4000 } as const;
 export const FILE_LIMITS = {
   /** Bytes per chunk: small enough for every browser's SCTP message limit. */
   chunkBytes: 16 * 1024,
+  /** Bytes per chunk where the connection's max-message-size allows (Chromium takes 256 KB). */
+  largeChunkBytes: 64 * 1024,
   /** Bytes read from the file at a time and sent as chunks: one read per chunk is slow. */
   readBytes: 1024 * 1024,
   /**

@@ -7,6 +7,14 @@ describe('parsePeerMessage', () => {
     expect(parsePeerMessage(raw)).toEqual({ type: 'media-state', state: { audioMuted: true, videoOff: false } });
   });
 
+  it('accepts a view request, bounded', () => {
+    const view = { type: 'view', view: { shown: 'thumbnail', width: 320, height: 240 } };
+    expect(parsePeerMessage(JSON.stringify(view))).toEqual(view);
+    expect(parsePeerMessage(JSON.stringify({ type: 'view', view: { shown: 'huge', width: 320, height: 240 } }))).toBeUndefined();
+    expect(parsePeerMessage(JSON.stringify({ type: 'view', view: { shown: 'featured', width: 100_000, height: 240 } }))).toBeUndefined();
+    expect(parsePeerMessage(JSON.stringify({ type: 'view', view: { shown: 'featured', width: 1.5, height: 240 } }))).toBeUndefined();
+  });
+
   it.each([
     ['binary data', new ArrayBuffer(4)],
     ['not JSON', '{nope'],

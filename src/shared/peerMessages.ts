@@ -18,8 +18,21 @@ export const mediaStateSchema = z.strictObject({
 });
 export type MediaState = z.infer<typeof mediaStateSchema>;
 
+/**
+ * How a receiver shows our camera, so we send what it needs and no more: featured (large, its
+ * size), a thumbnail (its size), or not shown at all (scrolled away, its window hidden). Sizes in
+ * device pixels, bounded.
+ */
+export const peerViewSchema = z.strictObject({
+  shown: z.enum(['featured', 'thumbnail', 'hidden']),
+  width: z.number().int().min(0).max(8192),
+  height: z.number().int().min(0).max(8192),
+});
+export type PeerView = z.infer<typeof peerViewSchema>;
+
 export const peerMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('media-state'), state: mediaStateSchema }),
+  z.strictObject({ type: z.literal('view'), view: peerViewSchema }),
 ]);
 export type PeerMessage = z.infer<typeof peerMessageSchema>;
 

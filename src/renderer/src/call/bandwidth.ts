@@ -62,3 +62,29 @@ export async function capSender(
   await sender.setParameters(parameters);
   return true;
 }
+
+/** Sets one sender's single encoding as the encoding policy says (see encodingPolicy.ts). */
+export async function applyEncoding(
+  sender: RTCRtpSender,
+  wanted: { active: boolean; maxBitrate: number; scaleResolutionDownBy: number; maxFramerate: number | undefined },
+  degradation: RTCDegradationPreference = 'balanced',
+): Promise<boolean> {
+  const parameters = sender.getParameters();
+  const [encoding] = parameters.encodings;
+  if (!encoding) return false;
+  const unchanged =
+    (encoding.active ?? true) === wanted.active &&
+    encoding.maxBitrate === wanted.maxBitrate &&
+    (encoding.scaleResolutionDownBy ?? 1) === wanted.scaleResolutionDownBy &&
+    encoding.maxFramerate === wanted.maxFramerate &&
+    parameters.degradationPreference === degradation;
+  if (unchanged) return true;
+  encoding.active = wanted.active;
+  encoding.maxBitrate = wanted.maxBitrate;
+  encoding.scaleResolutionDownBy = wanted.scaleResolutionDownBy;
+  if (wanted.maxFramerate === undefined) delete encoding.maxFramerate;
+  else encoding.maxFramerate = wanted.maxFramerate;
+  parameters.degradationPreference = degradation;
+  await sender.setParameters(parameters);
+  return true;
+}

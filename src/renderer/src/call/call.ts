@@ -6,7 +6,8 @@
  * the signaling client reconnects, and on return we resume our place (same id) and reconcile who
  * is in the room. Only a farewell from the host, or a host that stays away, ends it.
  */
-import { parsePeerMessage, type MediaState } from '../../../shared/peerMessages';
+import { parsePeerMessage, type MediaState, type PeerView } from '../../../shared/peerMessages';
+import { ViewRequests } from './viewRequests';
 import type { JoinRequest, JoinResult, PeerInfo, RoomState } from '../../../shared/protocol';
 import { CallError } from './callError';
 import { Chat } from './chat';
@@ -65,7 +66,12 @@ export class Call extends Emitter<CallEvents> {
     peerIds: () => this.mesh?.peerIds() ?? [],
     send: (peerId, message) => this.mesh?.sendTo(peerId, 'chat', message) ?? false,
   });
-  readonly files = new FileTransfers({ channel: (peerId) => this.mesh?.channel(peerId, 'files') });
+  readonly files = new FileTransfers({
+    channel: (peerId) => this.mesh?.channel(peerId, 'files'),
+    maxMessageSize: (peerId) => this.mesh?.connections().get(peerId)?.sctp?.maxMessageSize,
+  });
+  /** How we show each peer's camera, told to that peer so it sends no more than that. */
+  private readonly views = new ViewRequests((peerId, message) => this.mesh?.sendTo(peerId, 'control', message) ?? false);
   /**
    * The browser says the network is back (possibly another one): the host connection may be dead
    * without knowing it and our addresses may have changed, so reconnect at once and have ICE
@@ -129,6 +135,11 @@ export class Call extends Emitter<CallEvents> {
   setMediaState(state: MediaState): void {
     this.mediaState = state;
     this.mesh?.broadcast('control', this.stateMessage());
+  }
+
+  /** How we show this peer's camera now: it sends us what that needs (see viewRequests.ts). */
+  setPeerView(peerId: string, view: PeerView): void {
+    this.views.set(peerId, view);
   }
 
   /** Shares a screen with everyone as an extra video track, or stops (null). */
@@ -223,7 +234,10 @@ export class Call extends Emitter<CallEvents> {
     mesh.on('peer-connection-state', (id, state) => this.emit('peer-connection-state', id, state));
     mesh.on('peer-screen', (id, stream) => this.emit('peer-screen', id, stream));
     mesh.on('channel-open', (id, kind) => {
-      if (kind === 'control') mesh.sendTo(id, 'control', this.stateMessage());
+      if (kind === 'control') {
+        mesh.sendTo(id, 'control', this.stateMessage());
+        this.views.channelOpened(id);
+      }
       if (kind === 'chat') this.chat.channelOpened(id);
     });
     mesh.on('channel-data', (id, kind, data) => {
@@ -231,6 +245,7 @@ export class Call extends Emitter<CallEvents> {
       if (kind === 'files') return this.files.receive(id, data);
       const message = parsePeerMessage(data);
       if (message?.type === 'media-state') this.emit('peer-media-state', id, message.state);
+      if (message?.type === 'view') mesh.setPeerView(id, message.view);
     });
     mesh.on('error', (id, error) => console.warn(`Parley: media with ${id} failed`, error));
     if (this.screenTrack) mesh.setScreenTrack(this.screenTrack);
@@ -280,6 +295,7 @@ export class Call extends Emitter<CallEvents> {
 
   private peerGone(id: string): void {
     this.mesh?.remove(id);
+    this.views.forget(id);
     this.chat.peerGone(id);
     this.files.peerGone(id);
     this.emit('peer-left', id);
@@ -297,6 +313,7 @@ export class Call extends Emitter<CallEvents> {
     if (this.standby) closeStandby(this.standby);
     this.standby = undefined;
     globalThis.removeEventListener?.('online', this.onNetworkBack);
+    this.views.close();
     this.mesh?.close();
     this.signaling.close();
     this.removeAllListeners();

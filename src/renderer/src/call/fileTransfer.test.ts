@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { FILE_LIMITS } from '../../../shared/collaboration';
-import { FileTransfers, sha256Hex, type TransferInfo } from './fileTransfer';
+import { chunkBytesFor, FileTransfers, sha256Hex, type TransferInfo } from './fileTransfer';
 
 /** A pair of ordered channels delivering asynchronously, enough of RTCDataChannel for the sender. */
 function link() {
@@ -76,6 +76,14 @@ describe('FileTransfers', () => {
       expect(progressAnnounced(seen).length).toBeLessThan(chunks / 10);
       expect(progressAnnounced(seen).at(-1)?.bytes).toBe(size);
     }
+  });
+
+  it('sends chunks as large as the connection takes (up to 64 KB), never under 16 KB', () => {
+    expect(chunkBytesFor(262_144)).toBe(64 * 1024);
+    expect(chunkBytesFor(32 * 1024)).toBe(32 * 1024);
+    expect(chunkBytesFor(8 * 1024)).toBe(16 * 1024);
+    expect(chunkBytesFor(undefined)).toBe(16 * 1024);
+    expect(chunkBytesFor(Number.POSITIVE_INFINITY)).toBe(16 * 1024);
   });
 
   it('sha256Hex reads a file block by block and gives its real SHA-256', async () => {

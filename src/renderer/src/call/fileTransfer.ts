@@ -41,6 +41,17 @@ export interface TransferInfo {
 export interface FileTransport {
   /** The open file channel to this peer, or undefined. */
   channel(peerId: string): RTCDataChannel | undefined;
+  /** The largest message the connection to this peer takes (SCTP's max-message-size), if known. */
+  maxMessageSize?(peerId: string): number | undefined;
+}
+
+/**
+ * Bytes per chunk for this connection: as large as both ends take, up to FILE_LIMITS.largeChunkBytes
+ * (fewer messages cost less per byte on both sides), and never under the 16 KB every browser takes.
+ */
+export function chunkBytesFor(maxMessageSize: number | undefined): number {
+  if (!maxMessageSize || !Number.isFinite(maxMessageSize)) return FILE_LIMITS.chunkBytes;
+  return Math.max(FILE_LIMITS.chunkBytes, Math.min(FILE_LIMITS.largeChunkBytes, maxMessageSize));
 }
 
 type FileEvents = {
@@ -267,16 +278,17 @@ export class FileTransfers extends Emitter<FileEvents> {
     if (!channel) return this.finishOutgoing(transfer, 'failed', { key: 'collab.transfer.notConnected' });
     this.update(info, { status: 'transferring' });
     channel.bufferedAmountLowThreshold = FILE_LIMITS.lowWaterBytes;
+    const chunkBytes = chunkBytesFor(this.transport.maxMessageSize?.(info.peerId));
     this.control(info.peerId, { type: 'file-begin', id: info.id });
     // Either side may cancel while we wait on the channel; check again after every wait.
     const stillSending = (): boolean => info.status === 'transferring';
     try {
       for await (const { offset, bytes: block } of readBlocks(file)) {
-        for (let start = 0; start < block.byteLength; start += FILE_LIMITS.chunkBytes) {
+        for (let start = 0; start < block.byteLength; start += chunkBytes) {
           if (!stillSending()) return;
           if (channel.bufferedAmount > FILE_LIMITS.highWaterBytes) await drained(channel);
           if (!stillSending()) return;
-          const chunk = block.subarray(start, start + FILE_LIMITS.chunkBytes);
+          const chunk = block.subarray(start, start + chunkBytes);
           channel.send(chunk);
           this.progress(info, offset + start + chunk.byteLength);
         }

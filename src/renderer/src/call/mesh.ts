@@ -12,8 +12,10 @@
  * Every transceiver is negotiated send-and-receive even when we have no track yet, so turning the
  * camera on, switching devices or applying an effect is a `replaceTrack`: no renegotiation.
  */
+import type { PeerView } from '../../../shared/peerMessages';
 import type { SignalPayload } from '../../../shared/protocol';
-import { cameraBitrateFor, capSender, FAST_START_MS, FAST_START_SCALE, screenBitrateFor } from './bandwidth';
+import { applyEncoding, capSender, FAST_START_MS, screenBitrateFor } from './bandwidth';
+import { cameraEncodings, CpuPressure } from './encodingPolicy';
 import { addMediaTransceiver, createChannels, MEDIA_KINDS, type ChannelKind, type LocalTracks, type MediaKind } from './channels';
 import { Emitter } from './emitter';
 import { PeerSession } from './peerSession';
@@ -67,7 +69,12 @@ interface PeerEntry {
   fastStart: boolean;
   /** Ends fast start; set once the connection first reaches `connected`. */
   fastStartTimer: ReturnType<typeof setTimeout> | undefined;
+  /** How this peer shows our camera (its view request); null until it says. */
+  view: PeerView | null;
 }
+
+/** How often our encoders are asked whether CPU is what limits them. */
+const CPU_CHECK_MS = 2000;
 
 export class Mesh extends Emitter<MeshEvents> {
   private readonly peers = new Map<string, PeerEntry>();
@@ -79,6 +86,8 @@ export class Mesh extends Emitter<MeshEvents> {
   private readonly screenStream = new MediaStream();
   private screenTrack: MediaStreamTrack | null = null;
   private standby: StandbyConnection | undefined;
+  private readonly cpu = new CpuPressure();
+  private cpuTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly options: MeshOptions) {
     super();
@@ -185,6 +194,19 @@ export class Mesh extends Emitter<MeshEvents> {
     for (const peerId of this.peers.keys()) this.sendTo(peerId, kind, message);
   }
 
+  /** The peer told us how it shows our camera: send it that (within a second, no renegotiation). */
+  setPeerView(peerId: string, view: PeerView): void {
+    const entry = this.peers.get(peerId);
+    if (!entry) return;
+    entry.view = view;
+    this.applyCaps();
+  }
+
+  /** Our encoders' CPU pressure level now (0: none), as the encoding policy steps down for it. */
+  cpuLevel(): number {
+    return this.cpu.current();
+  }
+
   /** One peer left: close its connection, and the others may now have more of the uplink. */
   remove(peerId: string): void {
     const entry = this.peers.get(peerId);
@@ -194,7 +216,7 @@ export class Mesh extends Emitter<MeshEvents> {
     this.applyCaps();
   }
 
-  /** Caps every video sender for the current number of peers (see bandwidth.ts). */
+  /** Sets every video sender for the room as it is now: sizes, views, fast start, CPU (see encodingPolicy.ts). */
   applyCaps(): void {
     const screenCap = screenBitrateFor(this.peers.size);
     for (const [peerId, entry] of this.peers) {
@@ -206,14 +228,44 @@ export class Mesh extends Emitter<MeshEvents> {
     }
   }
 
-  /** The camera's share of the uplink for the current room size, at reduced size during fast start. */
+  /** This peer's camera encoding, from the policy applied to every peer (they share one uplink). */
   private capCamera(entry: PeerEntry, report: (error: unknown) => void): void {
     const camera = entry.senders?.video;
-    if (camera) capSender(camera, cameraBitrateFor(this.peers.size), 'balanced', entry.fastStart ? FAST_START_SCALE : 1).catch(report);
+    if (!camera) return;
+    const entries = [...this.peers.values()];
+    const sourceHeight = this.localTracks.video?.getSettings().height ?? 480;
+    const encodings = cameraEncodings(entries.map(({ view, fastStart }) => ({ view, fastStart })), sourceHeight, this.cpu.current());
+    const encoding = encodings[entries.indexOf(entry)];
+    if (encoding) applyEncoding(camera, encoding).catch(report);
+    this.watchCpu();
+  }
+
+  /** Asks the camera encoders every few seconds whether CPU limits them, and steps down or up. */
+  private watchCpu(): void {
+    if (this.cpuTimer !== undefined) return;
+    this.cpuTimer = setInterval(() => void this.checkCpu(), CPU_CHECK_MS);
+  }
+
+  private async checkCpu(): Promise<void> {
+    const senders = [...this.peers.values()].flatMap((entry) => (entry.senders?.video?.track ? [entry.senders.video] : []));
+    if (senders.length === 0) return;
+    let limited = false;
+    for (const sender of senders) {
+      try {
+        (await sender.getStats()).forEach((report: { type: string; qualityLimitationReason?: string }) => {
+          if (report.type === 'outbound-rtp' && report.qualityLimitationReason === 'cpu') limited = true;
+        });
+      } catch {
+        // A connection closing under us: its reading does not count.
+      }
+    }
+    if (this.cpu.observe(limited)) this.applyCaps();
   }
 
   /** The call is over: close everything (no re-capping connections that are closing too). */
   close(): void {
+    clearInterval(this.cpuTimer);
+    this.cpuTimer = undefined;
     if (this.standby) closeStandby(this.standby);
     this.standby = undefined;
     for (const entry of this.peers.values()) closeEntry(entry);
@@ -267,6 +319,7 @@ export class Mesh extends Emitter<MeshEvents> {
       screenTransceiver: null,
       fastStart: true,
       fastStartTimer: undefined,
+      view: null,
       session: new PeerSession({
         pc,
         polite: isPolite(this.options.selfId, peerId),

@@ -8,7 +8,7 @@ import type { Message } from '../../../shared/i18n/catalogs';
 import { parseIceServers, type IceServerConfig } from '../../../shared/iceServers';
 import { parseHostAddress } from '../../../shared/hostAddress';
 import type { HostingStatus } from '../../../shared/ipc';
-import type { MediaState } from '../../../shared/peerMessages';
+import type { MediaState, PeerView } from '../../../shared/peerMessages';
 import { Call, type SignalingState } from '../call/call';
 import { CallError } from '../call/callError';
 import { platform } from '../platform';
@@ -72,6 +72,8 @@ export interface CallSlice {
   setRoomLocked(locked: boolean): Promise<void>;
   /** Host only. */
   removePeer(peerId: string): Promise<void>;
+  /** How a tile shows this peer's camera: passed to that peer (see call/viewRequests.ts). */
+  reportPeerView(peerId: string, view: PeerView): void;
   /** Sends the current outgoing tracks and mute/camera state to the call, if there is one. */
   publishLocalMedia(): void;
   /**
@@ -299,6 +301,8 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     },
 
     dismissError: () => set({ error: null }),
+
+    reportPeerView: (peerId, view) => activeCall?.setPeerView(peerId, view),
 
     publishLocalMedia: () => {
       if (!activeCall) return;

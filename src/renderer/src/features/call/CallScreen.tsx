@@ -123,6 +123,7 @@ export function CallScreen() {
               onRemove={s.isHost ? () => void s.removePeer(peer.id) : undefined}
               speaking={s.activeSpeaker === peer.id}
               featured={featured === peer.id}
+              thumbnail={speakerLayout && featured !== peer.id}
               pinned={s.pinned === peer.id}
               onTogglePin={() => s.setPinned(s.pinned === peer.id ? null : peer.id)}
             />

@@ -12,6 +12,7 @@ import { useText } from '../../i18n/useText';
 import { platform } from '../../platform';
 import { useParley } from '../../store';
 import { Maximize2, Mic, MicOff, PhoneOff, Video, VideoOff } from '../../ui/icons';
+import { miniWindowPeerId } from '../../store/miniWindowPeer';
 import { openMiniWindow } from './miniWindowHost';
 
 export function MiniWindow() {
@@ -64,8 +65,7 @@ function MiniCall() {
   const t = useText();
   const s = useParley(
     useShallow((state) => {
-      const peers = Object.values(state.peers);
-      const shownId = state.pinned ?? state.activeSpeaker ?? peers[0]?.id ?? null;
+      const shownId = miniWindowPeerId(state);
       const shown = shownId ? state.peers[shownId] : undefined;
       return {
         stream: shown ? shown.stream : state.previewStream,

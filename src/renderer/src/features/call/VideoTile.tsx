@@ -3,6 +3,7 @@ import { useText } from '../../i18n/useText';
 import { Camera, Pin, PinOff, UserX } from '../../ui/icons';
 import { MicOffIcon } from '../ui/icons';
 import { selfViewVideo } from './selfView';
+import { useViewReport } from './useViewReport';
 
 interface VideoTileProps {
   stream: MediaStream | null;
@@ -24,6 +25,8 @@ interface VideoTileProps {
   speaking?: boolean;
   /** Shown large in speaker view. */
   featured?: boolean;
+  /** One of the small tiles beside a featured one (speaker view, a shared screen). */
+  thumbnail?: boolean;
   pinned?: boolean;
   onTogglePin?: () => void;
 }
@@ -33,11 +36,14 @@ type SinkableVideo = HTMLVideoElement & { sinkId?: string; setSinkId?: (id: stri
 /** The placeholder's letter for a name that has none to give: a sign, not a word. */
 const NO_INITIAL = '?';
 
-export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, pinned = false, onTogglePin }: VideoTileProps) {
+export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, thumbnail = false, pinned = false, onTogglePin }: VideoTileProps) {
   const t = useText();
   const video = useRef<SinkableVideo>(null);
   /** Where our own camera's shared element goes (see selfView.ts); remote tiles have their own. */
   const selfSlot = useRef<HTMLDivElement>(null);
+  const figure = useRef<HTMLElement>(null);
+  // A remote participant learns how we show them, and sends no more than that.
+  useViewReport(isSelf ? undefined : peerId, figure, thumbnail);
 
   useLayoutEffect(() => {
     const slot = selfSlot.current;
@@ -78,6 +84,7 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
   const initial = shownName.trim().charAt(0).toUpperCase() || NO_INITIAL;
   return (
     <figure
+      ref={figure}
       className={`tile${isSelf ? ' tile--self' : ''}${speaking ? ' tile--speaking' : ''}${featured ? ' tile--featured' : ''}`}
       aria-label={label}
       data-peer-id={peerId}
