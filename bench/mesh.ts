@@ -52,14 +52,26 @@ function dropViewRequests(): void {
   } as typeof RTCDataChannel.prototype.send;
 }
 
-/** Bytes sent (all outbound RTP), and frames presented by each tile's video that is shown. */
-function sample(page: Page): Promise<{ bytesSent: number; shown: Record<string, number> }> {
+/**
+ * Bytes sent (all outbound RTP), how many of our video encoders are sending and how many of those
+ * say CPU is what limits them, and frames presented by each tile's video that is shown.
+ */
+function sample(page: Page): Promise<{ bytesSent: Record<number, number>; encoders: number; cpuLimited: number; shown: Record<string, number> }> {
   return page.evaluate(async () => {
-    const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.filter((pc) => pc.connectionState !== 'closed');
-    let bytesSent = 0;
-    for (const pc of pcs) {
+    const all = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs;
+    // Per connection (by its place in the page's list), so one replaced mid-window is not counted as negative.
+    const bytesSent: Record<number, number> = {};
+    let encoders = 0;
+    let cpuLimited = 0;
+    for (const [index, pc] of all.entries()) {
+      if (pc.connectionState === 'closed') continue;
+      bytesSent[index] = 0;
       (await pc.getStats()).forEach((r: Record<string, unknown>) => {
-        if (r['type'] === 'outbound-rtp') bytesSent += Number(r['bytesSent'] ?? 0);
+        if (r['type'] !== 'outbound-rtp') return;
+        bytesSent[index]! += Number(r['bytesSent'] ?? 0);
+        if (r['kind'] !== 'video' || r['active'] === false) return;
+        encoders += 1;
+        if (r['qualityLimitationReason'] === 'cpu') cpuLimited += 1;
       });
     }
     const shown: Record<string, number> = {};
@@ -70,7 +82,7 @@ function sample(page: Page): Promise<{ bytesSent: number; shown: Record<string, 
       const onScreen = rect.bottom > grid.top && rect.top < grid.bottom && rect.height > 0;
       if (video && onScreen) shown[tile.dataset['peerId']!] = video.getVideoPlaybackQuality().totalVideoFrames;
     }
-    return { bytesSent, shown };
+    return { bytesSent, encoders, cpuLimited, shown };
   });
 }
 
@@ -79,6 +91,7 @@ async function measure(browser: Browser, server: { url: string }, size: number, 
   for (let i = 0; i < size; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
+    page.on('pageerror', (error) => console.error(`  [P${i}] page error: ${error.message}`));
     await page.addInitScript(instrument);
     if (mode === 'uniform') await page.addInitScript(dropViewRequests);
     await page.goto(`${server.url}/?room=mesh-${size}-${layout}-${mode}-${round}`);
@@ -89,8 +102,8 @@ async function measure(browser: Browser, server: { url: string }, size: number, 
   }
   if (layout === 'speaker') {
     for (const page of pages) {
-      await page.getByRole('toolbar', { name: 'Call controls' }).getByRole('button', { name: 'More' }).click();
-      await page.getByRole('menu', { name: 'More' }).getByRole('menuitemcheckbox', { name: 'Speaker view' }).click();
+      await page.getByRole('toolbar', { name: 'Call controls' }).getByRole('button', { name: 'More' }).click({ timeout: 60_000 });
+      await page.getByRole('menu', { name: 'More' }).getByRole('menuitemcheckbox', { name: 'Speaker view' }).click({ timeout: 60_000 });
     }
   }
   await pages[0]!.waitForTimeout(8000); // bandwidth estimation ramps up, encoders settle
@@ -101,7 +114,17 @@ async function measure(browser: Browser, server: { url: string }, size: number, 
   const elapsed = (performance.now() - started) / 1000;
   const cpu = (descendantCpuSeconds() - cpuBefore) / elapsed;
   const after = await Promise.all(pages.map(sample));
-  const uplinks = after.map((a, i) => ((a.bytesSent - before[i]!.bytesSent) * 8) / elapsed / 1000);
+  // Connections present at both ends of the window only; count the ones that came or went.
+  let replaced = 0;
+  const uplinks = after.map((a, i) => {
+    let bytes = 0;
+    for (const [index, sent] of Object.entries(a.bytesSent)) {
+      const earlier = before[i]!.bytesSent[Number(index)];
+      if (earlier === undefined) replaced += 1;
+      else bytes += sent - earlier;
+    }
+    return (bytes * 8) / elapsed / 1000;
+  });
   let shownVideos = 0;
   let decoding = 0;
   after.forEach((a, i) => {
@@ -111,12 +134,14 @@ async function measure(browser: Browser, server: { url: string }, size: number, 
     }
   });
   await Promise.all(pages.map((page) => page.context().close()));
-  return { uplink: uplinks.reduce((x, y) => x + y, 0) / uplinks.length, maxUplink: Math.max(...uplinks), cpu, shownVideos, decoding };
+  const encoders = after.reduce((sum, a) => sum + a.encoders, 0);
+  const cpuLimited = after.reduce((sum, a) => sum + a.cpuLimited, 0);
+  return { uplink: uplinks.reduce((x, y) => x + y, 0) / uplinks.length, maxUplink: Math.max(...uplinks), cpu, shownVideos, decoding, encoders, cpuLimited, replaced };
 }
 
 const server = await createSignalingServer({ host: '127.0.0.1', port: 0, staticDir: resolve(import.meta.dirname, '../out/renderer') });
 console.log(`Mesh benchmark: 640x480 at 15 fps fake cameras, 1280x800 windows, ${SECONDS} s windows, loopback, ${ROUNDS} round(s)\n`);
-console.log('size  layout   mode      uplink/participant (mean, max)   browser CPU (cores)   shown videos decoding');
+console.log('size  layout   mode      uplink/participant (mean, max)   browser CPU (cores)   shown videos decoding   video encoders (CPU-limited)');
 const results = new Map<string, { uplink: number[]; cpu: number[] }>();
 try {
   for (let round = 0; round < ROUNDS; round++) {
@@ -127,14 +152,18 @@ try {
         for (const mode of modes) {
           const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
           try {
-            const r = await measure(browser, server, size, layout, mode, round);
+            const r = await measure(browser, server, size, layout, mode, round).catch((error: unknown) => {
+              console.log(`${String(size).padStart(4)}  ${layout.padEnd(7)}  ${mode.padEnd(8)}  could not be measured: ${String(error).split('\n')[0]}`);
+              return null;
+            });
+            if (!r) continue;
             const key = `${size} ${layout} ${mode}`;
             const kept = results.get(key) ?? { uplink: [], cpu: [] };
             kept.uplink.push(r.uplink);
             kept.cpu.push(r.cpu);
             results.set(key, kept);
             console.log(
-              `${String(size).padStart(4)}  ${layout.padEnd(7)}  ${mode.padEnd(8)}  ${`${r.uplink.toFixed(0)} kbit/s, ${r.maxUplink.toFixed(0)} kbit/s`.padStart(31)}   ${r.cpu.toFixed(2).padStart(19)}   ${`${r.decoding}/${r.shownVideos}`.padStart(21)}`,
+              `${String(size).padStart(4)}  ${layout.padEnd(7)}  ${mode.padEnd(8)}  ${`${r.uplink.toFixed(0)} kbit/s, ${r.maxUplink.toFixed(0)} kbit/s`.padStart(31)}   ${r.cpu.toFixed(2).padStart(19)}   ${`${r.decoding}/${r.shownVideos}`.padStart(21)}   ${`${r.encoders} (${r.cpuLimited})`.padStart(28)}${r.replaced ? `   ${r.replaced} connection(s) replaced` : ''}`,
             );
           } finally {
             await browser.close();

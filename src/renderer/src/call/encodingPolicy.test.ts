@@ -7,8 +7,9 @@ const thumbnail = (height: number) => ({ view: { shown: 'thumbnail' as const, wi
 const hidden = { view: { shown: 'hidden' as const, width: 0, height: 0 }, fastStart: false };
 
 describe('what the camera sends each peer', () => {
-  it('scales to the view by powers of two, never below its height', () => {
+  it('scales to the view by powers of two, never below its height and never up', () => {
     expect(scaleFor(480, 480)).toBe(1);
+    expect(scaleFor(480, 720)).toBe(1);
     expect(scaleFor(480, 200)).toBe(2);
     expect(scaleFor(480, 100)).toBe(4);
     expect(scaleFor(480, 10)).toBe(8);

@@ -15,8 +15,8 @@ export interface CameraEncoding {
   maxFramerate: number | undefined;
 }
 
-/** A thumbnail looks right well below this; the rest of the budget goes to featured views. */
-export const THUMBNAIL_MAX_BPS = 250_000;
+/** A thumbnail (a picture a few hundred pixels tall) looks right at this; the rest of the budget goes to featured views. */
+export const THUMBNAIL_MAX_BPS = 150_000;
 export const THUMBNAIL_FPS = 15;
 /** Under CPU pressure: thumbnails first, then featured views. */
 export const CPU_STEPS = [
@@ -28,7 +28,9 @@ export const MAX_CPU_LEVEL = CPU_STEPS.length - 1;
 
 /**
  * The largest power-of-two reduction that still gives the view at least its own height (a 180 px
- * thumbnail of a 480 px camera: ÷2, to 240 px). Capped at ÷8.
+ * thumbnail of a 480 px camera: ÷2, to 240 px). Capped at ÷8. Powers of two only: with eight
+ * participants on the 2-core machine, reductions in quarter steps (÷2.25, ÷3…) slowed the pages
+ * until the browser gave up, where powers of two held all eight (bench:mesh).
  */
 export function scaleFor(sourceHeight: number, viewHeight: number): number {
   if (sourceHeight <= 0 || viewHeight <= 0) return 1;

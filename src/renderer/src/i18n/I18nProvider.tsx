@@ -4,10 +4,11 @@
  * Also sets <html lang>, which screen readers and CJK font selection follow, and gives React
  * Aria the same locale for the words its components say themselves.
  */
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
 import { IntlProvider } from 'react-intl';
-import { CATALOGS } from '../../../shared/i18n/catalogs';
+import type { Catalog } from '../../../shared/i18n/catalogs';
+import { ENGLISH_CATALOG, loadCatalog } from './loadCatalog';
 import { DEFAULT_LOCALE, matchLocale, type Locale } from '../../../shared/i18n/locales';
 import { PSEUDO_LOCALE, pseudoCatalog } from '../../../shared/i18n/pseudo';
 import { useParley } from '../store';
@@ -25,10 +26,24 @@ export function useLocale(): Locale {
 export function I18nProvider({ children }: { children: ReactNode }) {
   const locale = useLocale();
   const pseudo = useParley((state) => state.language === PSEUDO_LOCALE);
-  const messages = useMemo(() => (pseudo ? pseudoCatalog(CATALOGS.en) : CATALOGS[locale]), [pseudo, locale]);
+  const [loaded, setLoaded] = useState<Partial<Record<Locale, Catalog>>>({ en: ENGLISH_CATALOG });
+  const catalog = loaded[locale];
+  useEffect(() => {
+    if (loaded[locale]) return;
+    loadCatalog(locale).then(
+      (words) => setLoaded((before) => ({ ...before, [locale]: words })),
+      (error: unknown) => {
+        console.warn(`Parley: the ${locale} words did not load; showing English`, error);
+        setLoaded((before) => ({ ...before, [locale]: ENGLISH_CATALOG }));
+      },
+    );
+  }, [locale, loaded]);
+  const messages = useMemo(() => (pseudo ? pseudoCatalog(ENGLISH_CATALOG) : catalog), [pseudo, catalog]);
   useEffect(() => {
     document.documentElement.lang = pseudo ? PSEUDO_LOCALE : locale;
   }, [locale, pseudo]);
+  // A language still loading: a few milliseconds of nothing rather than a flash of English.
+  if (!messages) return null;
   return (
     <IntlProvider locale={locale} defaultLocale={DEFAULT_LOCALE} messages={messages} onError={reportMissing}>
       <AriaI18nProvider locale={locale}>{children}</AriaI18nProvider>
