@@ -46,14 +46,19 @@ const cameraAdapted = (page: Page): Promise<boolean> =>
     return false;
   });
 
-/** What each video decoding on a viewer is: Ada's camera (640 wide, or less if adapted), her screen, or something else. */
+/**
+ * What each video decoding on a viewer is: Ada's camera (640 wide; less if her encoder adapted, or
+ * if the viewer shows her camera as a thumbnail beside the screen and asked for less), her screen,
+ * or something else.
+ */
 async function decodingKinds(viewer: Page, ada: Page, screenWidth: number): Promise<string[]> {
   const videos = (await decoding(viewer)).filter((video) => video.growing);
   const adapted = await cameraAdapted(ada);
+  const askedSmaller = (await viewer.getByRole('figure', { name: 'Ada', exact: true }).getAttribute('data-view')) === 'thumbnail';
   return videos
     .map((video) => {
       if (video.width === screenWidth) return 'screen';
-      if (video.width === 640 || (adapted && video.width > 0 && video.width < 640)) return 'camera';
+      if (video.width === 640 || ((adapted || askedSmaller) && video.width > 0 && video.width < 640)) return 'camera';
       return `a video ${video.width} wide`;
     })
     .sort();

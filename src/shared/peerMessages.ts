@@ -30,9 +30,21 @@ export const peerViewSchema = z.strictObject({
 });
 export type PeerView = z.infer<typeof peerViewSchema>;
 
+/** The reactions anyone may send: a fixed set, so nothing else can be drawn on others' screens. */
+export const REACTIONS = ['👍', '👏', '😂', '❤️', '🎉', '😮'] as const;
+export type Reaction = (typeof REACTIONS)[number];
+
 export const peerMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('media-state'), state: mediaStateSchema }),
   z.strictObject({ type: z.literal('view'), view: peerViewSchema }),
+  /**
+   * A hand raised or lowered. `seq` orders the hands the same on every screen whatever the clocks
+   * say: one more than the highest the raiser has seen (ties broken by peer id).
+   */
+  z.strictObject({ type: z.literal('hand'), raised: z.boolean(), seq: z.number().int().min(0).max(1_000_000_000) }),
+  /** The host lowers someone's hand; anyone else sending it is ignored. */
+  z.strictObject({ type: z.literal('lower-hand'), peerId: z.string().min(1).max(64) }),
+  z.strictObject({ type: z.literal('reaction'), emoji: z.enum(REACTIONS) }),
 ]);
 export type PeerMessage = z.infer<typeof peerMessageSchema>;
 

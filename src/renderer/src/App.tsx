@@ -6,33 +6,53 @@ import { useTheme } from './features/ui/useTheme';
 import { useParley } from './store';
 
 // The call screen (its panels, statistics, recorder, QR code, mini window) is not needed to draw
-// the home screen: it is a chunk of its own, fetched as soon as the home screen is idle, so the
-// first paint loads less and the click on Join never waits for it.
-const loadCallScreen = () => import('./features/call/CallScreen');
-const CallScreen = lazy(() => loadCallScreen().then((module) => ({ default: module.CallScreen })));
+// the home screen: it is a chunk of its own, fetched as soon as the home screen is idle (or a join
+// starts), so the first paint loads less and the click on Join does not wait for it.
+type CallScreenModule = typeof import('./features/call/CallScreen');
+let callScreenModule: CallScreenModule | undefined;
+const loadCallScreen = (): Promise<CallScreenModule> =>
+  import('./features/call/CallScreen').then((module) => {
+    callScreenModule = module;
+    return module;
+  });
+const LazyCallScreen = lazy(() => loadCallScreen().then((module) => ({ default: module.CallScreen })));
+
+function fetchCallScreen(): void {
+  loadCallScreen().catch((error: unknown) => console.warn('Parley: the call screen did not load', error));
+}
+
+/**
+ * Once fetched, the call screen replaces the home screen in the same render: our own picture's
+ * video element moves across without leaving the page (which would pause it). Should it not be
+ * fetched yet, the home screen stays up until it is.
+ */
+function CallScreenOrHome() {
+  const loaded = callScreenModule;
+  if (loaded) return <loaded.CallScreen />;
+  return (
+    <Suspense fallback={<HomeScreen />}>
+      <LazyCallScreen />
+    </Suspense>
+  );
+}
 
 export function App() {
   const inCall = useParley((state) => state.phase === 'in-call');
+  const joining = useParley((state) => state.phase !== 'idle');
   useSystemInvites();
   useTheme();
   useEffect(() => {
-    const fetchSoon = (): void => void loadCallScreen().catch((error: unknown) => console.warn('Parley: the call screen did not load', error));
+    if (joining) return fetchCallScreen();
     if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(fetchSoon, { timeout: 1500 });
+      const id = requestIdleCallback(fetchCallScreen, { timeout: 1500 });
       return () => cancelIdleCallback(id);
     }
-    const timer = setTimeout(fetchSoon, 200);
+    const timer = setTimeout(fetchCallScreen, 200);
     return () => clearTimeout(timer);
-  }, []);
+  }, [joining]);
   return (
     <>
-      {inCall ? (
-        <Suspense fallback={null}>
-          <CallScreen />
-        </Suspense>
-      ) : (
-        <HomeScreen />
-      )}
+      {inCall ? <CallScreenOrHome /> : <HomeScreen />}
       <ScreenPickerDialog />
     </>
   );

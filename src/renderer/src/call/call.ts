@@ -8,6 +8,7 @@
  */
 import { parsePeerMessage, type MediaState, type PeerView } from '../../../shared/peerMessages';
 import { ViewRequests } from './viewRequests';
+import { Gestures } from './gestures';
 import type { JoinRequest, JoinResult, PeerInfo, RoomState } from '../../../shared/protocol';
 import { CallError } from './callError';
 import { Chat } from './chat';
@@ -70,6 +71,16 @@ export class Call extends Emitter<CallEvents> {
     channel: (peerId) => this.mesh?.channel(peerId, 'files'),
     maxMessageSize: (peerId) => this.mesh?.connections().get(peerId)?.sctp?.maxMessageSize,
   });
+  /** Who hosts (the server says so in each peer's info): only the host may lower others' hands. */
+  private readonly hostIds = new Set<string>();
+  private selfId = '';
+  /** Raised hands and reactions, over the control channel. */
+  readonly gestures = new Gestures({
+    broadcast: (message) => this.mesh?.broadcast('control', message),
+    sendTo: (peerId, message) => void this.mesh?.sendTo(peerId, 'control', message),
+    isHost: (peerId) => this.hostIds.has(peerId),
+    selfId: () => this.selfId,
+  });
   /** How we show each peer's camera, told to that peer so it sends no more than that. */
   private readonly views = new ViewRequests((peerId, message) => this.mesh?.sendTo(peerId, 'control', message) ?? false);
   /**
@@ -117,6 +128,8 @@ export class Call extends Emitter<CallEvents> {
       const joined = await this.signaling.join({ ...this.joinRequest(), offer: this.preparedOffer() });
       this.resumeToken = joined.resumeToken;
       this.listen();
+      this.selfId = joined.selfId;
+      for (const peer of joined.peers) if (peer.isHost) this.hostIds.add(peer.id);
       this.buildMesh(joined.selfId, joined.peers, joined.offeredTo);
       return joined;
     } catch (error) {
@@ -188,6 +201,7 @@ export class Call extends Emitter<CallEvents> {
     const signaling = this.signaling;
     globalThis.addEventListener?.('online', this.onNetworkBack);
     signaling.on('peer-joined', ({ offer, ...peer }) => {
+      if (peer.isHost) this.hostIds.add(peer.id);
       // The newcomer's offer came with it: the connection gets going before its tile is drawn.
       if (offer) this.mesh?.receive(peer.id, { kind: 'description', description: offer });
       this.emit('peer-joined', peer);
@@ -237,6 +251,7 @@ export class Call extends Emitter<CallEvents> {
       if (kind === 'control') {
         mesh.sendTo(id, 'control', this.stateMessage());
         this.views.channelOpened(id);
+        this.gestures.channelOpened(id);
       }
       if (kind === 'chat') this.chat.channelOpened(id);
     });
@@ -246,6 +261,7 @@ export class Call extends Emitter<CallEvents> {
       const message = parsePeerMessage(data);
       if (message?.type === 'media-state') this.emit('peer-media-state', id, message.state);
       if (message?.type === 'view') mesh.setPeerView(id, message.view);
+      if (message?.type === 'hand' || message?.type === 'lower-hand' || message?.type === 'reaction') this.gestures.receive(id, message);
     });
     mesh.on('error', (id, error) => console.warn(`Parley: media with ${id} failed`, error));
     if (this.screenTrack) mesh.setScreenTrack(this.screenTrack);
@@ -265,6 +281,8 @@ export class Call extends Emitter<CallEvents> {
     }
     if (this.finished) return;
     this.resumeToken = now.resumeToken;
+    this.selfId = now.selfId;
+    for (const peer of now.peers) if (peer.isHost) this.hostIds.add(peer.id);
     const known = new Set(this.mesh?.peerIds() ?? []);
     const present = new Set(now.peers.map((peer) => peer.id));
 
@@ -296,6 +314,8 @@ export class Call extends Emitter<CallEvents> {
   private peerGone(id: string): void {
     this.mesh?.remove(id);
     this.views.forget(id);
+    this.gestures.peerGone(id);
+    this.hostIds.delete(id);
     this.chat.peerGone(id);
     this.files.peerGone(id);
     this.emit('peer-left', id);

@@ -13,6 +13,7 @@ import { Call, type SignalingState } from '../call/call';
 import { CallError } from '../call/callError';
 import { platform } from '../platform';
 import { attachCollaboration } from './collaborationSlice';
+import { attachGestures } from './gesturesSlice';
 import { failedAttempt, type CallFailure } from './errorText';
 import { checkJoinForm, type JoinForm } from './joinForm';
 import { checkHostAhead, prepareJoinAhead, takePreparedJoin } from './joinAhead';
@@ -122,6 +123,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     const call = new Call({ ...target, localTracks: local.tracks, mediaState: local.state, prepared });
     activeCall = call;
     attachCollaboration(call, set);
+    attachGestures(call, set, () => get().showNotice('notices.handLowered'));
     call.on('peer-joined', ({ id, name: peerName, isHost = false }) =>
       set((state) => ({ peers: { ...state.peers, [id]: { id, name: peerName, isHost, stream: null, connection: 'new', mediaState: null, screen: null } } })),
     );

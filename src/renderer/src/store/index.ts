@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { createCallSlice, type CallSlice } from './callSlice';
 import { createCollaborationSlice, type CollaborationSlice } from './collaborationSlice';
+import { createGesturesSlice, type GesturesSlice } from './gesturesSlice';
 import { createJoinTargetSlice, type JoinTargetSlice } from './joinTargetSlice';
 import { createMediaSlice, PERSISTED_MEDIA, type MediaSlice } from './mediaSlice';
 import { createScreenShareSlice, type ScreenShareSlice } from './screenShareSlice';
@@ -13,7 +14,7 @@ import { createSettingsSlice, PERSISTED_SETTINGS, type SettingsSlice } from './s
 import { createSidePanelSlice, type SidePanelSlice } from './sidePanelSlice';
 import { createStatsSlice, type StatsSlice } from './statsSlice';
 
-export type ParleyState = SettingsSlice & MediaSlice & JoinTargetSlice & CallSlice & ScreenShareSlice & CollaborationSlice & StatsSlice & SidePanelSlice;
+export type ParleyState = SettingsSlice & MediaSlice & JoinTargetSlice & CallSlice & ScreenShareSlice & CollaborationSlice & StatsSlice & SidePanelSlice & GesturesSlice;
 
 export const useParley = create<ParleyState>()(
   persist(
@@ -26,6 +27,7 @@ export const useParley = create<ParleyState>()(
       ...createCollaborationSlice(...args),
       ...createStatsSlice(...args),
       ...createSidePanelSlice(...args),
+      ...createGesturesSlice(...args),
     }),
     {
       name: 'parley.settings',

@@ -12,7 +12,8 @@ import { CallRecorder } from '../../call/recorder';
 import { useText } from '../../i18n/useText';
 import { useParley } from '../../store';
 import type { SidePanel } from '../../store/sidePanelSlice';
-import { ChartLine, CircleDot, Ellipsis, Keyboard, LayoutGrid, MessageSquare, PhoneOff, PictureInPicture2, ScreenShare, ScreenShareOff, Settings, Users } from '../../ui/icons';
+import { ChartLine, CircleDot, Ellipsis, Hand, Keyboard, LayoutGrid, MessageSquare, PhoneOff, PictureInPicture2, ScreenShare, ScreenShareOff, Settings, SmilePlus, Users } from '../../ui/icons';
+import { REACTIONS } from '../../../../shared/peerMessages';
 import { shortcutLabel } from '../shortcuts/callShortcuts';
 import { ControlButton } from '../../ui/primitives/ControlButton';
 import { MenuButton } from '../../ui/primitives/MenuButton';
@@ -31,6 +32,9 @@ export function CallControls({ panelIds, onShowShortcuts }: { panelIds: Record<S
       sharing: state.screenTrack !== null,
       shareScreen: state.shareScreen,
       stopScreenShare: state.stopScreenShare,
+      handRaised: state.hands.includes('self'),
+      toggleHand: state.toggleHand,
+      react: state.react,
       miniWindowOpen: state.miniWindowOpen,
       setMiniWindowOpen: state.setMiniWindowOpen,
     })),
@@ -93,6 +97,16 @@ export function CallControls({ panelIds, onShowShortcuts }: { panelIds: Record<S
           }
           onPress={() => s.toggleSidePanel('chat')}
         />
+        <ControlButton
+          icon={Hand}
+          label={t('call.controls.raiseHand')}
+          tooltip={s.handRaised ? t('call.controls.lowerHand') : t('call.controls.raiseHand')}
+          toggled={s.handRaised}
+          shortcut={shortcutLabel('hand')}
+          control="hand"
+          onPress={s.toggleHand}
+        />
+        <MenuButton icon={SmilePlus} label={t('call.controls.react')} control="react" items={REACTIONS.map((emoji) => ({ id: emoji, label: emoji, onAction: () => s.react(emoji) }))} />
         <ControlButton icon={Users} label={t('call.controls.people')} controls={panel('people')} control="people" onPress={() => s.toggleSidePanel('people')} />
         {recording && <ControlButton icon={CircleDot} label={t('call.controls.stopRecording')} tone="danger" onPress={() => void toggleRecording()} />}
         <MenuButton

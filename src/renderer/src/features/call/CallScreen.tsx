@@ -54,8 +54,11 @@ export function CallScreen() {
       setPinned: state.setPinned,
       activeSpeaker: state.activeSpeaker,
       sharing: state.screenTrack !== null,
+      hands: state.hands,
+      reactions: state.reactions,
     })),
   );
+  const handOf = (id: string): number | undefined => (s.hands.includes(id) ? s.hands.indexOf(id) + 1 : undefined);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const showShortcuts = useCallback(() => setShortcutsOpen(true), []);
   useCallShortcuts({ onHelp: showShortcuts });
@@ -108,7 +111,7 @@ export function CallScreen() {
           {screens.map((peer) => (
             <VideoTile key={`screen-${peer.id}`} stream={peer.screen} name={t('call.tile.screenOf', { name: peer.name })} featured sinkId={s.speakerId} />
           ))}
-          <VideoTile stream={s.previewStream} name={s.displayName} isSelf audioMuted={s.muted} videoOff={s.cameraOff} onSnapshot={snapshot(s.displayName)} />
+          <VideoTile stream={s.previewStream} name={s.displayName} isSelf audioMuted={s.muted} videoOff={s.cameraOff} onSnapshot={snapshot(s.displayName)} handPosition={handOf('self')} reaction={s.reactions['self']?.emoji} />
           {ordered.map((peer) => (
             <VideoTile
               key={peer.id}
@@ -124,6 +127,8 @@ export function CallScreen() {
               speaking={s.activeSpeaker === peer.id}
               featured={featured === peer.id}
               thumbnail={speakerLayout && featured !== peer.id}
+              handPosition={handOf(peer.id)}
+              reaction={s.reactions[peer.id]?.emoji}
               pinned={s.pinned === peer.id}
               onTogglePin={() => s.setPinned(s.pinned === peer.id ? null : peer.id)}
             />

@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { MessageKey } from '../../../../shared/i18n/catalogs';
 import { useText } from '../../i18n/useText';
 import { useParley } from '../../store';
-import { Crown, MicOff, UserX, VideoOff } from '../../ui/icons';
+import { Crown, Hand, MicOff, UserX, VideoOff } from '../../ui/icons';
 
 const CONNECTION: Partial<Record<RTCPeerConnectionState, MessageKey>> = {
   new: 'call.connection.connecting',
@@ -36,6 +36,8 @@ export function PeoplePanel() {
       cameraOff: state.cameraOff,
       peers: state.peers,
       removePeer: state.removePeer,
+      hands: state.hands,
+      lowerHandOf: state.lowerHandOf,
     })),
   );
   const people: Person[] = [
@@ -74,8 +76,20 @@ export function PeoplePanel() {
                 <span className="visually-hidden">{t('call.people.cameraOff')}</span>
               </span>
             )}
+            {s.hands.includes(person.id) && (
+              <span className="people__mark people__mark--hand" title={t('call.tile.handRaised', { position: s.hands.indexOf(person.id) + 1 })}>
+                <Hand aria-hidden="true" focusable="false" className="people__icon" />
+                <span aria-hidden="true">{s.hands.indexOf(person.id) + 1}</span>
+                <span className="visually-hidden">{t('call.tile.handRaised', { position: s.hands.indexOf(person.id) + 1 })}</span>
+              </span>
+            )}
             {person.status && <span className="people__status">{t(person.status)}</span>}
           </span>
+          {s.isHost && !person.isSelf && s.hands.includes(person.id) && (
+            <Button className="control control--default control--small" aria-label={t('call.people.lowerHand', { name: person.name })} onPress={() => s.lowerHandOf(person.id)}>
+              <Hand aria-hidden="true" focusable="false" className="control__icon control__icon--small" />
+            </Button>
+          )}
           {s.isHost && !person.isSelf && (
             <Button className="control control--default control--small" aria-label={t('call.tile.removeName', { name: person.name })} onPress={() => void s.removePeer(person.id)}>
               <UserX aria-hidden="true" focusable="false" className="control__icon control__icon--small" />

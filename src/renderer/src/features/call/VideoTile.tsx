@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useText } from '../../i18n/useText';
-import { Camera, Pin, PinOff, UserX } from '../../ui/icons';
+import { Camera, Hand, Pin, PinOff, UserX } from '../../ui/icons';
 import { MicOffIcon } from '../ui/icons';
 import { selfViewVideo } from './selfView';
 import { useViewReport } from './useViewReport';
@@ -29,6 +29,10 @@ interface VideoTileProps {
   thumbnail?: boolean;
   pinned?: boolean;
   onTogglePin?: () => void;
+  /** Place in the raised-hands line (1: first), if this participant's hand is up. */
+  handPosition?: number;
+  /** The reaction this participant just sent, shown for a few seconds. */
+  reaction?: string;
 }
 
 type SinkableVideo = HTMLVideoElement & { sinkId?: string; setSinkId?: (id: string) => Promise<void> };
@@ -36,7 +40,7 @@ type SinkableVideo = HTMLVideoElement & { sinkId?: string; setSinkId?: (id: stri
 /** The placeholder's letter for a name that has none to give: a sign, not a word. */
 const NO_INITIAL = '?';
 
-export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, thumbnail = false, pinned = false, onTogglePin }: VideoTileProps) {
+export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, thumbnail = false, pinned = false, onTogglePin, handPosition, reaction }: VideoTileProps) {
   const t = useText();
   const video = useRef<SinkableVideo>(null);
   /** Where our own camera's shared element goes (see selfView.ts); remote tiles have their own. */
@@ -91,6 +95,17 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
       data-speaking={speaking}
     >
       {speaking && <span className="tile__speaking">{t('call.tile.speaking')}</span>}
+      {handPosition !== undefined && (
+        <span className="tile__hand" role="img" aria-label={t('call.tile.handRaised', { position: handPosition })}>
+          <Hand aria-hidden="true" focusable="false" />
+          <span aria-hidden="true">{handPosition}</span>
+        </span>
+      )}
+      {reaction && (
+        <span className="tile__reaction" role="img" aria-label={t('call.tile.reaction', { name: shownName, emoji: reaction })}>
+          {reaction}
+        </span>
+      )}
       {isSelf ? (
         <div ref={selfSlot} className="tile__video-slot" />
       ) : (

@@ -6,7 +6,7 @@
  */
 import type { MessageKey } from '../../../../shared/i18n/catalogs';
 
-export type ShortcutAction = 'microphone' | 'camera' | 'share' | 'chat' | 'help';
+export type ShortcutAction = 'microphone' | 'camera' | 'share' | 'chat' | 'hand' | 'help';
 
 export interface CallShortcut {
   action: ShortcutAction;
@@ -22,6 +22,7 @@ export const CALL_SHORTCUTS: readonly CallShortcut[] = [
   { action: 'camera', key: 'v', label: 'V', description: 'desktop.shortcuts.camera' },
   { action: 'share', key: 's', label: 'S', description: 'desktop.shortcuts.share' },
   { action: 'chat', key: 'c', label: 'C', description: 'desktop.shortcuts.chat' },
+  { action: 'hand', key: 'h', label: 'H', description: 'desktop.shortcuts.hand' },
   { action: 'help', key: '?', label: '?', description: 'desktop.shortcuts.help' },
 ];
 

@@ -19,6 +19,7 @@ export function useCallShortcuts({ onHelp }: { onHelp: () => void }): void {
         if (state.screenTrack) state.stopScreenShare();
         else void state.shareScreen();
       } else if (action === 'chat') state.toggleSidePanel('chat');
+      else if (action === 'hand') state.toggleHand();
       else onHelp();
     };
     const stopTalking = (): void => {

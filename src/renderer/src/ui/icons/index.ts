@@ -31,3 +31,5 @@ export { default as Keyboard } from 'lucide-react/icons/keyboard';
 export type { LucideIcon as Icon } from 'lucide-react';
 export { default as Maximize2 } from 'lucide-react/icons/maximize-2';
 export { default as PictureInPicture2 } from 'lucide-react/icons/picture-in-picture-2';
+export { default as Hand } from 'lucide-react/icons/hand';
+export { default as SmilePlus } from 'lucide-react/icons/smile-plus';
