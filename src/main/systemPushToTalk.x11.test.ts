@@ -1,20 +1,27 @@
 /**
  * System-wide push-to-talk with the real keyboard hook (uiohook-napi's prebuilt binary) on a real
  * X display of its own (Xvfb), whose keys xdotool presses as a person would, in no window of ours.
- * Linux only (xvfb and xdotool come from scripts/ensure-test-tools.sh, as root); elsewhere the
- * hook's own platforms are not reachable from here, and this says so rather than pass.
+ * The hook runs in a process of its own (testing/pushToTalkDriver.ts): libuiohook holds the display
+ * for the life of its process, and Xlib ends that process when the display goes.
+ * Linux only (xvfb and xdotool come from scripts/ensure-test-tools.sh, as root).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DesktopCommand } from '../shared/ipc';
 import { findOnPath } from '../../scripts/findChromium';
-import { loadUiohook, pushToTalkUnavailable, SystemPushToTalk } from './systemPushToTalk';
 
 const tools = process.platform === 'linux' && findOnPath('Xvfb', process.env['PATH']) && findOnPath('xdotool', process.env['PATH']);
+const driver = fileURLToPath(new URL('./testing/pushToTalkDriver.ts', import.meta.url));
 let xvfb: ChildProcess | undefined;
 let display = '';
-const previousDisplay = process.env['DISPLAY'];
+
+const stopped = (child: ChildProcess | undefined): Promise<void> =>
+  new Promise((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill();
+  });
 
 describe.skipIf(!tools)('push-to-talk from any program, on a real X display (skipped without Linux, Xvfb and xdotool)', () => {
   beforeAll(async () => {
@@ -22,15 +29,9 @@ describe.skipIf(!tools)('push-to-talk from any program, on a real X display (ski
     display = `:${number}`;
     xvfb = spawn('Xvfb', [display, '-screen', '0', '640x480x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
     await vi.waitFor(() => expect(existsSync(`/tmp/.X11-unix/X${number}`)).toBe(true), { timeout: 10_000 });
-    // libuiohook opens the display named by DISPLAY when the hook starts.
-    process.env['DISPLAY'] = display;
   });
 
-  afterAll(() => {
-    xvfb?.kill();
-    if (previousDisplay === undefined) delete process.env['DISPLAY'];
-    else process.env['DISPLAY'] = previousDisplay;
-  });
+  afterAll(() => stopped(xvfb));
 
   const press = (action: 'keydown' | 'keyup', key: string) => {
     const result = spawnSync('xdotool', [action, key], { env: { ...process.env, DISPLAY: display }, encoding: 'utf8', timeout: 5000 });
@@ -38,29 +39,22 @@ describe.skipIf(!tools)('push-to-talk from any program, on a real X display (ski
   };
 
   it('hears the chosen key held and released wherever the focus is: talk, then muted again', async () => {
-    const sent: DesktopCommand[] = [];
-    const ptt = new SystemPushToTalk({
-      load: loadUiohook,
-      send: (command) => (sent.push(command), true),
-      unavailableReason: () => pushToTalkUnavailable({ platform: process.platform, env: process.env, accessibilityTrusted: () => true }),
-      onStatus: () => undefined,
-    });
+    const child = spawn(process.execPath, ['--import', 'tsx', driver, 'F9'], { env: { ...process.env, DISPLAY: display }, stdio: ['pipe', 'pipe', 'inherit'] });
+    const lines: string[] = [];
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => lines.push(...chunk.split('\n').filter(Boolean)));
     try {
-      await ptt.follow(true, false, 'F9');
-      expect(ptt.status()).toEqual({ key: 'F9', state: 'active' });
-      await new Promise((resolve) => setTimeout(resolve, 300)); // the hook's thread is listening
+      await vi.waitFor(() => expect(lines).toContain('ready'), { timeout: 20_000 });
+      const said = () => lines.filter((line) => line !== 'ready');
       press('keydown', 'F9');
-      await vi.waitFor(() => expect(sent).toEqual(['unmute']), { timeout: 3000 });
+      await vi.waitFor(() => expect(said()).toEqual(['unmute']), { timeout: 3000 });
       press('keydown', 'F8'); // another key: nothing
       press('keyup', 'F8');
       press('keyup', 'F9');
-      await vi.waitFor(() => expect(sent).toEqual(['unmute', 'mute']), { timeout: 3000 });
+      await vi.waitFor(() => expect(said()).toEqual(['unmute', 'mute']), { timeout: 3000 });
     } finally {
-      ptt.dispose();
+      child.stdin!.end();
+      await Promise.race([new Promise((resolve) => child.once('exit', resolve)), new Promise((resolve) => setTimeout(resolve, 3000))]);
+      await stopped(child);
     }
-    press('keydown', 'F9'); // no longer listening
-    press('keyup', 'F9');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(sent).toEqual(['unmute', 'mute']);
   });
 });
