@@ -26,6 +26,15 @@ export interface PeerStats {
   videoCapKbps: number | null;
   /** RMS of the peer's audio over the last interval, 0..1. */
   audioLevel: number;
+  /** Times the peer's video froze so far (cumulative, from the receiver's stats). */
+  freezeCount: number;
+  /** What limits our camera to this peer: 'none', 'cpu', 'bandwidth' or 'other'. */
+  qualityLimitation: string;
+  /**
+   * Loss on the peer's audio alone, in %: video's losses are mostly repaired by retransmission
+   * before they count, so they hide how lossy the path is; audio is not retransmitted.
+   */
+  audioLossPercent: number;
 }
 
 type Report = Record<string, unknown>;
@@ -38,6 +47,8 @@ interface Totals {
   packetsLost: number;
   audioEnergy: number;
   audioDuration: number;
+  audioReceived: number;
+  audioLost: number;
 }
 
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
@@ -68,6 +79,7 @@ export class StatsSampler {
     const outbound = of('outbound-rtp');
     const inboundVideo = inbound.find((r) => r['kind'] === 'video' && num(r['framesDecoded']) > 0) ?? inbound.find((r) => r['kind'] === 'video');
     const inboundAudio = inbound.find((r) => r['kind'] === 'audio');
+    const outboundVideo = outbound.find((r) => r['kind'] === 'video' && r['active'] !== false);
     const pairs = of('candidate-pair');
     const pair = pairs.find((r) => r['nominated'] && r['state'] === 'succeeded') ?? pairs.find((r) => r['state'] === 'succeeded');
     const codecOf = (report: Report | undefined): string => String(byId.get(String(report?.['codecId']))?.['mimeType'] ?? '').replace(/^(video|audio)\//, '');
@@ -84,6 +96,8 @@ export class StatsSampler {
       packetsLost: inbound.reduce((sum, r) => sum + Math.max(0, num(r['packetsLost'])), 0),
       audioEnergy: num(inboundAudio?.['totalAudioEnergy']),
       audioDuration: num(inboundAudio?.['totalSamplesDuration']),
+      audioReceived: num(inboundAudio?.['packetsReceived']),
+      audioLost: Math.max(0, num(inboundAudio?.['packetsLost'])),
     };
     const before = this.previous.get(peerId);
     this.previous.set(peerId, totals);
@@ -91,6 +105,8 @@ export class StatsSampler {
     const rate = (now: number, then: number | undefined): number => (before && seconds > 0 ? ((now - (then ?? now)) * 8) / seconds / 1000 : 0);
     const received = before ? totals.packetsReceived - before.packetsReceived : totals.packetsReceived;
     const lost = before ? totals.packetsLost - before.packetsLost : totals.packetsLost;
+    const audioReceived = before ? totals.audioReceived - before.audioReceived : totals.audioReceived;
+    const audioLost = before ? totals.audioLost - before.audioLost : totals.audioLost;
     const energy = before ? totals.audioEnergy - before.audioEnergy : 0;
     const duration = before ? totals.audioDuration - before.audioDuration : 0;
 
@@ -111,6 +127,9 @@ export class StatsSampler {
       remoteCandidate: candidateType(pair?.['remoteCandidateId']),
       videoCapKbps: videoCap ? Math.round(videoCap / 1000) : null,
       audioLevel: duration > 0 ? Math.sqrt(Math.max(0, energy) / duration) : 0,
+      freezeCount: num(inboundVideo?.['freezeCount']),
+      qualityLimitation: String(outboundVideo?.['qualityLimitationReason'] ?? 'none'),
+      audioLossPercent: audioReceived + audioLost > 0 ? Math.round((audioLost / (audioReceived + audioLost)) * 1000) / 10 : 0,
     };
   }
 }

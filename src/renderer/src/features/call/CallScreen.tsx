@@ -20,6 +20,7 @@ import { PeoplePanel } from './PeoplePanel';
 import { SidePanel } from './SidePanel';
 import { StatsPanel } from './StatsPanel';
 import { useSaveFile } from './useSaveFile';
+import { connectionQuality } from '../../call/connectionQuality';
 import { VideoTile } from './VideoTile';
 import { useFocusOnArrival } from '../ui/useFocusOnArrival';
 
@@ -56,6 +57,7 @@ export function CallScreen() {
       sharing: state.screenTrack !== null,
       hands: state.hands,
       reactions: state.reactions,
+      peerStats: state.peerStats,
     })),
   );
   const handOf = (id: string): number | undefined => (s.hands.includes(id) ? s.hands.indexOf(id) + 1 : undefined);
@@ -128,6 +130,7 @@ export function CallScreen() {
               featured={featured === peer.id}
               thumbnail={speakerLayout && featured !== peer.id}
               handPosition={handOf(peer.id)}
+              connection={connectionQuality(s.peerStats[peer.id] ?? [])}
               reaction={s.reactions[peer.id]?.emoji}
               pinned={s.pinned === peer.id}
               onTogglePin={() => s.setPinned(s.pinned === peer.id ? null : peer.id)}

@@ -4,6 +4,8 @@ import { Camera, Hand, Pin, PinOff, UserX } from '../../ui/icons';
 import { MicOffIcon } from '../ui/icons';
 import { selfViewVideo } from './selfView';
 import { useViewReport } from './useViewReport';
+import type { ConnectionQuality } from '../../call/connectionQuality';
+import { ConnectionBars } from './ConnectionBars';
 
 interface VideoTileProps {
   stream: MediaStream | null;
@@ -33,14 +35,19 @@ interface VideoTileProps {
   handPosition?: number;
   /** The reaction this participant just sent, shown for a few seconds. */
   reaction?: string;
+  /** How the connection to this participant is doing (remote tiles), once there is enough to say. */
+  connection?: ConnectionQuality | null;
 }
+
+const LEVEL_TEXT = { good: 'call.quality.good', fair: 'call.quality.fair', poor: 'call.quality.poor' } as const;
+const REASON_TEXT = { loss: 'call.quality.loss', delay: 'call.quality.delay', freezes: 'call.quality.freezes', cpu: 'call.quality.cpu', bandwidth: 'call.quality.bandwidth' } as const;
 
 type SinkableVideo = HTMLVideoElement & { sinkId?: string; setSinkId?: (id: string) => Promise<void> };
 
 /** The placeholder's letter for a name that has none to give: a sign, not a word. */
 const NO_INITIAL = '?';
 
-export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, thumbnail = false, pinned = false, onTogglePin, handPosition, reaction }: VideoTileProps) {
+export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, thumbnail = false, pinned = false, onTogglePin, handPosition, reaction, connection = null }: VideoTileProps) {
   const t = useText();
   const video = useRef<SinkableVideo>(null);
   /** Where our own camera's shared element goes (see selfView.ts); remote tiles have their own. */
@@ -95,6 +102,16 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
       data-speaking={speaking}
     >
       {speaking && <span className="tile__speaking">{t('call.tile.speaking')}</span>}
+      {connection && (
+        <ConnectionBars
+          level={connection.level}
+          description={
+            connection.reason
+              ? t('call.quality.withReason', { level: t(LEVEL_TEXT[connection.level]), reason: t(REASON_TEXT[connection.reason], { figure: connection.figure }) })
+              : t(LEVEL_TEXT[connection.level])
+          }
+        />
+      )}
       {handPosition !== undefined && (
         <span className="tile__hand" role="img" aria-label={t('call.tile.handRaised', { position: handPosition })}>
           <Hand aria-hidden="true" focusable="false" />
