@@ -15,7 +15,8 @@
 import type { PeerView } from '../../../shared/peerMessages';
 import type { SignalPayload } from '../../../shared/protocol';
 import { applyEncoding, capSender, FAST_START_MS, screenBitrateFor } from './bandwidth';
-import { cameraEncodings, CpuPressure } from './encodingPolicy';
+import { CpuWatch } from './cpuWatch';
+import { cameraEncodings } from './encodingPolicy';
 import { addMediaTransceiver, createChannels, MEDIA_KINDS, type ChannelKind, type LocalTracks, type MediaKind } from './channels';
 import { Emitter } from './emitter';
 import { PeerSession } from './peerSession';
@@ -73,8 +74,6 @@ interface PeerEntry {
   view: PeerView | null;
 }
 
-/** How often our encoders are asked whether CPU is what limits them. */
-const CPU_CHECK_MS = 2000;
 
 export class Mesh extends Emitter<MeshEvents> {
   private readonly peers = new Map<string, PeerEntry>();
@@ -86,8 +85,11 @@ export class Mesh extends Emitter<MeshEvents> {
   private readonly screenStream = new MediaStream();
   private screenTrack: MediaStreamTrack | null = null;
   private standby: StandbyConnection | undefined;
-  private readonly cpu = new CpuPressure();
-  private cpuTimer: ReturnType<typeof setInterval> | undefined;
+  /** Our camera encoders' CPU pressure, which the encoding policy steps down for. */
+  private readonly cpu = new CpuWatch(
+    () => [...this.peers.values()].flatMap((entry) => (entry.senders?.video?.track ? [entry.senders.video] : [])),
+    () => this.applyCaps(),
+  );
 
   constructor(private readonly options: MeshOptions) {
     super();
@@ -202,11 +204,6 @@ export class Mesh extends Emitter<MeshEvents> {
     this.applyCaps();
   }
 
-  /** Our encoders' CPU pressure level now (0: none), as the encoding policy steps down for it. */
-  cpuLevel(): number {
-    return this.cpu.current();
-  }
-
   /** One peer left: close its connection, and the others may now have more of the uplink. */
   remove(peerId: string): void {
     const entry = this.peers.get(peerId);
@@ -234,38 +231,15 @@ export class Mesh extends Emitter<MeshEvents> {
     if (!camera) return;
     const entries = [...this.peers.values()];
     const sourceHeight = this.localTracks.video?.getSettings().height ?? 480;
-    const encodings = cameraEncodings(entries.map(({ view, fastStart }) => ({ view, fastStart })), sourceHeight, this.cpu.current());
+    const encodings = cameraEncodings(entries.map(({ view, fastStart }) => ({ view, fastStart })), sourceHeight, this.cpu.level());
     const encoding = encodings[entries.indexOf(entry)];
     if (encoding) applyEncoding(camera, encoding).catch(report);
-    this.watchCpu();
-  }
-
-  /** Asks the camera encoders every few seconds whether CPU limits them, and steps down or up. */
-  private watchCpu(): void {
-    if (this.cpuTimer !== undefined) return;
-    this.cpuTimer = setInterval(() => void this.checkCpu(), CPU_CHECK_MS);
-  }
-
-  private async checkCpu(): Promise<void> {
-    const senders = [...this.peers.values()].flatMap((entry) => (entry.senders?.video?.track ? [entry.senders.video] : []));
-    if (senders.length === 0) return;
-    let limited = false;
-    for (const sender of senders) {
-      try {
-        (await sender.getStats()).forEach((report: { type: string; qualityLimitationReason?: string }) => {
-          if (report.type === 'outbound-rtp' && report.qualityLimitationReason === 'cpu') limited = true;
-        });
-      } catch {
-        // A connection closing under us: its reading does not count.
-      }
-    }
-    if (this.cpu.observe(limited)) this.applyCaps();
+    this.cpu.start();
   }
 
   /** The call is over: close everything (no re-capping connections that are closing too). */
   close(): void {
-    clearInterval(this.cpuTimer);
-    this.cpuTimer = undefined;
+    this.cpu.stop();
     if (this.standby) closeStandby(this.standby);
     this.standby = undefined;
     for (const entry of this.peers.values()) closeEntry(entry);
