@@ -10,6 +10,7 @@ import type { GlobalShortcutStatus, PushToTalkStatus } from '../../../../shared/
 import { DEFAULT_PUSH_TO_TALK_KEY, pushToTalkKeyFromCode } from '../../../../shared/pushToTalkKey';
 import type { MessageKey } from '../../../../shared/i18n/catalogs';
 import { useText } from '../../i18n/useText';
+import { KeyChoiceField } from './KeyChoiceField';
 import { platform } from '../../platform';
 import { useParley } from '../../store';
 import type { SoundName } from '../../store/settingsSlice';
@@ -52,25 +53,16 @@ function useShortcutStatus(): { globalMute: GlobalShortcutStatus | null; pushToT
 export function DesktopSettings() {
   const t = useText();
   const legendId = useId();
-  const shortcutId = useId();
-  const hintId = useId();
   const { desktop, setDesktop, setSound } = useParley(useShallow((state) => ({ desktop: state.desktop, setDesktop: state.setDesktop, setSound: state.setSound })));
   const isDesktopApp = platform().kind === 'desktop';
   const { globalMute: status, pushToTalk } = useShortcutStatus();
-  const [recording, setRecording] = useState(false);
   const [problem, setProblem] = useState<MessageKey | null>(null);
-  const [recordingKey, setRecordingKey] = useState(false);
-  const pushToTalkId = useId();
-  const pushToTalkHintId = useId();
 
-  const recordKey = (event: KeyboardEvent<HTMLButtonElement>): void => {
-    if (!recordingKey || event.key === 'Tab') return;
-    event.preventDefault();
-    if (event.key === 'Escape') return setRecordingKey(false);
+  const choosePushToTalkKey = (event: KeyboardEvent<HTMLButtonElement>): boolean => {
     const key = pushToTalkKeyFromCode(event.code);
-    if (!key) return;
-    setRecordingKey(false);
+    if (!key) return false;
     setDesktop({ pushToTalkKey: key });
+    return true;
   };
   const pushToTalkText = (): string => {
     if (!desktop.pushToTalkKey) return t('desktop.settings.pushToTalkOff');
@@ -78,18 +70,17 @@ export function DesktopSettings() {
     return t(PUSH_TO_TALK_TEXT[pushToTalk.state === 'unavailable' ? (pushToTalk.reason ?? 'no-hook') : pushToTalk.state]);
   };
 
-  const record = (event: KeyboardEvent<HTMLButtonElement>): void => {
-    if (!recording) return;
-    if (event.key === 'Tab') return; // the keyboard user moves on
-    event.preventDefault();
-    if (event.key === 'Escape') return setRecording(false);
+  const chooseGlobalMute = (event: KeyboardEvent<HTMLButtonElement>): boolean => {
     const accelerator = acceleratorFromKey(event, platform().isMac);
-    if (!accelerator) return; // only modifiers so far
+    if (!accelerator) return false; // only modifiers so far
     const checked = parseAccelerator(accelerator);
-    if (!checked.ok) return setProblem(checked.reason === 'no-modifier' ? 'desktop.settings.shortcutNeedsModifier' : 'desktop.settings.shortcutInvalid');
+    if (!checked.ok) {
+      setProblem(checked.reason === 'no-modifier' ? 'desktop.settings.shortcutNeedsModifier' : 'desktop.settings.shortcutInvalid');
+      return false;
+    }
     setProblem(null);
-    setRecording(false);
     setDesktop({ globalMuteShortcut: checked.accelerator });
+    return true;
   };
 
   const shortcutText = desktop.globalMuteShortcut ? displayAccelerator(desktop.globalMuteShortcut, platform().isMac) : t('desktop.settings.shortcutNone');
@@ -105,69 +96,29 @@ export function DesktopSettings() {
         </label>
       )}
       {isDesktopApp && (
-        <div className="field">
-          <span id={shortcutId}>{t('desktop.settings.globalMute')}</span>
-          <div className="desktop-settings__shortcut">
-            <button
-              type="button"
-              className="button button--small"
-              aria-labelledby={shortcutId}
-              aria-describedby={hintId}
-              aria-pressed={recording}
-              onClick={() => {
-                setProblem(null);
-                setRecording(!recording);
-              }}
-              onKeyDown={record}
-              onBlur={() => setRecording(false)}
-            >
-              <kbd>{recording ? t('desktop.settings.shortcutPress') : shortcutText}</kbd>
-            </button>
-            {desktop.globalMuteShortcut ? (
-              <button type="button" className="button button--small" onClick={() => setDesktop({ globalMuteShortcut: null })}>
-                {t('desktop.settings.shortcutTurnOff')}
-              </button>
-            ) : (
-              <button type="button" className="button button--small" onClick={() => setDesktop({ globalMuteShortcut: DEFAULT_GLOBAL_MUTE })}>
-                {t('desktop.settings.shortcutDefault')}
-              </button>
-            )}
-          </div>
-          <p id={hintId} className={`field__hint${status?.state === 'taken' || problem ? ' field__hint--error' : ''}`} role="status">
-            {statusKey ? t(statusKey) : t('desktop.settings.shortcutWaiting')}
-          </p>
-        </div>
+        <KeyChoiceField
+          label={t('desktop.settings.globalMute')}
+          shown={shortcutText}
+          prompt={t('desktop.settings.shortcutPress')}
+          onKey={chooseGlobalMute}
+          onStart={() => setProblem(null)}
+          turnOff={desktop.globalMuteShortcut ? { label: t('desktop.settings.shortcutTurnOff'), onPress: () => setDesktop({ globalMuteShortcut: null }) } : null}
+          reset={{ label: t('desktop.settings.shortcutDefault'), onPress: () => setDesktop({ globalMuteShortcut: DEFAULT_GLOBAL_MUTE }) }}
+          hint={statusKey ? t(statusKey) : t('desktop.settings.shortcutWaiting')}
+          hintIsError={status?.state === 'taken' || problem !== null}
+        />
       )}
       {isDesktopApp && (
-        <div className="field">
-          <span id={pushToTalkId}>{t('desktop.settings.pushToTalk')}</span>
-          <div className="desktop-settings__shortcut">
-            <button
-              type="button"
-              className="button button--small"
-              aria-labelledby={pushToTalkId}
-              aria-describedby={pushToTalkHintId}
-              aria-pressed={recordingKey}
-              onClick={() => setRecordingKey(!recordingKey)}
-              onKeyDown={recordKey}
-              onBlur={() => setRecordingKey(false)}
-            >
-              <kbd>{recordingKey ? t('desktop.settings.pushToTalkPress') : (desktop.pushToTalkKey ?? t('desktop.settings.shortcutNone'))}</kbd>
-            </button>
-            {desktop.pushToTalkKey ? (
-              <button type="button" className="button button--small" onClick={() => setDesktop({ pushToTalkKey: null })}>
-                {t('desktop.settings.shortcutTurnOff')}
-              </button>
-            ) : (
-              <button type="button" className="button button--small" onClick={() => setDesktop({ pushToTalkKey: DEFAULT_PUSH_TO_TALK_KEY })}>
-                {t('desktop.settings.pushToTalkUseF9')}
-              </button>
-            )}
-          </div>
-          <p id={pushToTalkHintId} className={`field__hint${pushToTalk?.state === 'unavailable' && desktop.pushToTalkKey ? ' field__hint--error' : ''}`} role="status">
-            {pushToTalkText()}
-          </p>
-        </div>
+        <KeyChoiceField
+          label={t('desktop.settings.pushToTalk')}
+          shown={desktop.pushToTalkKey ?? t('desktop.settings.shortcutNone')}
+          prompt={t('desktop.settings.pushToTalkPress')}
+          onKey={choosePushToTalkKey}
+          turnOff={desktop.pushToTalkKey ? { label: t('desktop.settings.shortcutTurnOff'), onPress: () => setDesktop({ pushToTalkKey: null }) } : null}
+          reset={{ label: t('desktop.settings.pushToTalkUseF9'), onPress: () => setDesktop({ pushToTalkKey: DEFAULT_PUSH_TO_TALK_KEY }) }}
+          hint={pushToTalkText()}
+          hintIsError={pushToTalk?.state === 'unavailable' && Boolean(desktop.pushToTalkKey)}
+        />
       )}
       <label className="check">
         <input
