@@ -16,7 +16,7 @@ import type { PeerView } from '../../../shared/peerMessages';
 import type { SignalPayload } from '../../../shared/protocol';
 import { applyEncoding, capSender, FAST_START_MS, screenBitrateFor } from './bandwidth';
 import { CpuWatch } from './cpuWatch';
-import { cameraEncodings } from './encodingPolicy';
+import { cameraEncodings, type CameraEncoding } from './encodingPolicy';
 import { addMediaTransceiver, createChannels, MEDIA_KINDS, type ChannelKind, type LocalTracks, type MediaKind } from './channels';
 import { Emitter } from './emitter';
 import { PeerSession } from './peerSession';
@@ -216,23 +216,30 @@ export class Mesh extends Emitter<MeshEvents> {
   /** Sets every video sender for the room as it is now: sizes, views, fast start, CPU (see encodingPolicy.ts). */
   applyCaps(): void {
     const screenCap = screenBitrateFor(this.peers.size);
+    // The policy once for the whole room (the peers share one uplink), then each peer's share of it.
+    const encodings = this.cameraEncodings();
     for (const [peerId, entry] of this.peers) {
       const report = (error: unknown): void => this.emit('error', peerId, error);
-      this.capCamera(entry, report);
+      this.capCamera(entry, report, encodings);
       // A shared screen keeps its resolution (text must stay sharp) and gives up frame rate instead.
       const screen = entry.screenTransceiver;
       if (screen && screen.direction === 'sendrecv') capSender(screen.sender, screenCap, 'maintain-resolution').catch(report);
     }
   }
 
-  /** This peer's camera encoding, from the policy applied to every peer (they share one uplink). */
-  private capCamera(entry: PeerEntry, report: (error: unknown) => void): void {
-    const camera = entry.senders?.video;
-    if (!camera) return;
+  /** The camera encoding for every peer, by peer, from the policy applied to the room as it is now. */
+  private cameraEncodings(): Map<PeerEntry, CameraEncoding> {
     const entries = [...this.peers.values()];
     const sourceHeight = this.localTracks.video?.getSettings().height ?? 480;
     const encodings = cameraEncodings(entries.map(({ view, fastStart }) => ({ view, fastStart })), sourceHeight, this.cpu.level());
-    const encoding = encodings[entries.indexOf(entry)];
+    return new Map(entries.map((entry, index) => [entry, encodings[index]!]));
+  }
+
+  /** This peer's camera encoding (its share of `encodings`, worked out for the room when not given). */
+  private capCamera(entry: PeerEntry, report: (error: unknown) => void, encodings = this.cameraEncodings()): void {
+    const camera = entry.senders?.video;
+    if (!camera) return;
+    const encoding = encodings.get(entry);
     if (encoding) applyEncoding(camera, encoding).catch(report);
     this.cpu.start();
   }
