@@ -7,6 +7,7 @@
 import type { Browser } from '@playwright/test';
 import type { SignalingServer } from '../signaling-server/src/index';
 import { CATALOGS, type MessageKey } from '../src/shared/i18n/catalogs';
+import { instrumentAudioGraph } from './audioGraph';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { expect, instrumentPeerConnections, test, type Participant } from './fixtures';
 import { expectMediaFlowing } from './media';
@@ -18,6 +19,7 @@ async function openIn(locale: 'zh-CN' | 'zh-TW', browser: Browser, server: Signa
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale, colorScheme: 'light' });
   const page = await context.newPage();
   await page.addInitScript(instrumentPeerConnections);
+  await page.addInitScript(instrumentAudioGraph);
   await page.goto(`${server.url}/?room=team`);
   await page.getByLabel(text('home.form.displayName')).fill(name);
   return { name, page, context };

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createSignalingServer, type SignalingServer } from '../signaling-server/src/index';
+import { instrumentAudioGraph } from './audioGraph';
 import { expectMediaFlowing } from './media';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../out/renderer');
@@ -76,6 +77,7 @@ export async function openParticipant(
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[${name}] page error:`, error.stack ?? error));
   await page.addInitScript(instrumentPeerConnections);
+  await page.addInitScript(instrumentAudioGraph);
   await page.goto(`${server.url}/?room=${encodeURIComponent(room)}`);
   await page.getByLabel('Display name').fill(name);
   return { name, page, context };

@@ -11,6 +11,7 @@
  * uses the connection to the host opened beforehand; a host that dropped that connection (its half-open limit) still gets a join.
  */
 import { createSignalingServer } from '../signaling-server/src/index';
+import { instrumentAudioGraph } from './audioGraph';
 import { withCallModules } from './bundle';
 import { countWebSockets, expect, instrumentPeerConnections, joinCall, openParticipant, RENDERER_DIR, test } from './fixtures';
 import { expectMediaFlowing } from './media';
@@ -160,6 +161,7 @@ test('the app joins with the offer and the host connection it prepared before th
   const page = await context.newPage();
   participants.push({ name: 'Grace', page, context });
   await page.addInitScript(instrumentPeerConnections);
+  await page.addInitScript(instrumentAudioGraph);
   await page.addInitScript(countWebSockets);
   await page.addInitScript(instrumentJoin);
   await page.addInitScript(recordSentEvents);

@@ -3,6 +3,7 @@
  * link we degrade: the headless host and Ada on A, Grace on B typing A's address.
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import { instrumentAudioGraph } from './audioGraph';
 import { instrumentPeerConnections } from './fixtures';
 import { sampleInbound, expectMediaFlowing, type InboundSample } from './media';
 import {
@@ -34,6 +35,7 @@ async function joinFrom(machine: Machine, net: TwoMachines, name: string): Promi
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[${name}] page error:`, error));
   await page.addInitScript(instrumentPeerConnections);
+  await page.addInitScript(instrumentAudioGraph);
   await page.goto(`${net.hostUrl}/?room=net`);
   await page.getByLabel('Display name').fill(name);
   await page.getByLabel('Host address').fill(net.hostAddress);

@@ -6,6 +6,7 @@
  * their names are pseudo-words here.
  */
 import type { Page } from '@playwright/test';
+import { instrumentAudioGraph } from './audioGraph';
 import { expect, instrumentPeerConnections, joinCall, openParticipant, test } from './fixtures';
 
 const PANELS = ['chat', 'people', 'statistics', 'settings'] as const;
@@ -33,6 +34,7 @@ for (const viewport of [
     await context.addInitScript(() => localStorage.setItem('parley.settings', JSON.stringify({ state: { language: 'en-XA' }, version: 1 })));
     const page = await context.newPage();
     await page.addInitScript(instrumentPeerConnections);
+    await page.addInitScript(instrumentAudioGraph);
     await page.goto(`${server.url}/?room=team`);
     participants.push({ name: 'Ada', page, context });
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');

@@ -2,46 +2,9 @@
  * "You are talking while muted": Chromium's fake microphone plays a steady tone from a file made
  * here (a voice-level sound that never stops), so the hint must come while muted and never while not.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { expect, joinCall, openParticipant, test } from './fixtures';
-/**
- * Two seconds of something voice-like at speaking loudness (Chromium loops the file as the
- * microphone): a gliding pitch with its harmonics, in syllables, so noise suppression, which
- * removes steady tones, lets it through as it lets speech through.
- */
-function writeToneWav(): string {
-  const rate = 48_000;
-  const samples = rate * 2;
-  const data = Buffer.alloc(samples * 2);
-  let phase = 0;
-  for (let index = 0; index < samples; index++) {
-    const time = index / rate;
-    const pitch = 150 + 60 * Math.sin(2 * Math.PI * 0.7 * time);
-    phase += (2 * Math.PI * pitch) / rate;
-    const voice = [1, 0.6, 0.4, 0.25, 0.15].reduce((sum, weight, harmonic) => sum + weight * Math.sin(phase * (harmonic + 1)), 0) / 2.4;
-    const syllables = 0.35 + 0.65 * Math.abs(Math.sin(2 * Math.PI * 2.5 * time));
-    data.writeInt16LE(Math.round(voice * syllables * 0.5 * 32767), index * 2);
-  }
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  const file = join(mkdtempSync(join(tmpdir(), 'parley-tone-')), 'tone.wav');
-  writeFileSync(file, Buffer.concat([header, data]));
-  return file;
-}
+import { writeToneWav } from './toneFile';
 
 test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, `--use-file-for-fake-audio-capture=${writeToneWav()}`] } });
 

@@ -1,6 +1,8 @@
 /**
  * A local recording of the whole call: every tile drawn into one canvas (a grid, like the screen)
- * and every voice mixed into one track, recorded with MediaRecorder as WebM. Nothing leaves the
+ * and every voice mixed into one track, recorded with MediaRecorder. MP4 (H.264) where the
+ * platform's MediaRecorder can encode it, because the players macOS ships cannot open WebM; WebM
+ * (VP8/VP9 with Opus) otherwise. The saved file's extension says which. Nothing leaves the
  * machine; the UI offers play-back and save.
  */
 export interface RecordingSources {
@@ -11,16 +13,35 @@ export interface RecordingSources {
 const SIZE = { width: 1280, height: 720 };
 const FPS = 15;
 
-function pickMimeType(): string {
-  const candidates = ['video/webm;codecs=vp8,opus', 'video/webm;codecs=vp9,opus', 'video/webm'];
-  return candidates.find((type) => MediaRecorder.isTypeSupported(type)) ?? '';
+/**
+ * Best first: H.264 with AAC plays everywhere (QuickTime included); H.264 with Opus in most
+ * players; then WebM. MP4 with VP9 is left out on purpose: the players that need MP4 cannot
+ * decode VP9 either, so it would only hide the WebM it is.
+ */
+export const RECORDING_TYPES = [
+  'video/mp4;codecs=avc1.42E01F,mp4a.40.2',
+  'video/mp4;codecs=avc1,mp4a.40.2',
+  'video/mp4;codecs=avc1.42E01F,opus',
+  'video/mp4;codecs=avc1,opus',
+  'video/webm;codecs=vp8,opus',
+  'video/webm;codecs=vp9,opus',
+  'video/webm',
+] as const;
+
+export function pickRecordingType(isSupported: (type: string) => boolean): string {
+  return RECORDING_TYPES.find((type) => isSupported(type)) ?? '';
+}
+
+/** The file extension for a recording of this type: what the file is, whatever was asked for. */
+export function recordingExtension(type: string): 'mp4' | 'webm' {
+  return type.startsWith('video/mp4') ? 'mp4' : 'webm';
 }
 
 export class CallRecorder {
   private readonly chunks: Blob[] = [];
   private recorder: MediaRecorder | undefined;
   private cleanup: (() => void) | undefined;
-  readonly mimeType = pickMimeType();
+  readonly mimeType = pickRecordingType((type) => MediaRecorder.isTypeSupported(type));
 
   /** `sources` is asked on every frame, so people who join or leave mid-recording are drawn too. */
   constructor(private readonly sources: () => RecordingSources) {}

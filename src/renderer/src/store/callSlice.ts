@@ -19,6 +19,7 @@ import { checkJoinForm, type JoinForm } from './joinForm';
 import { checkHostAhead, prepareJoinAhead, takePreparedJoin } from './joinAhead';
 import { attachScreenShare, endScreenShare } from './screenShareSlice';
 import { startStats, stopStats } from './statsSlice';
+import { startRemoteVoices, stopRemoteVoices } from './remoteVoices';
 import { currentLocalMedia } from './mediaSlice';
 import type { ParleyState } from './index';
 
@@ -90,7 +91,7 @@ let activeCall: Call | undefined;
 // would keep our tile frozen on the others' screens for the resume grace period).
 globalThis.addEventListener?.('pagehide', () => activeCall?.abandon());
 
-export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (set, get) => {
+export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (set, get, store) => {
   const fail = (code: CallFailure['code'], detail: string, message?: Message): void => set(failedAttempt(code, detail, message));
 
   const updatePeer = (id: string, change: Partial<RemotePeer>): void =>
@@ -116,8 +117,9 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
   }
 
   const joinAt = async (target: JoinTarget): Promise<void> => {
-    set({ phase: 'joining', error: null, peers: {}, signaling: 'connected', isHost: false, roomLocked: false });
+    set({ phase: 'joining', error: null, peers: {}, signaling: 'connected', isHost: false, roomLocked: false, listening: {} });
     await get().openMedia();
+    startRemoteVoices(get(), store.subscribe);
     const local = currentLocalMedia();
     const prepared = takePreparedJoin(target.url, target.iceServers);
     const call = new Call({ ...target, localTracks: local.tracks, mediaState: local.state, prepared });
@@ -180,6 +182,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
   const leaveCallState = (): void => {
     activeCall = undefined;
     stopStats();
+    stopRemoteVoices();
     endScreenShare(set, get);
     set({ phase: 'idle', selfId: null, joinedRoom: null, peers: {}, isHost: false, roomLocked: false, signaling: 'connected' });
   };

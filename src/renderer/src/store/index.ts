@@ -7,6 +7,7 @@ import { persist } from 'zustand/middleware';
 import { createCallSlice, type CallSlice } from './callSlice';
 import { createCollaborationSlice, type CollaborationSlice } from './collaborationSlice';
 import { createGesturesSlice, type GesturesSlice } from './gesturesSlice';
+import { createListeningSlice, type ListeningSlice } from './listeningSlice';
 import { createJoinTargetSlice, type JoinTargetSlice } from './joinTargetSlice';
 import { createMediaSlice, PERSISTED_MEDIA, type MediaSlice } from './mediaSlice';
 import { createScreenShareSlice, type ScreenShareSlice } from './screenShareSlice';
@@ -14,7 +15,7 @@ import { createSettingsSlice, PERSISTED_SETTINGS, type SettingsSlice } from './s
 import { createSidePanelSlice, type SidePanelSlice } from './sidePanelSlice';
 import { createStatsSlice, type StatsSlice } from './statsSlice';
 
-export type ParleyState = SettingsSlice & MediaSlice & JoinTargetSlice & CallSlice & ScreenShareSlice & CollaborationSlice & StatsSlice & SidePanelSlice & GesturesSlice;
+export type ParleyState = SettingsSlice & MediaSlice & JoinTargetSlice & CallSlice & ScreenShareSlice & CollaborationSlice & StatsSlice & SidePanelSlice & GesturesSlice & ListeningSlice;
 
 export const useParley = create<ParleyState>()(
   persist(
@@ -28,6 +29,7 @@ export const useParley = create<ParleyState>()(
       ...createStatsSlice(...args),
       ...createSidePanelSlice(...args),
       ...createGesturesSlice(...args),
+      ...createListeningSlice(...args),
     }),
     {
       name: 'parley.settings',

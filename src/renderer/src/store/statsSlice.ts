@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand';
 import { pickActiveSpeaker } from '../call/activeSpeaker';
 import type { Call } from '../call/call';
 import { StatsSampler, type PeerStats } from '../call/callStats';
+import { voiceLevel } from './remoteVoices';
 import type { ParleyState } from './index';
 
 export const STATS_INTERVAL_MS = 1000;
@@ -51,7 +52,9 @@ export function startStats(call: Call, set: (change: (state: ParleyState) => Par
           const levels: Record<string, number> = {};
           for (const sample of samples) {
             peerStats[sample.peerId] = [...(state.peerStats[sample.peerId] ?? []), sample].slice(-STATS_HISTORY);
-            if (!state.peers[sample.peerId]?.mediaState?.audioMuted) levels[sample.peerId] = sample.audioLevel;
+            // Played through Web Audio, the voice's level is read there (the received energy reads
+            // zero behind a muted element; see call/remoteAudio.ts).
+            if (!state.peers[sample.peerId]?.mediaState?.audioMuted) levels[sample.peerId] = voiceLevel(sample.peerId) ?? sample.audioLevel;
           }
           return { peerStats, activeSpeaker: pickActiveSpeaker(levels, state.activeSpeaker) };
         }),

@@ -12,6 +12,8 @@ import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
 import { useCallShortcuts } from '../shortcuts/useCallShortcuts';
 import { TalkingWhileMuted } from '../media/TalkingWhileMuted';
 import { CallAttention } from './CallAttention';
+import { routesThroughGraph } from '../../call/remoteAudio';
+import { listeningTo } from '../../store/listeningSlice';
 import { MiniWindow } from './MiniWindow';
 import { MediaNotices } from '../media/MediaNotices';
 import { CallControls } from './CallControls';
@@ -58,6 +60,7 @@ export function CallScreen() {
       hands: state.hands,
       reactions: state.reactions,
       peerStats: state.peerStats,
+      listening: state.listening,
     })),
   );
   const handOf = (id: string): number | undefined => (s.hands.includes(id) ? s.hands.indexOf(id) + 1 : undefined);
@@ -132,6 +135,8 @@ export function CallScreen() {
               handPosition={handOf(peer.id)}
               connection={connectionQuality(s.peerStats[peer.id] ?? [])}
               reaction={s.reactions[peer.id]?.emoji}
+              listening={listeningTo(s, peer.id)}
+              playsOwnAudio={!routesThroughGraph(s.speakerId)}
               pinned={s.pinned === peer.id}
               onTogglePin={() => s.setPinned(s.pinned === peer.id ? null : peer.id)}
             />

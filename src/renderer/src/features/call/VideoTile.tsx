@@ -1,11 +1,13 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useText } from '../../i18n/useText';
-import { Camera, Hand, Pin, PinOff, UserX } from '../../ui/icons';
+import { Camera, Hand, Pin, PinOff, UserX, VolumeX } from '../../ui/icons';
 import { MicOffIcon } from '../ui/icons';
 import { selfViewVideo } from './selfView';
 import { useViewReport } from './useViewReport';
 import type { ConnectionQuality } from '../../call/connectionQuality';
 import { ConnectionBars } from './ConnectionBars';
+import { PeerSoundMenu } from './PeerSoundMenu';
+import { AS_SENT, type Listening } from '../../call/remoteAudio';
 
 interface VideoTileProps {
   stream: MediaStream | null;
@@ -18,7 +20,7 @@ interface VideoTileProps {
   peerId?: string;
   audioMuted?: boolean;
   videoOff?: boolean;
-  /** Audio output device for this tile's sound; null for the system default. */
+  /** Audio output device for this tile's sound when it plays its own (playsOwnAudio); null for the system default. */
   sinkId?: string | null;
   onSnapshot?: (video: HTMLVideoElement) => void;
   /** Offered to the host only: send this participant away. */
@@ -37,6 +39,13 @@ interface VideoTileProps {
   reaction?: string;
   /** How the connection to this participant is doing (remote tiles), once there is enough to say. */
   connection?: ConnectionQuality | null;
+  /** How loud this participant is for us (remote tiles with a sound menu). */
+  listening?: Listening;
+  /**
+   * The tile's own element plays the sound (at up to 100%): only where the browser cannot route
+   * Web Audio to the chosen speaker. Otherwise RemoteVoices plays it and the element stays muted.
+   */
+  playsOwnAudio?: boolean;
 }
 
 const LEVEL_TEXT = { good: 'call.quality.good', fair: 'call.quality.fair', poor: 'call.quality.poor' } as const;
@@ -47,7 +56,7 @@ type SinkableVideo = HTMLVideoElement & { sinkId?: string; setSinkId?: (id: stri
 /** The placeholder's letter for a name that has none to give: a sign, not a word. */
 const NO_INITIAL = '?';
 
-export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, thumbnail = false, pinned = false, onTogglePin, handPosition, reaction, connection = null }: VideoTileProps) {
+export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, thumbnail = false, pinned = false, onTogglePin, handPosition, reaction, connection = null, listening, playsOwnAudio = false }: VideoTileProps) {
   const t = useText();
   const video = useRef<SinkableVideo>(null);
   /** Where our own camera's shared element goes (see selfView.ts); remote tiles have their own. */
@@ -78,9 +87,18 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
     const wanted = sinkId ?? '';
     // Only a real change: each call asks the browser to authorise the device and re-opens the
     // output, which a new tile with the default speaker does not need (work saved at every join).
-    if (isSelf || !element?.setSinkId || element.sinkId === wanted) return;
+    if (isSelf || !playsOwnAudio || !element?.setSinkId || element.sinkId === wanted) return;
     element.setSinkId(wanted).catch((error: unknown) => console.warn('Parley: could not switch the speaker', error));
-  }, [sinkId, isSelf]);
+  }, [sinkId, isSelf, playsOwnAudio]);
+
+  const mutedForMe = listening?.mutedForMe ?? false;
+  const volume = listening?.volume ?? AS_SENT.volume;
+  useEffect(() => {
+    const element = video.current;
+    if (isSelf || !element) return;
+    element.muted = !playsOwnAudio || mutedForMe;
+    element.volume = Math.min(1, volume);
+  }, [isSelf, playsOwnAudio, mutedForMe, volume]);
 
   const hasVideo = !videoOff && (stream?.getVideoTracks().some((track) => track.readyState === 'live') ?? false);
   useLayoutEffect(() => {
@@ -126,7 +144,7 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
       {isSelf ? (
         <div ref={selfSlot} className="tile__video-slot" />
       ) : (
-        <video ref={video} autoPlay playsInline aria-hidden={!hasVideo} className={hasVideo ? undefined : 'tile__video--hidden'} />
+        <video ref={video} autoPlay playsInline muted aria-hidden={!hasVideo} className={hasVideo ? undefined : 'tile__video--hidden'} />
       )}
       {!hasVideo && (
         <div className="tile__placeholder" aria-label={t('call.tile.cameraOff', { name: shownName })} role="img">
@@ -145,9 +163,15 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
             <MicOffIcon label={t('call.tile.microphoneMuted')} />
           </span>
         )}
+        {mutedForMe && (
+          <span className="tile__muted">
+            <VolumeX role="img" aria-label={t('call.tile.mutedForMe')} />
+          </span>
+        )}
         {label}
       </figcaption>
       <div className="tile__actions">
+        {listening && peerId && <PeerSoundMenu peerId={peerId} name={shownName} />}
         {onTogglePin && (
           <button type="button" className="tile__action" aria-pressed={pinned} aria-label={t('call.tile.pinName', { name })} title={pinned ? t('call.tile.unpin') : t('call.tile.pin')} onClick={onTogglePin}>
             {pinned ? <PinOff aria-hidden="true" focusable="false" /> : <Pin aria-hidden="true" focusable="false" />}

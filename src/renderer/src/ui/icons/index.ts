@@ -33,3 +33,5 @@ export { default as Maximize2 } from 'lucide-react/icons/maximize-2';
 export { default as PictureInPicture2 } from 'lucide-react/icons/picture-in-picture-2';
 export { default as Hand } from 'lucide-react/icons/hand';
 export { default as SmilePlus } from 'lucide-react/icons/smile-plus';
+export { default as Volume2 } from 'lucide-react/icons/volume-2';
+export { default as VolumeX } from 'lucide-react/icons/volume-x';
