@@ -87,3 +87,35 @@ export function playingSinks(page: Page): Promise<string[]> {
     return [...contexts].map((context) => (typeof context.sinkId === 'string' ? context.sinkId : ''));
   });
 }
+
+/**
+ * The level of a participant's voice as it arrives at this page (at the graph's source for their
+ * track, before any volume), every `stepMs` for `seconds`: time (ms, the page's clock) and RMS
+ * over the last ~43 ms.
+ */
+export function arrivalTimeline(page: Page, peerName: string, seconds: number, stepMs = 50): Promise<{ at: number; rms: number }[]> {
+  return page.getByRole('figure', { name: peerName, exact: true }).locator('video').evaluate(
+    async (element, { seconds, stepMs }) => {
+      const trackId = ((element as HTMLVideoElement).srcObject as MediaStream | null)?.getAudioTracks()[0]?.id;
+      const sources = (window as unknown as { __parleyAudioSources: MediaStreamAudioSourceNode[] }).__parleyAudioSources;
+      const source = [...sources].reverse().find((node) => node.context.state !== 'closed' && node.mediaStream.getAudioTracks()[0]?.id === trackId);
+      if (!source) throw new Error('no audio graph source for this participant');
+      const analyser = source.context.createAnalyser();
+      analyser.fftSize = 2048;
+      source.connect(analyser);
+      const samples = new Float32Array(analyser.fftSize);
+      const timeline: { at: number; rms: number }[] = [];
+      const end = performance.now() + seconds * 1000;
+      while (performance.now() < end) {
+        await new Promise((resolve) => setTimeout(resolve, stepMs));
+        analyser.getFloatTimeDomainData(samples);
+        let sum = 0;
+        for (const sample of samples) sum += sample * sample;
+        timeline.push({ at: performance.now(), rms: Math.sqrt(sum / samples.length) });
+      }
+      source.disconnect(analyser);
+      return timeline;
+    },
+    { seconds, stepMs },
+  );
+}

@@ -5,7 +5,9 @@
 # download is not reachable, see ../shared/TESTING.md) and, as root on Linux, iproute2, util-linux
 # and nftables for the private network namespaces (e2e/in-private-network.sh, e2e/network.spec.ts),
 # and xvfb and xdotool for the system-wide push-to-talk test (a private X display whose keys it
-# presses: src/main/systemPushToTalk.x11.test.ts).
+# presses: src/main/systemPushToTalk.x11.test.ts), and espeak-ng and sox for the noise-suppression
+# test's microphone: speech spoken by espeak-ng, keyboard clicks made by sox
+# (e2e/noiseSuppression.spec.ts; skipped, saying why, without them).
 #
 # It installs what is missing with apt-get where it can (root, or passwordless sudo); anywhere
 # else it stops at once with the command to run. Silent when everything is there.
@@ -61,6 +63,8 @@ if [ "$os" = Linux ]; then
   has_sbin nft || net_packages+=(nftables)
   has Xvfb || net_packages+=(xvfb)
   has xdotool || net_packages+=(xdotool)
+  has espeak-ng || net_packages+=(espeak-ng)
+  has sox || net_packages+=(sox)
 fi
 
 # Only root makes namespaces (in-private-network.sh, canMakeNamespaces()), so for anyone else the

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { UserConfig } from 'vite';
 import { devContentSecurityPolicy } from './devContentSecurityPolicy';
+import { inlineBytes } from './inlineBytes';
 
 // From this file, not the working directory: electron-vite bundles the config but keeps each
 // module's own import.meta.url.
@@ -20,7 +21,7 @@ export interface RendererConfigOptions {
 export function rendererConfig({ devCspNonce }: RendererConfigOptions = {}): UserConfig {
   return {
     root: RENDERER_ROOT,
-    plugins: [react(), ...(devCspNonce === undefined ? [] : [devContentSecurityPolicy(devCspNonce)])],
+    plugins: [react(), inlineBytes(), ...(devCspNonce === undefined ? [] : [devContentSecurityPolicy(devCspNonce)])],
     ...(devCspNonce === undefined ? {} : { html: { cspNonce: devCspNonce } }),
     build: {
       // Served over the LAN to browsers as well as loaded by the app: keep it small.

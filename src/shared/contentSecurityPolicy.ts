@@ -1,13 +1,16 @@
 /**
  * The one Content-Security-Policy for the renderer, wherever it runs: as a header from the host's
  * server, as a header from Electron's session, and mirrored in index.html's meta tag (a test keeps
- * the three equal). Scripts only from the app itself; no eval, no inline script, no plugins.
+ * the three equal). Scripts only from the app itself; no eval, no inline script, no plugins;
+ * WebAssembly compiled from the app's own bytes only.
  * connect-src stays open to http/ws because the user types the host's address at run time.
  * `npm run dev` alone uses developmentContentSecurityPolicy() below, for the Vite dev server's pages.
  */
 const DIRECTIVES: readonly (readonly [name: string, sources: string])[] = [
   ['default-src', "'self'"],
-  ['script-src', "'self'"],
+  // WebAssembly may be compiled (the noise-suppression model, call/noiseSuppression.ts); JavaScript
+  // still may not be made from strings: 'wasm-unsafe-eval' allows the one, never the other.
+  ['script-src', "'self' 'wasm-unsafe-eval'"],
   ['style-src', "'self'"],
   ['img-src', "'self' data: blob:"],
   ['media-src', "'self' blob: mediastream:"],

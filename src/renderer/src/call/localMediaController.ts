@@ -6,6 +6,7 @@
  */
 import { chooseDevice, labelOf, listDevices, type DeviceLists } from './devices';
 import { EffectPipeline, type VideoEffect } from './effects';
+import { NoiseSuppressor } from './noiseSuppression';
 import { Emitter } from './emitter';
 import { classifyMediaError, openLocalMedia, type MediaProblem } from './localMedia';
 import { audioConstraints, videoConstraints, type AudioProcessing, type QualityPreset } from './mediaSettings';
@@ -17,6 +18,8 @@ export interface MediaPreferences {
   microphoneId: string | null;
   quality: QualityPreset;
   processing: AudioProcessing;
+  /** RNNoise on the microphone we send (call/noiseSuppression.ts), while noise suppression is on. */
+  neuralNoiseSuppression: boolean;
   effect: VideoEffect;
 }
 
@@ -30,6 +33,9 @@ export class LocalMediaController extends Emitter<ControllerEvents> {
   private camera: MediaStreamTrack | null = null;
   private microphone: MediaStreamTrack | null = null;
   private processedVideo: MediaStreamTrack | null = null;
+  /** The microphone through the neural suppressor, once it runs; until then the microphone itself. */
+  private processedAudio: MediaStreamTrack | null = null;
+  private denoiser: NoiseSuppressor | null = null;
   private readonly effects = new EffectPipeline();
   private muted = false;
   private cameraOff = false;
@@ -68,7 +74,7 @@ export class LocalMediaController extends Emitter<ControllerEvents> {
 
   /** What goes to the other participants. */
   get outgoing(): LocalTracks {
-    return { audio: this.microphone, video: this.cameraOff ? null : this.processedVideo };
+    return { audio: this.processedAudio ?? this.microphone, video: this.cameraOff ? null : this.processedVideo };
   }
 
   get microphoneTrack(): MediaStreamTrack | null {
@@ -112,7 +118,9 @@ export class LocalMediaController extends Emitter<ControllerEvents> {
    * settings and swapped in, which the others do not notice.
    */
   async setProcessing(processing: AudioProcessing): Promise<void> {
+    const suppressing = this.suppressesNeurally();
     this.prefs = { ...this.prefs, processing };
+    if (this.suppressesNeurally() !== suppressing) void this.denoise();
     const microphone = this.microphone;
     if (!microphone) return this.emit('changed');
     await microphone.applyConstraints(processing).catch(() => undefined);
@@ -123,6 +131,17 @@ export class LocalMediaController extends Emitter<ControllerEvents> {
       if (track) this.replaceMicrophone(track);
     }
     this.emit('changed');
+  }
+
+  /** Neural suppression on or off; it applies while noise suppression is on (not in music mode). */
+  setNeuralNoiseSuppression(on: boolean): Promise<void> {
+    this.prefs = { ...this.prefs, neuralNoiseSuppression: on };
+    return this.denoise();
+  }
+
+  /** Whether the microphone we send goes through the neural suppressor now (false while it loads). */
+  get neurallySuppressed(): boolean {
+    return this.processedAudio !== null;
   }
 
   setEffect(effect: VideoEffect): void {
@@ -197,11 +216,47 @@ export class LocalMediaController extends Emitter<ControllerEvents> {
   }
 
   private replaceMicrophone(track: MediaStreamTrack | null): void {
-    if (this.microphone !== track) this.microphone?.stop();
+    const changed = this.microphone !== track;
+    if (changed) this.microphone?.stop();
     this.microphone = track;
     if (track) {
       track.enabled = !this.muted;
       track.onended = () => void this.devicesChanged();
     }
+    if (changed) void this.denoise();
+  }
+
+  private suppressesNeurally(): boolean {
+    return this.prefs.neuralNoiseSuppression && this.prefs.processing.noiseSuppression;
+  }
+
+  /**
+   * Puts the current microphone through a new suppressor (or none). The raw microphone is sent
+   * meanwhile (the model loads in a fraction of a second); `changed` follows once the denoised
+   * track is ready. A newer call wins over one still loading. If the model cannot run, the
+   * microphone goes out as it is and the user is told.
+   */
+  private async denoise(): Promise<void> {
+    this.denoiser?.stop();
+    this.denoiser = null;
+    const hadProcessed = this.processedAudio !== null;
+    this.processedAudio = null;
+    const microphone = this.microphone;
+    if (!microphone || !this.suppressesNeurally()) {
+      if (hadProcessed) this.emit('changed');
+      return;
+    }
+    const denoiser = new NoiseSuppressor();
+    this.denoiser = denoiser;
+    try {
+      const track = await denoiser.apply(microphone);
+      if (this.denoiser !== denoiser) return denoiser.stop();
+      this.processedAudio = track;
+    } catch (error) {
+      if (this.denoiser !== denoiser) return;
+      this.denoiser = null;
+      this.emit('notice', { key: 'notices.noiseSuppressionFailed', values: { detail: error instanceof Error ? error.message : String(error) } });
+    }
+    this.emit('changed');
   }
 }

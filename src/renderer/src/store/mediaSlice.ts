@@ -22,6 +22,8 @@ export interface MediaSlice {
   speakerId: string | null;
   quality: QualityPreset;
   processing: AudioProcessing;
+  /** Neural noise suppression on the microphone we send (while noise suppression is on). */
+  neuralNoiseSuppression: boolean;
   effect: VideoEffect;
   /** Live. */
   devices: DeviceLists;
@@ -42,6 +44,7 @@ export interface MediaSlice {
   selectSpeaker(deviceId: string | null): void;
   setQuality(quality: QualityPreset): Promise<void>;
   setProcessing(processing: AudioProcessing): Promise<void>;
+  setNeuralNoiseSuppression(on: boolean): Promise<void>;
   setEffect(effect: VideoEffect): void;
   toggleMute(): void;
   toggleCamera(): Promise<void>;
@@ -52,7 +55,7 @@ export interface MediaSlice {
   retryMedia(): Promise<void>;
 }
 
-export const PERSISTED_MEDIA = ['cameraId', 'microphoneId', 'speakerId', 'quality', 'processing', 'effect'] as const;
+export const PERSISTED_MEDIA = ['cameraId', 'microphoneId', 'speakerId', 'quality', 'processing', 'neuralNoiseSuppression', 'effect'] as const;
 
 let controller: LocalMediaController | undefined;
 let removeDeviceListener: (() => void) | undefined;
@@ -94,6 +97,7 @@ export const createMediaSlice: StateCreator<ParleyState, [], [], MediaSlice> = (
     speakerId: null,
     quality: 'standard',
     processing: SPEECH_PROCESSING,
+    neuralNoiseSuppression: false,
     effect: 'none',
     devices: EMPTY_DEVICE_LISTS,
     previewStream: null,
@@ -110,8 +114,8 @@ export const createMediaSlice: StateCreator<ParleyState, [], [], MediaSlice> = (
       if (get().mediaStatus !== 'idle' && opening) return opening;
       set({ mediaStatus: 'opening' });
       controller?.stop();
-      const { cameraId, microphoneId, quality, processing, effect } = get();
-      const created = new LocalMediaController({ cameraId, microphoneId, quality, processing, effect });
+      const { cameraId, microphoneId, quality, processing, neuralNoiseSuppression, effect } = get();
+      const created = new LocalMediaController({ cameraId, microphoneId, quality, processing, neuralNoiseSuppression, effect });
       controller = created;
       created.on('changed', sync);
       created.on('notice', (notice) => set({ notice }));
@@ -156,6 +160,10 @@ export const createMediaSlice: StateCreator<ParleyState, [], [], MediaSlice> = (
     setProcessing: async (processing) => {
       set({ processing });
       await controller?.setProcessing(processing);
+    },
+    setNeuralNoiseSuppression: async (on) => {
+      set({ neuralNoiseSuppression: on });
+      await controller?.setNeuralNoiseSuppression(on);
     },
     setEffect: (effect) => {
       set({ effect });

@@ -67,6 +67,8 @@ export function DeviceSettings() {
       speakerId: state.speakerId,
       quality: state.quality,
       processing: state.processing,
+      neuralNoiseSuppression: state.neuralNoiseSuppression,
+      setNeuralNoiseSuppression: state.setNeuralNoiseSuppression,
       effect: state.effect,
       microphoneTrack: state.microphoneTrack,
       selectCamera: state.selectCamera,
@@ -128,6 +130,10 @@ export function DeviceSettings() {
             {t(PROCESSING_LABELS[key])}
           </label>
         ))}
+        <label className="check check--nested">
+          <input type="checkbox" checked={s.neuralNoiseSuppression && s.processing.noiseSuppression} disabled={!s.processing.noiseSuppression} onChange={(e) => void s.setNeuralNoiseSuppression(e.target.checked)} />
+          {t('media.processing.neural')}
+        </label>
         <button
           type="button"
           className="button button--small"
