@@ -24,6 +24,8 @@ export interface PeerStats {
   remoteCandidate: CandidateType;
   /** The send cap on our camera to this peer, in kbit/s; null when none is set. */
   videoCapKbps: number | null;
+  /** What the connection's bandwidth estimate lets us send to this peer, in kbit/s; null before it has one. */
+  availableOutgoingKbps: number | null;
   /** RMS of the peer's audio over the last interval, 0..1. */
   audioLevel: number;
   /** Times the peer's video froze so far (cumulative, from the receiver's stats). */
@@ -126,6 +128,7 @@ export class StatsSampler {
       localCandidate: candidateType(pair?.['localCandidateId']),
       remoteCandidate: candidateType(pair?.['remoteCandidateId']),
       videoCapKbps: videoCap ? Math.round(videoCap / 1000) : null,
+      availableOutgoingKbps: pair && typeof pair['availableOutgoingBitrate'] === 'number' ? Math.round(pair['availableOutgoingBitrate'] / 1000) : null,
       audioLevel: duration > 0 ? Math.sqrt(Math.max(0, energy) / duration) : 0,
       freezeCount: num(inboundVideo?.['freezeCount']),
       qualityLimitation: String(outboundVideo?.['qualityLimitationReason'] ?? 'none'),

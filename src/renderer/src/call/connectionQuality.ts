@@ -18,6 +18,17 @@ export interface ConnectionQuality {
 /** How many recent samples (one a second) are judged. */
 export const QUALITY_WINDOW = 5;
 
+/**
+ * Whether the link itself is what holds our camera back: the encoder says 'bandwidth' whenever its
+ * bitrate is what limits the picture, and that includes the caps we set ourselves (the uplink
+ * budget, a thumbnail's rate: bandwidth.ts, encodingPolicy.ts), which are no fault of the link.
+ * Only when the connection's own estimate is below our cap is the link too narrow.
+ */
+function linkBelowOurCap({ availableOutgoingKbps, videoCapKbps }: PeerStats): boolean {
+  if (availableOutgoingKbps === null) return false;
+  return videoCapKbps === null || availableOutgoingKbps < videoCapKbps * 0.9;
+}
+
 export function connectionQuality(history: readonly PeerStats[]): ConnectionQuality | null {
   const recent = history.slice(-QUALITY_WINDOW);
   if (recent.length < 2) return null; // too early to say
@@ -26,7 +37,8 @@ export function connectionQuality(history: readonly PeerStats[]): ConnectionQual
   const rtts = recent.flatMap((sample) => (sample.rttMs === null ? [] : [sample.rttMs]));
   const rtt = rtts.length > 0 ? rtts.reduce((a, b) => a + b, 0) / rtts.length : 0;
   const freezes = recent.at(-1)!.freezeCount - recent[0]!.freezeCount;
-  const limited = recent.at(-1)!.qualityLimitation;
+  const last = recent.at(-1)!;
+  const limited = last.qualityLimitation === 'bandwidth' && !linkBelowOurCap(last) ? 'none' : last.qualityLimitation;
   if (loss >= 5) return { level: 'poor', reason: 'loss', figure: Math.round(loss) };
   if (rtt >= 400) return { level: 'poor', reason: 'delay', figure: Math.round(rtt) };
   if (freezes >= 2) return { level: 'poor', reason: 'freezes', figure: freezes };
