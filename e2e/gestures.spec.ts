@@ -16,15 +16,40 @@ import { expect, joinCall, openParticipant, RENDERER_DIR, test, type Participant
 
 test.use({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--ignore-certificate-errors'] } });
 
-/** Names of the raised hands on this screen, in line order (from the people panel). */
-const handsOn = (page: Page) =>
-  page.evaluate(() =>
+/**
+ * Keeps, in the page, each new line of raised hands it shows (names in line order, from the people
+ * panel) with the time it appeared, so a test can tell when a change reached a screen from the
+ * screen's own clock, not from how quickly a busy machine answers a poll.
+ */
+function watchHands(): void {
+  const w = window as unknown as { __handsLog: { at: number; hands: string[] }[] };
+  const read = (): string[] =>
     [...document.querySelectorAll('.people__person')]
       .map((row) => ({ name: row.querySelector('.people__name')!.textContent!, place: Number(row.querySelector('.people__mark--hand [aria-hidden="true"]:not(svg)')?.textContent ?? 0) }))
       .filter((row) => row.place > 0)
       .sort((a, b) => a.place - b.place)
-      .map((row) => row.name.replace(/ \(you\)$/, '')),
-  );
+      .map((row) => row.name.replace(/ \(you\)$/, ''));
+  w.__handsLog = [{ at: Date.now(), hands: read() }];
+  new MutationObserver(() => {
+    const hands = read();
+    if (JSON.stringify(hands) !== JSON.stringify(w.__handsLog.at(-1)!.hands)) w.__handsLog.push({ at: Date.now(), hands });
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+}
+
+/** Milliseconds from `since` until this screen first showed exactly these hands (waiting up to 5 s). */
+async function handsShownAfter(page: Page, hands: string[], since: number): Promise<number> {
+  const shownAt = () =>
+    page.evaluate((wanted) => (window as unknown as { __handsLog: { at: number; hands: string[] }[] }).__handsLog.find((entry) => JSON.stringify(entry.hands) === wanted)?.at ?? null, JSON.stringify(hands));
+  await expect.poll(shownAt, { timeout: 5000 }).not.toBeNull();
+  return (await shownAt())! - since;
+}
+
+/** Every screen showed these hands within a second of `since` (by its own clock). */
+async function expectHandsEverywhere(pages: Page[], hands: string[], since: number): Promise<void> {
+  const delays = await Promise.all(pages.map((page) => handsShownAfter(page, hands, since)));
+  console.log(`[hands] ${hands.join(', ') || 'none'}: shown ${delays.map((ms) => `${ms} ms`).join(', ')} after the click`);
+  for (const delay of delays) expect(delay).toBeLessThanOrEqual(1000);
+}
 
 test('hands in the order raised on every screen, the host lowers one, reactions show on the sender\'s tile', async ({ browser, server, participants }) => {
   const folder = await mkdtemp(join(tmpdir(), 'parley-gestures-'));
@@ -49,31 +74,51 @@ test('hands in the order raised on every screen, the host lowers one, reactions 
     for (const p of everyone) {
       await expect(p.page.getByRole('figure')).toHaveCount(4);
       await p.page.getByRole('toolbar', { name: 'Call controls' }).getByRole('button', { name: 'People' }).click();
+      await p.page.evaluate(watchHands);
     }
+    const pages = everyone.map((p) => p.page);
 
     // Ada with the H key, then Grace and Linus with the button: everyone sees the same line within a second.
     await ada.page.locator('body').click({ position: { x: 5, y: 5 } });
+    let clicked = Date.now();
     await ada.page.keyboard.press('h');
-    await expect.poll(() => handsOn(grace.page), { timeout: 1000 }).toEqual(['Ada']);
+    await expectHandsEverywhere(pages, ['Ada'], clicked);
+    clicked = Date.now();
     await grace.page.getByRole('toolbar', { name: 'Call controls' }).getByRole('button', { name: 'Raise hand' }).click();
-    await expect.poll(() => handsOn(linus.page), { timeout: 1000 }).toEqual(['Ada', 'Grace']);
+    await expectHandsEverywhere(pages, ['Ada', 'Grace'], clicked);
+    clicked = Date.now();
     await linus.page.getByRole('toolbar', { name: 'Call controls' }).getByRole('button', { name: 'Raise hand' }).click();
-    for (const p of everyone) await expect.poll(() => handsOn(p.page), { timeout: 1000 }).toEqual(['Ada', 'Grace', 'Linus']);
+    await expectHandsEverywhere(pages, ['Ada', 'Grace', 'Linus'], clicked);
     // On the tiles too: Grace is second in line on Hedy's screen.
     await expect(hedy.page.getByRole('figure', { name: 'Grace', exact: true }).getByRole('img', { name: 'Hand raised, 2nd in line' })).toBeVisible();
 
     // The host lowers Grace's hand: every screen shows it, and Grace is told.
+    clicked = Date.now();
     await hedy.page.getByRole('button', { name: "Lower Grace's hand" }).click();
-    for (const p of everyone) await expect.poll(() => handsOn(p.page), { timeout: 1000 }).toEqual(['Ada', 'Linus']);
+    await expectHandsEverywhere(pages, ['Ada', 'Linus'], clicked);
     await expect(grace.page.getByText('The host lowered your hand.')).toBeVisible();
     // Only the host may: nobody else is offered the button.
     await expect(ada.page.getByRole('button', { name: "Lower Linus's hand" })).toHaveCount(0);
 
-    // A reaction shows on its sender's tile for the three others within a second.
+    // A reaction shows on its sender's tile for the three others within a second (each screen
+    // notes when it appeared).
+    const others = [hedy, grace, linus];
+    for (const p of others) {
+      await p.page.evaluate(() => {
+        const w = window as unknown as { __reactionShownAt: number | null };
+        w.__reactionShownAt = null;
+        new MutationObserver(() => {
+          if (w.__reactionShownAt === null && document.querySelector('[aria-label="Ada reacted 🎉"]')) w.__reactionShownAt = Date.now();
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+    }
     await ada.page.getByRole('toolbar', { name: 'Call controls' }).getByRole('button', { name: 'React' }).click();
+    clicked = Date.now();
     await ada.page.getByRole('menu', { name: 'React' }).getByRole('menuitem', { name: '🎉' }).click();
-    for (const p of [hedy, grace, linus]) {
-      await expect(p.page.getByRole('figure', { name: 'Ada', exact: true }).getByRole('img', { name: 'Ada reacted 🎉' })).toBeVisible({ timeout: 1000 });
+    for (const p of others) {
+      await expect(p.page.getByRole('figure', { name: 'Ada', exact: true }).getByRole('img', { name: 'Ada reacted 🎉' })).toBeVisible({ timeout: 5000 });
+      const shownAt = await p.page.evaluate(() => (window as unknown as { __reactionShownAt: number | null }).__reactionShownAt);
+      expect(shownAt! - clicked).toBeLessThanOrEqual(1000);
     }
     // A flood is capped at every receiver: twenty sent, at most five shown (counted as they appear).
     await grace.page.evaluate(() => {
