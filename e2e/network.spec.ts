@@ -2,6 +2,7 @@
  * Calls that survive a real network's trouble, on two "machines" (namespaces A and B) joined by a
  * link we degrade: the headless host and Ada on A, Grace on B typing A's address.
  */
+import { execFileSync } from 'node:child_process';
 import { test as base, expect, type Page } from '@playwright/test';
 import { instrumentAudioGraph } from './audioGraph';
 import { instrumentPeerConnections } from './fixtures';
@@ -13,11 +14,22 @@ import {
   changeAddress,
   createTwoMachines,
   cutSignaling,
+  isolateMedia,
   HOST_PORT,
   setLink,
   type Machine,
+  type TurnServer,
   type TwoMachines,
 } from './twoMachines';
+
+const hasCommand = (name: string): boolean => {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const test = base.extend<{ net: TwoMachines }>({
   net: async ({}, use) => {
@@ -30,7 +42,7 @@ const test = base.extend<{ net: TwoMachines }>({
 test.skip(!canMakeNamespaces(), 'needs root, iproute2 and nftables to make network namespaces');
 test.describe.configure({ timeout: 120_000 });
 
-async function joinFrom(machine: Machine, net: TwoMachines, name: string): Promise<Page> {
+async function joinFrom(machine: Machine, net: TwoMachines, name: string, turn?: TurnServer): Promise<Page> {
   const context = await machine.browser.newContext({ viewport: { width: 1000, height: 700 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[${name}] page error:`, error));
@@ -39,6 +51,13 @@ async function joinFrom(machine: Machine, net: TwoMachines, name: string): Promi
   await page.goto(`${net.hostUrl}/?room=net`);
   await page.getByLabel('Display name').fill(name);
   await page.getByLabel('Host address').fill(net.hostAddress);
+  if (turn) {
+    // Typed as a user would, under "Calls beyond this network".
+    await page.getByText('Calls beyond this network (STUN/TURN)').click();
+    await page.getByLabel('STUN/TURN servers, one per line').fill(turn.url);
+    await page.getByLabel('TURN user name').fill(turn.username);
+    await page.getByLabel('TURN password').fill(turn.credential);
+  }
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page.getByRole('button', { name: 'Leave' })).toBeVisible();
   return page;
@@ -89,6 +108,83 @@ async function watchFlow(pages: Page[], seconds: number): Promise<{ stalledWindo
 
 const peerIdsOn = (page: Page) =>
   page.locator('figure[data-peer-id]').evaluateAll((figures) => figures.map((f) => (f as HTMLElement).dataset['peerId']!));
+
+/** What a tile's connection indicator says, as "level: explanation", or "none" before it shows. */
+const readingOf = async (page: Page, name: string): Promise<string> => {
+  const bars = page.getByRole('figure', { name, exact: true }).locator('[data-quality]');
+  if ((await bars.count()) === 0) return 'none';
+  return `${await bars.getAttribute('data-quality')}: ${await bars.getAttribute('aria-label')}`;
+};
+
+/** Waits until the reading starts with `level`, keeping each new reading seen on the way (for the log). */
+async function expectReading(page: Page, name: string, level: RegExp, seen: string[], timeout: number): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const reading = await readingOf(page, name);
+        if (seen.at(-1) !== reading) seen.push(reading);
+        return reading;
+      },
+      { timeout, intervals: [500] },
+    )
+    .toMatch(level);
+}
+
+test('the connection indicator on each tile reads good on a clean link and poor with 10% loss, saying why', async ({ net }) => {
+  const { ada, grace } = await callOf(net);
+  const seen = { adaOnGrace: [] as string[], graceOnAda: [] as string[] };
+  try {
+    // A new call's first seconds can read fair (the encoders ramp up within the bandwidth estimate).
+    await expectReading(grace, 'Ada', /^good/, seen.adaOnGrace, 20_000);
+    await expectReading(ada, 'Grace', /^good/, seen.graceOnAda, 20_000);
+    addUdpLoss(net.b, 10);
+    const lossFrom = Date.now();
+    await expectReading(grace, 'Ada', /^poor: Connection: poor\. \d+% of the packets from them are lost on the way\.$/, seen.adaOnGrace, 15_000);
+    console.log(`[indicator] Ada's tile at Grace read poor ${Date.now() - lossFrom} ms after 10% loss began`);
+    await expectReading(ada, 'Grace', /^(poor|fair)/, seen.graceOnAda, 15_000);
+  } finally {
+    console.log(`[indicator] readings of Ada at Grace: ${seen.adaOnGrace.join(' → ')}`);
+    console.log(`[indicator] readings of Grace at Ada: ${seen.graceOnAda.join(' → ')}`);
+  }
+});
+
+test('with no network path between them (only the host reachable), both sides say why within 15 s', async ({ net }) => {
+  isolateMedia(net.b, HOST_PORT);
+  const ada = await joinFrom(net.a, net, 'Ada');
+  const grace = await joinFrom(net.b, net, 'Grace');
+  const joined = Date.now();
+  const why = /^No network path to (Ada|Grace): your networks keep you apart\. A TURN server can relay the call/;
+  await expect(grace.getByRole('figure', { name: 'Ada', exact: true }).getByRole('status')).toHaveText(why, { timeout: 15_000 });
+  await expect(ada.getByRole('figure', { name: 'Grace', exact: true }).getByRole('status')).toHaveText(why, { timeout: 15_000 });
+  console.log(`[no path] both sides said why ${Date.now() - joined} ms after Grace joined`);
+});
+
+/** The types of the candidates in the pair this page's open connection uses. */
+const selectedPair = (page: Page) =>
+  page.evaluate(async () => {
+    const pc = (window as unknown as { __parleyPeerConnections: RTCPeerConnection[] }).__parleyPeerConnections.find((c) => c.connectionState === 'connected');
+    if (!pc) return null;
+    const reports = new Map<string, Record<string, unknown>>();
+    (await pc.getStats()).forEach((report: Record<string, unknown>) => reports.set(String(report['id']), report));
+    const transport = [...reports.values()].find((report) => report['type'] === 'transport' && report['selectedCandidatePairId']);
+    const pair = reports.get(String(transport?.['selectedCandidatePairId']));
+    return { local: reports.get(String(pair?.['localCandidateId']))?.['candidateType'], remote: reports.get(String(pair?.['remoteCandidateId']))?.['candidateType'] };
+  });
+
+test('with no direct path, a TURN server (coturn) typed by one side carries the call over a relayed pair', async ({ net }) => {
+  test.skip(!hasCommand('turnserver'), 'needs coturn (scripts/ensure-test-tools.sh installs it as root)');
+  const turn = await net.startTurnServer();
+  isolateMedia(net.b, HOST_PORT, [turn.port]);
+  const ada = await joinFrom(net.a, net, 'Ada');
+  const grace = await joinFrom(net.b, net, 'Grace', turn);
+  const joined = Date.now();
+  await expectMediaFlowing(grace, 1);
+  await expectMediaFlowing(ada, 1);
+  console.log(`[turn] media both ways ${Date.now() - joined} ms after Grace joined; Grace's pair: ${JSON.stringify(await selectedPair(grace))}`);
+  expect(await selectedPair(grace)).toMatchObject({ local: 'relay' });
+  expect(await selectedPair(ada)).toMatchObject({ remote: 'relay' });
+  await expect(grace.getByRole('figure', { name: 'Ada', exact: true }).getByRole('status')).toHaveCount(0);
+});
 
 test('with 5% UDP loss both ways and a 1.5 Mbit/s link, video and audio keep flowing both ways for 20 s', async ({ net }) => {
   const { ada, grace } = await callOf(net);

@@ -29,8 +29,20 @@ export interface TwoMachines {
   /** The host's address as B types it. */
   hostAddress: string;
   hostUrl: string;
+  /** Starts coturn on machine A (see startTurnServer); it is stopped with the machines. */
+  startTurnServer(): Promise<TurnServer>;
   destroy(): Promise<void>;
 }
+
+/** A TURN server the test started, as a user would type it under "Calls beyond this network". */
+export interface TurnServer {
+  url: string;
+  username: string;
+  credential: string;
+  port: number;
+}
+
+export const TURN_PORT = 3478;
 
 function run(command: string, args: string[]): string {
   return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -114,6 +126,11 @@ export async function createTwoMachines(): Promise<TwoMachines> {
       b: machines[1]!,
       hostAddress: `${a.address}:${HOST_PORT}`,
       hostUrl: `https://${a.address}:${HOST_PORT}`,
+      startTurnServer: async () => {
+        const turn = await startTurnServer(a, folder);
+        cleanups.push(() => stopProcess(turn.process));
+        return turn.server;
+      },
       destroy,
     };
   } catch (error) {
@@ -128,6 +145,30 @@ async function addressesSettled(machine: Pick<Machine, 'ns'>, timeoutMs = 10_000
     if (Date.now() - started > timeoutMs) throw new Error(`addresses in ${machine.ns} still tentative after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * coturn (Debian's package) on machine A's address, its own configuration only: long-term
+ * credentials for one user, UDP on TURN_PORT, relayed addresses on A from a small port range, no
+ * TLS, no admin CLI, nothing written outside the test's folder.
+ */
+async function startTurnServer(machine: { ns: string; address: string }, folder: string): Promise<{ process: ChildProcess; server: TurnServer }> {
+  const server: TurnServer = { url: `turn:${machine.address}:${TURN_PORT}?transport=udp`, username: 'parley', credential: 'relay-secret', port: TURN_PORT };
+  const turn = spawn(
+    'ip',
+    [
+      'netns', 'exec', machine.ns, 'turnserver', '-n',
+      '--listening-ip', machine.address, '--relay-ip', machine.address, '--listening-port', String(TURN_PORT),
+      '--min-port', '49160', '--max-port', '49200',
+      '--lt-cred-mech', '--user', `${server.username}:${server.credential}`, '--realm', 'parley.test',
+      '--no-tls', '--no-dtls', '--no-cli', '--no-tcp-relay',
+      '--pidfile', join(folder, 'turnserver.pid'), '--db', join(folder, 'turndb'), '--log-file', 'stdout', '--simple-log',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  // Its last words once every thread is up: the (empty) user database is open.
+  await waitForOutput(turn, /DB connection success/);
+  return { process: turn, server };
 }
 
 function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<void> {
@@ -205,4 +246,28 @@ export function cutSignaling(machine: Machine, port: number): () => void {
     // ss -K needs kernel support; the reject rule ends the connection on its next packet anyway.
   }
   return () => inNamespace(machine, ['nft', 'delete table inet parley_cut']);
+}
+
+/**
+ * Leaves this machine no way to the other but the ones listed: every packet on its link is
+ * dropped, both ways, unless it is TCP to or from the host's port (signaling) or to or from one
+ * of `alsoAllowed` (a TURN server's port). Loopback inside the namespace is untouched. Media then
+ * has no direct path, as between two networks that keep their computers apart.
+ */
+export function isolateMedia(machine: Machine, hostPort: number, alsoAllowed: number[] = []): void {
+  const allowed = [hostPort, ...alsoAllowed].join(', ');
+  inNamespace(machine, [
+    'nft',
+    [
+      'add table inet parley_isolate',
+      'add chain inet parley_isolate in { type filter hook input priority 0; }',
+      'add chain inet parley_isolate out { type filter hook output priority 0; }',
+      `add rule inet parley_isolate in iifname "${machine.iface}" tcp sport { ${allowed} } accept`,
+      `add rule inet parley_isolate in iifname "${machine.iface}" udp sport { ${allowed} } accept`,
+      `add rule inet parley_isolate in iifname "${machine.iface}" drop`,
+      `add rule inet parley_isolate out oifname "${machine.iface}" tcp dport { ${allowed} } accept`,
+      `add rule inet parley_isolate out oifname "${machine.iface}" udp dport { ${allowed} } accept`,
+      `add rule inet parley_isolate out oifname "${machine.iface}" drop`,
+    ].join('; '),
+  ]);
 }

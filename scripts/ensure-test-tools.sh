@@ -7,7 +7,9 @@
 # and xvfb and xdotool for the system-wide push-to-talk test (a private X display whose keys it
 # presses: src/main/systemPushToTalk.x11.test.ts), and espeak-ng and sox for the noise-suppression
 # test's microphone: speech spoken by espeak-ng, keyboard clicks made by sox
-# (e2e/noiseSuppression.spec.ts; skipped, saying why, without them).
+# (e2e/noiseSuppression.spec.ts; skipped, saying why, without them), and coturn for the test that a
+# TURN server carries a call with no direct path (e2e/network.spec.ts; its own instance, its own
+# folder, stopped with the test).
 #
 # It installs what is missing with apt-get where it can (root, or passwordless sudo); anywhere
 # else it stops at once with the command to run. Silent when everything is there.
@@ -65,6 +67,7 @@ if [ "$os" = Linux ]; then
   has xdotool || net_packages+=(xdotool)
   has espeak-ng || net_packages+=(espeak-ng)
   has sox || net_packages+=(sox)
+  has_sbin turnserver || net_packages+=(coturn)
 fi
 
 # Only root makes namespaces (in-private-network.sh, canMakeNamespaces()), so for anyone else the

@@ -6,6 +6,7 @@
  * the signaling client reconnects, and on return we resume our place (same id) and reconcile who
  * is in the room. Only a farewell from the host, or a host that stays away, ends it.
  */
+import type { PathProblem } from './pathWatch';
 import { parsePeerMessage, type MediaState, type PeerView } from '../../../shared/peerMessages';
 import { ViewRequests } from './viewRequests';
 import { Gestures } from './gestures';
@@ -28,6 +29,8 @@ export type CallEvents = {
   'peer-left': (peerId: string) => void;
   'peer-stream': (peerId: string, stream: MediaStream) => void;
   'peer-connection-state': (peerId: string, state: RTCPeerConnectionState) => void;
+  /** No network path to this peer yet, and why (pathWatch.ts); null once there is one. */
+  'peer-path': (peerId: string, problem: PathProblem | null) => void;
   'peer-media-state': (peerId: string, state: MediaState) => void;
   /** A peer's shared screen (null when its track ended). */
   'peer-screen': (peerId: string, stream: MediaStream | null) => void;
@@ -246,6 +249,7 @@ export class Call extends Emitter<CallEvents> {
     this.mesh = mesh;
     mesh.on('peer-stream', (id, stream) => this.emit('peer-stream', id, stream));
     mesh.on('peer-connection-state', (id, state) => this.emit('peer-connection-state', id, state));
+    mesh.on('peer-path', (id, problem) => this.emit('peer-path', id, problem));
     mesh.on('peer-screen', (id, stream) => this.emit('peer-screen', id, stream));
     mesh.on('channel-open', (id, kind) => {
       if (kind === 'control') {

@@ -20,12 +20,15 @@ import { cameraEncodings, type CameraEncoding } from './encodingPolicy';
 import { addMediaTransceiver, createChannels, MEDIA_KINDS, type ChannelKind, type LocalTracks, type MediaKind } from './channels';
 import { Emitter } from './emitter';
 import { PeerSession } from './peerSession';
+import { watchPath, type PathProblem } from './pathWatch';
 import { closeStandby, hasUnansweredOffer, type StandbyConnection } from './standbyConnection';
 
 export type MeshEvents = {
   /** A new stream object each time the peer's set of tracks changes. */
   'peer-stream': (peerId: string, stream: MediaStream) => void;
   'peer-connection-state': (peerId: string, state: RTCPeerConnectionState) => void;
+  /** No network path to this peer yet, and why (pathWatch.ts); null once there is one. */
+  'peer-path': (peerId: string, problem: PathProblem | null) => void;
   /** The peer's shared screen arrived (a stream), or its track ended (null). */
   'peer-screen': (peerId: string, stream: MediaStream | null) => void;
   /** A data channel to this peer is open (again): the moment to send what waited for it. */
@@ -72,6 +75,7 @@ interface PeerEntry {
   fastStartTimer: ReturnType<typeof setTimeout> | undefined;
   /** How this peer shows our camera (its view request); null until it says. */
   view: PeerView | null;
+  stopPathWatch: () => void;
 }
 
 
@@ -98,6 +102,11 @@ export class Mesh extends Emitter<MeshEvents> {
     // No STUN/TURN unless configured: a LAN call sends nothing to third parties.
     const iceServers = options.iceServers ?? [];
     this.createPeerConnection = options.createPeerConnection ?? (() => new RTCPeerConnection({ iceServers }));
+  }
+
+  /** Whether a TURN server is configured, which decides what a missing path is blamed on. */
+  private relayConfigured(): boolean {
+    return (this.options.iceServers ?? []).some(({ urls }) => [urls].flat().some((url) => /^turns?:/i.test(url)));
   }
 
   /** As the newcomer: open a session to an existing peer and offer right away. */
@@ -301,6 +310,7 @@ export class Mesh extends Emitter<MeshEvents> {
       fastStart: true,
       fastStartTimer: undefined,
       view: null,
+      stopPathWatch: watchPath(pc, this.relayConfigured(), (problem) => this.emit('peer-path', peerId, problem)),
       session: new PeerSession({
         pc,
         polite: isPolite(this.options.selfId, peerId),
@@ -395,6 +405,7 @@ export class Mesh extends Emitter<MeshEvents> {
 function closeEntry(entry: PeerEntry): void {
   clearTimeout(entry.fastStartTimer);
   for (const channel of Object.values(entry.channels)) channel.close();
+  entry.stopPathWatch();
   entry.session.close();
 }
 

@@ -10,6 +10,7 @@ import { parseHostAddress } from '../../../shared/hostAddress';
 import type { HostingStatus } from '../../../shared/ipc';
 import type { MediaState, PeerView } from '../../../shared/peerMessages';
 import { Call, type SignalingState } from '../call/call';
+import type { PathProblem } from '../call/pathWatch';
 import { CallError } from '../call/callError';
 import { platform } from '../platform';
 import { attachCollaboration } from './collaborationSlice';
@@ -34,6 +35,8 @@ export interface RemotePeer {
   mediaState: MediaState | null;
   /** The peer's shared screen, shown while its media state says it is sharing. */
   screen: MediaStream | null;
+  /** Why there is no network path to this peer yet (call/pathWatch.ts); null while there is one or it is too early to say. */
+  pathProblem: PathProblem | null;
 }
 
 /** A host met for the first time: the user compares its security code before we connect. */
@@ -127,7 +130,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     attachCollaboration(call, set);
     attachGestures(call, set, () => get().showNotice('notices.handLowered'));
     call.on('peer-joined', ({ id, name: peerName, isHost = false }) =>
-      set((state) => ({ peers: { ...state.peers, [id]: { id, name: peerName, isHost, stream: null, connection: 'new', mediaState: null, screen: null } } })),
+      set((state) => ({ peers: { ...state.peers, [id]: { id, name: peerName, isHost, stream: null, connection: 'new', mediaState: null, screen: null, pathProblem: null } } })),
     );
     call.on('peer-left', (id) =>
       set((state) => {
@@ -137,6 +140,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     );
     call.on('peer-stream', (id, stream) => updatePeer(id, { stream }));
     call.on('peer-connection-state', (id, connection) => updatePeer(id, { connection }));
+    call.on('peer-path', (id, pathProblem) => updatePeer(id, { pathProblem }));
     call.on('peer-media-state', (id, mediaState) => updatePeer(id, { mediaState }));
     call.on('peer-screen', (id, screen) => updatePeer(id, { screen }));
     call.on('signaling-state', (signaling) => set({ signaling }));
@@ -155,7 +159,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       startStats(call, set);
       attachScreenShare(call);
       const peers = Object.fromEntries(
-        joined.peers.map((peer) => [peer.id, { ...peer, isHost: peer.isHost ?? false, stream: null, connection: 'new' as const, mediaState: null, screen: null }]),
+        joined.peers.map((peer) => [peer.id, { ...peer, isHost: peer.isHost ?? false, stream: null, connection: 'new' as const, mediaState: null, screen: null, pathProblem: null }]),
       );
       set((state) => ({
         phase: 'in-call',

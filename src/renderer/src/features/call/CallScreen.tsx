@@ -4,6 +4,8 @@ import type { MessageKey } from '../../../../shared/i18n/catalogs';
 import { captureFrame, timestampedName } from '../../call/capture';
 import { useText } from '../../i18n/useText';
 import { useParley } from '../../store';
+import type { RemotePeer } from '../../store/callSlice';
+import type { PathProblem } from '../../call/pathWatch';
 import { CollaborationPanel } from '../collab/CollaborationPanel';
 import { DeviceSettings } from '../media/DeviceSettings';
 import { AppearanceSettings } from '../settings/AppearanceSettings';
@@ -32,6 +34,13 @@ const CONNECTION_TEXT: Partial<Record<RTCPeerConnectionState, MessageKey>> = {
   connecting: 'call.connection.connecting',
   disconnected: 'call.connection.reconnecting',
   failed: 'call.connection.failed',
+};
+
+/** Why the connection does not come up, when it is for want of a network path (call/pathWatch.ts). */
+const PATH_TEXT: Record<PathProblem, MessageKey> = {
+  'no-relay-configured': 'call.path.noRelayConfigured',
+  'relay-unreachable': 'call.path.relayUnreachable',
+  'relay-failed': 'call.path.relayFailed',
 };
 
 export function CallScreen() {
@@ -78,8 +87,9 @@ export function CallScreen() {
   const ordered = featured ? [...peers].sort((a, b) => Number(b.id === featured) - Number(a.id === featured)) : peers;
   const save = useSaveFile();
   const count = peers.length + 1;
-  const connectionText = (state: RTCPeerConnectionState): string | null => {
-    const key = CONNECTION_TEXT[state];
+  const connectionText = (peer: RemotePeer): string | null => {
+    if (peer.pathProblem) return t(PATH_TEXT[peer.pathProblem], { name: peer.name });
+    const key = CONNECTION_TEXT[peer.connection];
     return key ? t(key) : null;
   };
 
@@ -123,7 +133,7 @@ export function CallScreen() {
               peerId={peer.id}
               stream={peer.stream}
               name={peer.name}
-              status={connectionText(peer.connection)}
+              status={connectionText(peer)}
               audioMuted={peer.mediaState?.audioMuted ?? false}
               videoOff={peer.mediaState?.videoOff ?? false}
               sinkId={s.speakerId}

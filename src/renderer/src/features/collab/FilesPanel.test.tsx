@@ -13,7 +13,7 @@ const offered: TransferInfo = { id: 't1', peerId: 'p1', direction: 'receive', na
 beforeEach(() => {
   useParley.setState(initialState, true);
   useParley.setState({
-    peers: { p1: { id: 'p1', isHost: false, name: 'Grace', stream: null, connection: 'connected', mediaState: null, screen: null } },
+    peers: { p1: { id: 'p1', isHost: false, name: 'Grace', stream: null, connection: 'connected', mediaState: null, screen: null, pathProblem: null } },
     transfers: { t1: offered },
   });
 });
