@@ -28,11 +28,11 @@ test('a standby connection becomes the first peer connection: offer at once, cur
       const { prepareStandby, isStandbyUsable } = w.ParleyStandby;
       const camera = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 480 } });
       // The standby is made with the first camera; then the user picks "another" (a 400×300 canvas).
-      const standby = await prepareStandby({ audio: camera.getAudioTracks()[0]!, video: camera.getVideoTracks()[0]! }, []);
+      const standby = await prepareStandby({ audio: camera.getAudioTracks()[0]!, video: camera.getVideoTracks()[0]! }, { servers: [], relayOnly: false });
       const canvas = Object.assign(document.createElement('canvas'), { width: 400, height: 300 });
       const painter = setInterval(() => canvas.getContext('2d')!.fillRect(0, 0, Math.random() * 400, 300), 30);
       const otherCamera = canvas.captureStream(30).getVideoTracks()[0]!;
-      const usableForOtherSettings = isStandbyUsable(standby, [{ urls: 'stun:stun.invalid:3478' }]);
+      const usableForOtherSettings = isStandbyUsable(standby, { servers: [{ urls: 'stun:stun.invalid:3478' }], relayOnly: false });
 
       const sentByA: string[] = [];
       const received: string[] = [];
@@ -105,7 +105,7 @@ test('a standby that can no longer be used is closed, and the first peer gets a 
       const w = window as unknown as { ParleyCall: MeshModule; ParleyStandby: StandbyModule };
       const { Mesh } = w.ParleyCall;
       const camera = await navigator.mediaDevices.getUserMedia({ video: true });
-      const standby = await w.ParleyStandby.prepareStandby({ audio: null, video: camera.getVideoTracks()[0]! }, []);
+      const standby = await w.ParleyStandby.prepareStandby({ audio: null, video: camera.getVideoTracks()[0]! }, { servers: [], relayOnly: false });
       standby.pc.close(); // e.g. the page dropped it after a network change
       type Mesh = InstanceType<typeof Mesh>;
       const a: Mesh = new Mesh({ selfId: 'a', localTracks: { audio: null, video: camera.getVideoTracks()[0]! }, standby, send: (_to, p) => setTimeout(() => b.receive('a', p), 0) });

@@ -42,7 +42,7 @@ const test = base.extend<{ net: TwoMachines }>({
 test.skip(!canMakeNamespaces(), 'needs root, iproute2 and nftables to make network namespaces');
 test.describe.configure({ timeout: 120_000 });
 
-async function joinFrom(machine: Machine, net: TwoMachines, name: string, turn?: TurnServer): Promise<Page> {
+async function joinFrom(machine: Machine, net: TwoMachines, name: string, turn?: TurnServer & { relayOnly?: boolean }): Promise<Page> {
   const context = await machine.browser.newContext({ viewport: { width: 1000, height: 700 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[${name}] page error:`, error));
@@ -57,6 +57,7 @@ async function joinFrom(machine: Machine, net: TwoMachines, name: string, turn?:
     await page.getByLabel('STUN/TURN servers, one per line').fill(turn.url);
     await page.getByLabel('TURN user name').fill(turn.username);
     await page.getByLabel('TURN password').fill(turn.credential);
+    if (turn.relayOnly) await page.getByRole('checkbox', { name: /^Relay only/ }).check();
   }
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page.getByRole('button', { name: 'Leave' })).toBeVisible();
@@ -184,6 +185,29 @@ test('with no direct path, a TURN server (coturn) typed by one side carries the 
   expect(await selectedPair(grace)).toMatchObject({ local: 'relay' });
   expect(await selectedPair(ada)).toMatchObject({ remote: 'relay' });
   await expect(grace.getByRole('figure', { name: 'Ada', exact: true }).getByRole('status')).toHaveCount(0);
+});
+
+test('relay only: even with a direct path, Grace sends through the TURN server and Ada never learns her address', async ({ net }) => {
+  test.skip(!hasCommand('turnserver'), 'needs coturn (scripts/ensure-test-tools.sh installs it as root)');
+  const turn = await net.startTurnServer();
+  const ada = await joinFrom(net.a, net, 'Ada');
+  const grace = await joinFrom(net.b, net, 'Grace', { ...turn, relayOnly: true });
+  await expectMediaFlowing(grace, 1);
+  await expectMediaFlowing(ada, 1);
+  expect(await selectedPair(grace)).toMatchObject({ local: 'relay' });
+  // Every candidate of Grace's that Ada was given is the TURN server's, none carries B's address.
+  const graceAsAdaSees = await ada.evaluate(async () => {
+    const pc = (window as unknown as { __parleyPeerConnections: RTCPeerConnection[] }).__parleyPeerConnections.find((c) => c.connectionState === 'connected')!;
+    const remote: { type: unknown; address: unknown }[] = [];
+    (await pc.getStats()).forEach((report: Record<string, unknown>) => {
+      if (report['type'] === 'remote-candidate') remote.push({ type: report['candidateType'], address: report['address'] ?? report['ip'] });
+    });
+    return remote;
+  });
+  console.log(`[relay only] Grace's candidates at Ada: ${JSON.stringify(graceAsAdaSees)}`);
+  expect(graceAsAdaSees.length).toBeGreaterThan(0);
+  for (const candidate of graceAsAdaSees) expect(candidate).toEqual({ type: 'relay', address: net.a.address });
+  expect(JSON.stringify(graceAsAdaSees)).not.toContain(net.b.address);
 });
 
 test('with 5% UDP loss both ways and a 1.5 Mbit/s link, video and audio keep flowing both ways for 20 s', async ({ net }) => {

@@ -14,12 +14,24 @@ export interface IceServerConfig {
   credential?: string;
 }
 
-export type IceServersResult = { ok: true; servers: IceServerConfig[] } | { ok: false; message: string };
+/**
+ * What the peer connections of a call are made with: the servers, and whether only relayed
+ * candidates may be used ("relay only": the others, and everyone on the path, learn only the TURN
+ * server's address, never ours).
+ */
+export interface IceConfig {
+  servers: IceServerConfig[];
+  relayOnly: boolean;
+}
+
+export const NO_ICE: IceConfig = { servers: [], relayOnly: false };
+
+export type IceServersResult = ({ ok: true } & IceConfig) | { ok: false; message: string };
 
 const credentialSchema = z.string().max(256);
 
 /** Reads the settings as typed: URLs one per line, one user name and password for the TURN ones. */
-export function parseIceServers(text: string, username = '', credential = ''): IceServersResult {
+export function parseIceServers(text: string, username = '', credential = '', relayOnly = false): IceServersResult {
   const lines = text
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -38,5 +50,8 @@ export function parseIceServers(text: string, username = '', credential = ''): I
     if (isTurn && (!username || !credential)) return { ok: false, message: 'A TURN server needs a user name and a password' };
     servers.push(isTurn ? { urls: line, username, credential } : { urls: line });
   }
-  return { ok: true, servers };
+  if (relayOnly && !servers.some((server) => /^turns?:/i.test(server.urls))) {
+    return { ok: false, message: 'Relay only needs a TURN server (a turn: or turns: address)' };
+  }
+  return { ok: true, servers, relayOnly };
 }

@@ -7,6 +7,7 @@
  * is in the room. Only a farewell from the host, or a host that stays away, ends it.
  */
 import type { PathProblem } from './pathWatch';
+import type { IceConfig } from '../../../shared/iceServers';
 import { parsePeerMessage, type MediaState, type PeerView } from '../../../shared/peerMessages';
 import { ViewRequests } from './viewRequests';
 import { Gestures } from './gestures';
@@ -48,8 +49,8 @@ export interface CallOptions {
   name: string;
   passcode?: string;
   hostKey?: string;
-  /** STUN/TURN servers, validated (shared/iceServers.ts); none keeps the call on the LAN. */
-  iceServers?: RTCIceServer[];
+  /** STUN/TURN servers, validated (shared/iceServers.ts), and relay only; none keeps the call on the LAN. */
+  ice?: IceConfig;
   localTracks: LocalTracks;
   mediaState: MediaState;
   /** Work done before the click (joinPreparation.ts): an open connection to this host, an offer. */
@@ -241,7 +242,7 @@ export class Call extends Emitter<CallEvents> {
     const mesh = new Mesh({
       selfId,
       localTracks: this.localTracks,
-      iceServers: this.options.iceServers,
+      ice: this.options.ice,
       send: (to, payload) => this.signaling.signal(to, payload),
       standby: peers.length > 0 ? standby : undefined,
       standbyOfferedTo: offeredTo,

@@ -14,7 +14,9 @@ import type { ServerIdentity } from '../../../shared/protocol';
 import type { LocalTracks } from './channels';
 import { identifyServer } from './serverCheck';
 import { SignalingClient } from './signalingClient';
-import { closeStandby, iceServersKey, isStandbyUsable, prepareStandby, type StandbyConnection } from './standbyConnection';
+import type { IceConfig } from '../../../shared/iceServers';
+import { iceKey } from './iceConfig';
+import { closeStandby, isStandbyUsable, prepareStandby, type StandbyConnection } from './standbyConnection';
 
 /** A connection to a host, open but not in a room, with the host's answer to "what are you?". */
 /** A warm connection older than this is not used (hosts drop connections that do not join in 15 s). */
@@ -34,16 +36,16 @@ export class JoinPreparation {
   private disposed = false;
 
   /** Makes a standby connection unless a usable one exists (or is being made) for these settings. */
-  prepareStandby(localTracks: LocalTracks, iceServers: RTCIceServer[] | undefined): void {
+  prepareStandby(localTracks: LocalTracks, ice: IceConfig | undefined): void {
     // Without WebRTC (a test's DOM, a browser that lacks it) there is nothing to prepare.
     if (this.disposed || typeof RTCPeerConnection === 'undefined') return;
-    const key = iceServersKey(iceServers);
-    if (this.standby && isStandbyUsable(this.standby, iceServers)) return;
+    const key = iceKey(ice);
+    if (this.standby && isStandbyUsable(this.standby, ice)) return;
     if (this.making?.key === key) return;
     this.dropStandby();
     const making = { key };
     this.making = making;
-    prepareStandby(localTracks, iceServers).then(
+    prepareStandby(localTracks, ice).then(
       (standby) => {
         if (this.making !== making || this.disposed) return closeStandby(standby);
         this.making = undefined;
@@ -77,12 +79,12 @@ export class JoinPreparation {
    * The standby, for a join with these settings, if it is ready and fresh; it is then the caller's.
    * One still being made is abandoned (closed when done): nothing is left open beside the call.
    */
-  takeStandby(iceServers: RTCIceServer[] | undefined): StandbyConnection | undefined {
+  takeStandby(ice: IceConfig | undefined): StandbyConnection | undefined {
     const standby = this.standby;
     this.standby = undefined;
     this.making = undefined;
     if (!standby) return undefined;
-    if (isStandbyUsable(standby, iceServers)) return standby;
+    if (isStandbyUsable(standby, ice)) return standby;
     closeStandby(standby);
     return undefined;
   }

@@ -21,6 +21,8 @@ import { addMediaTransceiver, createChannels, MEDIA_KINDS, type ChannelKind, typ
 import { Emitter } from './emitter';
 import { PeerSession } from './peerSession';
 import { watchPath, type PathProblem } from './pathWatch';
+import { hasRelay, rtcConfiguration } from './iceConfig';
+import type { IceConfig } from '../../../shared/iceServers';
 import { closeStandby, hasUnansweredOffer, type StandbyConnection } from './standbyConnection';
 
 export type MeshEvents = {
@@ -42,8 +44,8 @@ export interface MeshOptions {
   selfId: string;
   localTracks: LocalTracks;
   send: (to: string, payload: SignalPayload) => void;
-  /** STUN/TURN servers the user configured; none by default. */
-  iceServers?: RTCIceServer[];
+  /** STUN/TURN servers the user configured (none by default), and whether to relay only. */
+  ice?: IceConfig;
   createPeerConnection?: () => RTCPeerConnection;
   /** A connection prepared before the join, offer set: the first peer we offer to gets it. */
   standby?: StandbyConnection;
@@ -100,13 +102,7 @@ export class Mesh extends Emitter<MeshEvents> {
     this.localTracks = { ...options.localTracks };
     this.standby = options.standby;
     // No STUN/TURN unless configured: a LAN call sends nothing to third parties.
-    const iceServers = options.iceServers ?? [];
-    this.createPeerConnection = options.createPeerConnection ?? (() => new RTCPeerConnection({ iceServers }));
-  }
-
-  /** Whether a TURN server is configured, which decides what a missing path is blamed on. */
-  private relayConfigured(): boolean {
-    return (this.options.iceServers ?? []).some(({ urls }) => [urls].flat().some((url) => /^turns?:/i.test(url)));
+    this.createPeerConnection = options.createPeerConnection ?? (() => new RTCPeerConnection(rtcConfiguration(options.ice)));
   }
 
   /** As the newcomer: open a session to an existing peer and offer right away. */
@@ -310,7 +306,7 @@ export class Mesh extends Emitter<MeshEvents> {
       fastStart: true,
       fastStartTimer: undefined,
       view: null,
-      stopPathWatch: watchPath(pc, this.relayConfigured(), (problem) => this.emit('peer-path', peerId, problem)),
+      stopPathWatch: watchPath(pc, hasRelay(this.options.ice), (problem) => this.emit('peer-path', peerId, problem)),
       session: new PeerSession({
         pc,
         polite: isPolite(this.options.selfId, peerId),

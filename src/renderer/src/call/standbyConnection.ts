@@ -9,7 +9,9 @@
  * The ids it will carry are unknown until the join; the Mesh adopts it for one peer (see
  * Mesh.connectTo). One that waited too long, or outlived a network change, is not used.
  */
+import type { IceConfig } from '../../../shared/iceServers';
 import { addMediaTransceiver, createChannels, MEDIA_KINDS, type ChannelKind, type LocalTracks, type MediaKind } from './channels';
+import { iceKey, rtcConfiguration } from './iceConfig';
 
 /** Older than this, candidates (reflexive ones especially) may no longer be valid: make a new one. */
 export const STANDBY_MAX_AGE_MS = 60_000;
@@ -18,13 +20,9 @@ export interface StandbyConnection {
   readonly pc: RTCPeerConnection;
   readonly channels: Record<ChannelKind, RTCDataChannel>;
   readonly transceivers: Record<MediaKind, RTCRtpTransceiver>;
-  readonly iceServersKey: string;
+  /** The ICE settings it was made with (iceConfig.ts's iceKey). */
+  readonly iceKey: string;
   readonly createdAt: number;
-}
-
-/** What identifies the STUN/TURN settings a connection was made with. */
-export function iceServersKey(iceServers: RTCIceServer[] | undefined): string {
-  return JSON.stringify(iceServers ?? []);
 }
 
 /**
@@ -34,8 +32,8 @@ export function iceServersKey(iceServers: RTCIceServer[] | undefined): string {
  */
 export async function prepareStandby(
   localTracks: LocalTracks,
-  iceServers: RTCIceServer[] | undefined,
-  createPeerConnection: () => RTCPeerConnection = () => new RTCPeerConnection({ iceServers: iceServers ?? [] }),
+  ice: IceConfig | undefined,
+  createPeerConnection: () => RTCPeerConnection = () => new RTCPeerConnection(rtcConfiguration(ice)),
 ): Promise<StandbyConnection> {
   const pc = createPeerConnection();
   try {
@@ -46,7 +44,7 @@ export async function prepareStandby(
       MEDIA_KINDS.map((kind) => [kind, addMediaTransceiver(pc, kind, localTracks[kind], stream)]),
     ) as Record<MediaKind, RTCRtpTransceiver>;
     await pc.setLocalDescription();
-    return { pc, channels, transceivers, iceServersKey: iceServersKey(iceServers), createdAt: Date.now() };
+    return { pc, channels, transceivers, iceKey: iceKey(ice), createdAt: Date.now() };
   } catch (error) {
     pc.close();
     throw error;
@@ -59,10 +57,10 @@ export function hasUnansweredOffer(standby: StandbyConnection): boolean {
 }
 
 /** Whether a standby may still be used for a call with these STUN/TURN settings. */
-export function isStandbyUsable(standby: StandbyConnection, iceServers: RTCIceServer[] | undefined, now = Date.now()): boolean {
+export function isStandbyUsable(standby: StandbyConnection, ice: IceConfig | undefined, now = Date.now()): boolean {
   return (
     hasUnansweredOffer(standby) &&
-    standby.iceServersKey === iceServersKey(iceServers) &&
+    standby.iceKey === iceKey(ice) &&
     now - standby.createdAt < STANDBY_MAX_AGE_MS
   );
 }

@@ -5,7 +5,7 @@
 import type { StateCreator } from 'zustand';
 import { shortCode } from '../../../shared/fingerprint';
 import type { Message } from '../../../shared/i18n/catalogs';
-import { parseIceServers, type IceServerConfig } from '../../../shared/iceServers';
+import { parseIceServers, type IceConfig } from '../../../shared/iceServers';
 import { parseHostAddress } from '../../../shared/hostAddress';
 import type { HostingStatus } from '../../../shared/ipc';
 import type { MediaState, PeerView } from '../../../shared/peerMessages';
@@ -116,7 +116,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     name: string;
     passcode?: string;
     hostKey?: string;
-    iceServers?: IceServerConfig[];
+    ice?: IceConfig;
   }
 
   const joinAt = async (target: JoinTarget): Promise<void> => {
@@ -124,7 +124,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     await get().openMedia();
     startRemoteVoices(get(), store.subscribe);
     const local = currentLocalMedia();
-    const prepared = takePreparedJoin(target.url, target.iceServers);
+    const prepared = takePreparedJoin(target.url, target.ice);
     const call = new Call({ ...target, localTracks: local.tracks, mediaState: local.state, prepared });
     activeCall = call;
     attachCollaboration(call, set);
@@ -267,7 +267,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
         return fail(started.ok ? 'HOSTING_FAILED' : started.error.code, started.ok ? 'Hosting did not start' : started.error.message);
       }
       set({ hosting: started.data });
-      await joinAt({ url: started.data.localUrl, room: form.room, name: form.name, hostKey: started.data.hostKey, iceServers: form.iceServers });
+      await joinAt({ url: started.data.localUrl, room: form.room, name: form.name, hostKey: started.data.hostKey, ice: form.ice });
       if (get().phase !== 'in-call') await stopHosting();
     },
 
@@ -323,12 +323,12 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
 
     prepareJoin: () => {
       if (get().phase !== 'idle') return;
-      const ice = parseIceServers(get().iceServersText, get().turnUsername, get().turnCredential);
+      const ice = parseIceServers(get().iceServersText, get().turnUsername, get().turnCredential, get().relayOnly);
       if (!ice.ok) return;
       const address = parseHostAddress(get().hostAddress, platform().defaultScheme);
       prepareJoinAhead({
         tracks: currentLocalMedia().tracks,
-        iceServers: ice.servers,
+        ice: { servers: ice.servers, relayOnly: ice.relayOnly },
         hostUrl: address.ok ? address.url : undefined,
         trust: platform().trust ?? null,
         expectedFingerprint: get().invitedFingerprint ?? undefined,

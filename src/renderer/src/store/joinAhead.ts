@@ -11,7 +11,7 @@ import type { platform } from '../platform';
 import { TrustAhead } from './trustAhead';
 
 type Trust = NonNullable<ReturnType<typeof platform>['trust']>;
-type IceServers = Parameters<JoinPreparation['prepareStandby']>[1];
+type Ice = Parameters<JoinPreparation['prepareStandby']>[1];
 
 const preparation = new JoinPreparation();
 let trustAhead: TrustAhead | undefined;
@@ -23,7 +23,7 @@ globalThis.addEventListener?.('offline', () => preparation.invalidate());
 
 export interface JoinAhead {
   tracks: LocalTracks;
-  iceServers: IceServers;
+  ice: Ice;
   /** The typed host, if the address is valid. */
   hostUrl: string | undefined;
   /** The desktop app's certificate checks; null for a page served by the host. */
@@ -33,8 +33,8 @@ export interface JoinAhead {
   stillIdle: () => boolean;
 }
 
-export function prepareJoinAhead({ tracks, iceServers, hostUrl, trust, expectedFingerprint, stillIdle }: JoinAhead): void {
-  preparation.prepareStandby(tracks, iceServers);
+export function prepareJoinAhead({ tracks, ice, hostUrl, trust, expectedFingerprint, stillIdle }: JoinAhead): void {
+  preparation.prepareStandby(tracks, ice);
   if (!hostUrl) return;
   // A page served by the host connects as soon as the address is known.
   if (!trust) return preparation.warmHost(hostUrl);
@@ -54,6 +54,6 @@ export function checkHostAhead(trust: Trust, request: TrustCheckRequest): Return
 }
 
 /** For the click: what was prepared for this host and these STUN/TURN settings, if still usable. */
-export function takePreparedJoin(url: string, iceServers: IceServers): { host: ReturnType<JoinPreparation['takeHost']>; standby: ReturnType<JoinPreparation['takeStandby']> } {
-  return { host: preparation.takeHost(url), standby: preparation.takeStandby(iceServers) };
+export function takePreparedJoin(url: string, ice: Ice): { host: ReturnType<JoinPreparation['takeHost']>; standby: ReturnType<JoinPreparation['takeStandby']> } {
+  return { host: preparation.takeHost(url), standby: preparation.takeStandby(ice) };
 }

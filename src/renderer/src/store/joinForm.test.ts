@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkJoinForm } from './joinForm';
 
-const form = { room: 'team', displayName: 'Ada', passcode: '', iceServersText: '', turnUsername: '', turnCredential: '' };
+const form = { room: 'team', displayName: 'Ada', passcode: '', iceServersText: '', turnUsername: '', turnCredential: '', relayOnly: false };
 
 describe('checkJoinForm', () => {
   it('passes a good form on, trimmed, with no passcode when none is typed', () => {
-    expect(checkJoinForm({ ...form, room: ' team ' })).toEqual({ ok: true, form: { room: 'team', name: 'Ada', passcode: undefined, iceServers: [] } });
+    expect(checkJoinForm({ ...form, room: ' team ' })).toEqual({ ok: true, form: { room: 'team', name: 'Ada', passcode: undefined, ice: { servers: [], relayOnly: false } } });
   });
 
   it.each([

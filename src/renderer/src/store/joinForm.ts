@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Message, MessageKey } from '../../../shared/i18n/catalogs';
-import { parseIceServers, type IceServerConfig } from '../../../shared/iceServers';
+import { parseIceServers, type IceConfig } from '../../../shared/iceServers';
 import { LIMITS } from '../../../shared/protocol';
 import { displayNameSchema, passcodeSchema, roomNameSchema } from '../../../shared/protocol.schemas';
 import type { SettingsSlice } from './settingsSlice';
@@ -14,7 +14,7 @@ export interface JoinForm {
   room: string;
   name: string;
   passcode: string | undefined;
-  iceServers: IceServerConfig[];
+  ice: IceConfig;
 }
 
 export type FormCheck = { ok: true; form: JoinForm } | { ok: false; detail: string; message: Message };
@@ -36,15 +36,15 @@ function problem(field: Field, error: z.ZodError): FormCheck {
   return { ok: false, detail, message: key ? { key, values: { max: LIMITS[field].max } } : { key: 'errors.unknown', values: { detail } } };
 }
 
-export function checkJoinForm(state: Pick<SettingsSlice, 'room' | 'displayName' | 'passcode' | 'iceServersText' | 'turnUsername' | 'turnCredential'>): FormCheck {
+export function checkJoinForm(state: Pick<SettingsSlice, 'room' | 'displayName' | 'passcode' | 'iceServersText' | 'turnUsername' | 'turnCredential' | 'relayOnly'>): FormCheck {
   const room = roomNameSchema.safeParse(state.room);
   if (!room.success) return problem('roomName', room.error);
   const name = displayNameSchema.safeParse(state.displayName);
   if (!name.success) return problem('displayName', name.error);
   const passcode = state.passcode === '' ? undefined : passcodeSchema.safeParse(state.passcode);
   if (passcode && !passcode.success) return problem('passcode', passcode.error);
-  const ice = parseIceServers(state.iceServersText, state.turnUsername, state.turnCredential);
+  const ice = parseIceServers(state.iceServersText, state.turnUsername, state.turnCredential, state.relayOnly);
   // The check's sentences are English (src/shared): shown inside the catalog's sentence.
   if (!ice.ok) return { ok: false, detail: ice.message, message: { key: 'errors.iceServers', values: { detail: ice.message } } };
-  return { ok: true, form: { room: room.data, name: name.data, passcode: passcode?.data, iceServers: ice.servers } };
+  return { ok: true, form: { room: room.data, name: name.data, passcode: passcode?.data, ice: { servers: ice.servers, relayOnly: ice.relayOnly } } };
 }

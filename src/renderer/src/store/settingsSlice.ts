@@ -35,6 +35,8 @@ export interface SettingsSlice {
   iceServersText: string;
   turnUsername: string;
   turnCredential: string;
+  /** Relay only: peer connections use TURN-relayed candidates alone, so nobody learns our addresses. */
+  relayOnly: boolean;
   /** The interface's language: the system's (the default) or one chosen in settings. */
   language: LanguageChoice;
   /** Light or dark: the system's appearance (the default) or one chosen in settings. */
@@ -44,7 +46,7 @@ export interface SettingsSlice {
   setSound(sound: SoundName, on: boolean): void;
   setLanguage(value: LanguageChoice): void;
   setTheme(value: ThemeChoice): void;
-  setIceServers(change: Partial<Pick<SettingsSlice, 'iceServersText' | 'turnUsername' | 'turnCredential'>>): void;
+  setIceServers(change: Partial<Pick<SettingsSlice, 'iceServersText' | 'turnUsername' | 'turnCredential' | 'relayOnly'>>): void;
   setHostAddress(value: string): void;
   setPasscode(value: string): void;
   setRoom(value: string): void;
@@ -59,6 +61,7 @@ export const createSettingsSlice: StateCreator<ParleyState, [], [], SettingsSlic
   iceServersText: '',
   turnUsername: '',
   turnCredential: '',
+  relayOnly: false,
   language: 'system',
   theme: 'system',
   desktop: { closeEndsCall: false, globalMuteShortcut: DEFAULT_GLOBAL_MUTE, pushToTalkKey: null, notifyInBackground: true, sounds: { join: true, leave: true, message: true }, miniWindow: true },
@@ -73,4 +76,4 @@ export const createSettingsSlice: StateCreator<ParleyState, [], [], SettingsSlic
   setDisplayName: (displayName) => set({ displayName }),
 });
 
-export const PERSISTED_SETTINGS = ['hostAddress', 'room', 'displayName', 'iceServersText', 'turnUsername', 'turnCredential', 'language', 'theme', 'desktop'] as const;
+export const PERSISTED_SETTINGS = ['hostAddress', 'room', 'displayName', 'iceServersText', 'turnUsername', 'turnCredential', 'relayOnly', 'language', 'theme', 'desktop'] as const;

@@ -17,10 +17,11 @@ export function NetworkSettings() {
       text: state.iceServersText,
       username: state.turnUsername,
       credential: state.turnCredential,
+      relayOnly: state.relayOnly,
       setIceServers: state.setIceServers,
     })),
   );
-  const checked = parseIceServers(s.text, s.username, s.credential);
+  const checked = parseIceServers(s.text, s.username, s.credential, s.relayOnly);
   const t = useText();
 
   return (
@@ -48,6 +49,10 @@ export function NetworkSettings() {
           <input id={id} type="password" autoComplete="off" value={s.credential} maxLength={256} onChange={(e) => s.setIceServers({ turnCredential: e.target.value })} />
         )}
       </Field>
+      <label className="check">
+        <input type="checkbox" checked={s.relayOnly} onChange={(e) => s.setIceServers({ relayOnly: e.target.checked })} />
+        {t('home.network.relayOnly')}
+      </label>
       {!checked.ok && (
         <p className="error" role="alert">
           {t('errors.iceServers', { detail: checked.message })}
