@@ -1,6 +1,6 @@
 /**
  * axe-core over every screen a participant sees, in both themes: the home screen, a call with four
- * people, each side panel, the More menu and the recording dialog. (The security-code dialog is
+ * people, each side panel, the More menu, a tile's sound menu and the recording dialog. (The security-code dialog is
  * checked in trust.spec.ts, where a first meeting with a host makes it appear.)
  */
 import { expectNoSeriousViolations } from './axe';
@@ -38,6 +38,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await toolbar.getByRole('button', { name: 'More' }).click();
     await expect(page.getByRole('menu', { name: 'More' })).toBeVisible();
     await expectNoSeriousViolations(page, `More menu (${colorScheme})`);
+    await page.keyboard.press('Escape');
+
+    // A tile's sound menu: the volume and Mute for me.
+    const tile = page.getByRole('figure', { name: 'Grace', exact: true });
+    await tile.hover();
+    await tile.getByRole('button', { name: 'Sound of Grace' }).click();
+    await expect(page.getByRole('dialog', { name: 'Sound of Grace' })).toBeVisible();
+    await expectNoSeriousViolations(page, `sound menu (${colorScheme})`);
     await page.keyboard.press('Escape');
 
     await fromMoreMenu(page, 'Record');
