@@ -59,6 +59,7 @@ window.naiveJoin = async (room, name) => {
       if (payload.candidate) await pc.addIceCandidate(payload.candidate);
       return;
     }
+    if (payload.kind !== 'description') return; // the naive client never restarts ICE on request
     await pc.setRemoteDescription(payload.description);
     if (payload.description.type === 'offer') {
       marks['setLocalDescription'] ??= performance.now();

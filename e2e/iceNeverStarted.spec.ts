@@ -30,7 +30,7 @@ test('when no candidate of the first ICE session arrives, the impolite side rest
           void to().receive({ kind: 'description', description: { type: payload.description.type, sdp } });
           return;
         }
-        if (payload.candidate?.usernameFragment === firstUfrag.get(from)) return;
+        if (payload.kind === 'candidate' && payload.candidate?.usernameFragment === firstUfrag.get(from)) return;
         void to().receive(payload);
       };
       const sessionA: Session = new PeerSession({ pc: a, polite: false, send: lossy(a, () => sessionB), onError: (e) => errors.push(`A ${e}`) });

@@ -68,6 +68,7 @@ const iceCandidateSchema = z.strictObject({
 export const signalPayloadSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('description'), description: sessionDescriptionSchema }),
   z.strictObject({ kind: z.literal('candidate'), candidate: iceCandidateSchema.nullable() }),
+  z.strictObject({ kind: z.literal('restart-ice') }),
 ]);
 
 export const signalRequestSchema = z.strictObject({

@@ -136,7 +136,13 @@ export interface IceCandidate {
 export type SignalPayload =
   | { kind: 'description'; description: SessionDescription }
   /** `null` marks the end of candidates. */
-  | { kind: 'candidate'; candidate: IceCandidate | null };
+  | { kind: 'candidate'; candidate: IceCandidate | null }
+  /**
+   * From the polite side of a pair whose own network just changed: "restart ICE now". Restarts
+   * are the impolite side's to make (two crossing restart offers went wrong in Chromium; see
+   * PeerSession), so the side that moved asks instead of waiting for the other to notice.
+   */
+  | { kind: 'restart-ice' };
 
 export interface SignalRequest {
   to: string;

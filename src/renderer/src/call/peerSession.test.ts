@@ -11,6 +11,7 @@ import {
   PeerSession,
   POLITE_RESTART_AFTER_MS,
   RESTART_AFTER_DISCONNECTED_MS,
+  RESTART_REQUEST_MIN_INTERVAL_MS,
   RESTART_RETRY_MS,
 } from './peerSession';
 
@@ -97,7 +98,7 @@ describe('PeerSession recovery', () => {
     expect(pc.restarts).toBe(0);
   });
 
-  it('a network change restarts ICE on the impolite side only', () => {
+  it('a network change restarts ICE on the impolite side; the polite side asks the other to, and never restarts itself', async () => {
     const impolite = session(false);
     const polite = session(true);
     for (const { pc, peer } of [impolite, polite]) {
@@ -105,7 +106,29 @@ describe('PeerSession recovery', () => {
       peer.networkChanged();
     }
     expect(impolite.pc.restarts).toBe(1);
+    expect(impolite.sent).toEqual([]);
     expect(polite.pc.restarts).toBe(0);
+    expect(polite.sent).toEqual([{ kind: 'restart-ice' }]);
+    // The request reaches the impolite side, which restarts at once.
+    await impolite.peer.receive({ kind: 'restart-ice' });
+    expect(impolite.pc.restarts).toBe(2);
+    // Asked the other way round (a confused or hostile peer), the polite side still leaves it.
+    await polite.peer.receive({ kind: 'restart-ice' });
+    expect(polite.pc.restarts).toBe(0);
+    // A flood of requests restarts at most once per RESTART_REQUEST_MIN_INTERVAL_MS.
+    for (let i = 0; i < 20; i++) await impolite.peer.receive({ kind: 'restart-ice' });
+    expect(impolite.pc.restarts).toBe(2);
+    vi.advanceTimersByTime(RESTART_REQUEST_MIN_INTERVAL_MS);
+    await impolite.peer.receive({ kind: 'restart-ice' });
+    expect(impolite.pc.restarts).toBe(3);
+    // With a restart offer of ours still unanswered (lost while the other side was away), that
+    // offer goes again instead.
+    impolite.pc.signalingState = 'have-local-offer';
+    impolite.pc.localDescription = { type: 'offer', sdp: 'v=0 (our restart offer)' };
+    vi.advanceTimersByTime(RESTART_REQUEST_MIN_INTERVAL_MS);
+    await impolite.peer.receive({ kind: 'restart-ice' });
+    expect(impolite.pc.restarts).toBe(3);
+    expect(impolite.sent).toEqual([{ kind: 'description', description: { type: 'offer', sdp: 'v=0 (our restart offer)' } }]);
   });
 
   it('recover(): the impolite side restarts a connection that is down; the polite side only re-sends an unanswered offer', () => {

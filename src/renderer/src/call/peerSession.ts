@@ -32,6 +32,8 @@ export const POLITE_RESTART_AFTER_MS = 15_000;
  * under new credentials; the polite side waits twice as long, in case the other cannot.
  */
 export const ICE_NEVER_STARTED_MS = 5000;
+/** A peer's `restart-ice` requests are honoured at most this often: a flood cannot churn ICE. */
+export const RESTART_REQUEST_MIN_INTERVAL_MS = 2000;
 
 export interface PeerSessionOptions {
   pc: RTCPeerConnection;
@@ -63,6 +65,7 @@ export class PeerSession {
   private recoveryTimer: ReturnType<typeof setTimeout> | undefined;
   private iceStartTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
+  private lastRequestedRestart = -Infinity;
   /** Offers and answers sent and received, for diagnostics and for tests that count renegotiations. */
   readonly descriptionCount = { sent: 0, received: 0 };
   /**
@@ -111,9 +114,15 @@ export class PeerSession {
     this.recoverNow();
   }
 
-  /** Our network changed: new candidates, from the impolite side (see POLITE_RESTART_AFTER_MS). */
+  /**
+   * Our network changed: new candidates at once. The impolite side restarts ICE itself; the polite
+   * side asks the other to (a `restart-ice` signal, queued until our host connection is back),
+   * rather than wait for it to notice the connection is down (see POLITE_RESTART_AFTER_MS).
+   */
   networkChanged(): void {
-    if (!this.polite) this.restartIce();
+    if (this.closed) return;
+    if (this.polite) this.send({ kind: 'restart-ice' });
+    else this.restartIce();
   }
 
   private recoverNow(): void {
@@ -145,10 +154,22 @@ export class PeerSession {
   async receive(payload: SignalPayload): Promise<void> {
     try {
       if (payload.kind === 'description') await this.receiveDescription(payload.description);
-      else await this.receiveCandidate(payload.candidate);
+      else if (payload.kind === 'candidate') await this.receiveCandidate(payload.candidate);
+      else this.restartOnRequest();
     } catch (error) {
       this.onError(error);
     }
+  }
+
+  /** Asked by the polite side, whose network changed; a polite side is never asked (see networkChanged). */
+  private restartOnRequest(): void {
+    const now = performance.now();
+    if (this.polite || this.pc.connectionState === 'new' || now - this.lastRequestedRestart < RESTART_REQUEST_MIN_INTERVAL_MS) return;
+    this.lastRequestedRestart = now;
+    // An offer of ours still unanswered (a restart made while the other side was unreachable,
+    // lost on the way) goes again: restarting now would only wait for it to be answered.
+    if (this.pc.signalingState === 'have-local-offer') this.sendLocalDescription();
+    else this.restartIce();
   }
 
   close(): void {
