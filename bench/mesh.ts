@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { createSignalingServer } from '../signaling-server/src/index';
+import { recordPeerConnections } from './pagePeerConnections';
 import { descendantCpuSeconds } from './processCpu';
 
 const { values } = parseArgs({
@@ -30,18 +31,6 @@ const LAYOUTS = values.layouts.split(',') as ('grid' | 'speaker')[];
 const SECONDS = Number(values.seconds);
 const ROUNDS = Number(values.rounds);
 type Mode = 'views' | 'uniform';
-
-function instrument(): void {
-  const Native = window.RTCPeerConnection;
-  const all: RTCPeerConnection[] = [];
-  (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs = all;
-  window.RTCPeerConnection = class extends Native {
-    constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
-      super(...args);
-      all.push(this);
-    }
-  };
-}
 
 /** The baseline: the page's view requests never leave it, so every sender keeps sending uniformly. */
 function dropViewRequests(): void {
@@ -92,7 +81,7 @@ async function measure(browser: Browser, server: { url: string }, size: number, 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`  [P${i}] page error: ${error.message}`));
-    await page.addInitScript(instrument);
+    await page.addInitScript(recordPeerConnections);
     if (mode === 'uniform') await page.addInitScript(dropViewRequests);
     await page.goto(`${server.url}/?room=mesh-${size}-${layout}-${mode}-${round}`);
     await page.getByLabel('Display name').fill(`P${i}`);

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { createSignalingServer } from '../signaling-server/src/index';
+import { recordPeerConnections } from './pagePeerConnections';
 import { descendantCpuSeconds } from './processCpu';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, rounds: { type: 'string', default: '3' } } });
@@ -44,17 +45,7 @@ try {
   for (const name of ['Ada', 'Grace']) {
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      const Native = window.RTCPeerConnection;
-      const all: RTCPeerConnection[] = [];
-      (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs = all;
-      window.RTCPeerConnection = class extends Native {
-        constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
-          super(...args);
-          all.push(this);
-        }
-      };
-    });
+    await page.addInitScript(recordPeerConnections);
     await page.goto(`${server.url}/?room=noise`);
     await page.getByLabel('Display name').fill(name);
     await page.getByRole('button', { name: 'Join' }).click();

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { wavBytes } from './toneFile';
 
 export const RATE = 48_000;
 export const CLICKS_ONLY_SECONDS = 4;
@@ -31,26 +32,6 @@ export function soundToolsMissing(): string | null {
     }
   }
   return null;
-}
-
-/** A 16-bit mono PCM WAV file of these samples. */
-function wav(samples: Float32Array): Buffer {
-  const data = Buffer.alloc(samples.length * 2);
-  samples.forEach((sample, index) => data.writeInt16LE(Math.round(Math.max(-1, Math.min(1, sample)) * 32767), index * 2));
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(RATE, 24);
-  header.writeUInt32LE(RATE * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
 }
 
 /** The samples of a 16-bit mono WAV file (its "data" chunk, wherever sox put it). */
@@ -107,7 +88,7 @@ export function writeNoisyMicrophone(): NoisyMicrophone {
     }
   }
   const file = join(folder, 'noisy-speech.wav');
-  writeFileSync(file, wav(samples));
+  writeFileSync(file, wavBytes(samples, RATE));
   return { file, samples };
 }
 

@@ -3,24 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/**
- * Two seconds of something voice-like at speaking loudness (Chromium loops the file as the
- * microphone): a gliding pitch with its harmonics, in syllables, so noise suppression, which
- * removes steady tones, lets it through as it lets speech through.
- */
-export function writeToneWav(): string {
-  const rate = 48_000;
-  const samples = rate * 2;
-  const data = Buffer.alloc(samples * 2);
-  let phase = 0;
-  for (let index = 0; index < samples; index++) {
-    const time = index / rate;
-    const pitch = 150 + 60 * Math.sin(2 * Math.PI * 0.7 * time);
-    phase += (2 * Math.PI * pitch) / rate;
-    const voice = [1, 0.6, 0.4, 0.25, 0.15].reduce((sum, weight, harmonic) => sum + weight * Math.sin(phase * (harmonic + 1)), 0) / 2.4;
-    const syllables = 0.35 + 0.65 * Math.abs(Math.sin(2 * Math.PI * 2.5 * time));
-    data.writeInt16LE(Math.round(voice * syllables * 0.5 * 32767), index * 2);
-  }
+/** A 16-bit mono PCM WAV file of these samples (-1..1, clipped). */
+export function wavBytes(samples: Float32Array, rate: number): Buffer {
+  const data = Buffer.alloc(samples.length * 2);
+  samples.forEach((sample, index) => data.writeInt16LE(Math.round(Math.max(-1, Math.min(1, sample)) * 32767), index * 2));
   const header = Buffer.alloc(44);
   header.write('RIFF', 0);
   header.writeUInt32LE(36 + data.length, 4);
@@ -34,7 +20,27 @@ export function writeToneWav(): string {
   header.writeUInt16LE(16, 34);
   header.write('data', 36);
   header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
+
+/**
+ * Two seconds of something voice-like at speaking loudness (Chromium loops the file as the
+ * microphone): a gliding pitch with its harmonics, in syllables, so noise suppression, which
+ * removes steady tones, lets it through as it lets speech through.
+ */
+export function writeToneWav(): string {
+  const rate = 48_000;
+  const samples = new Float32Array(rate * 2);
+  let phase = 0;
+  for (let index = 0; index < samples.length; index++) {
+    const time = index / rate;
+    const pitch = 150 + 60 * Math.sin(2 * Math.PI * 0.7 * time);
+    phase += (2 * Math.PI * pitch) / rate;
+    const voice = [1, 0.6, 0.4, 0.25, 0.15].reduce((sum, weight, harmonic) => sum + weight * Math.sin(phase * (harmonic + 1)), 0) / 2.4;
+    const syllables = 0.35 + 0.65 * Math.abs(Math.sin(2 * Math.PI * 2.5 * time));
+    samples[index] = voice * syllables * 0.5;
+  }
   const file = join(mkdtempSync(join(tmpdir(), 'parley-tone-')), 'tone.wav');
-  writeFileSync(file, Buffer.concat([header, data]));
+  writeFileSync(file, wavBytes(samples, rate));
   return file;
 }
