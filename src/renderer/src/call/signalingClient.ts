@@ -197,6 +197,9 @@ export class SignalingClient extends Emitter<SignalingEvents> {
   /** The network changed: the old connection may be dead without knowing it, so start a new one. */
   reconnectNow(): void {
     if (this.closed) return;
+    // Signals sent from now on wait for the rejoin: until the close is noticed (a moment later)
+    // the old socket still reads as connected, and what went out on it would be lost.
+    if (this.socket.io.engine) this.inRoom = false;
     this.socket.io.engine?.close();
   }
 
