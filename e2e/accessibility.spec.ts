@@ -1,6 +1,6 @@
 /**
  * axe-core over every screen a participant sees, in both themes: the home screen, a call with four
- * people, each side panel, the More menu, a tile's sound menu and the recording dialog. (The security-code dialog is
+ * people, each side panel, the background picker, the More menu, a tile's sound menu and the recording dialog. (The security-code dialog is
  * checked in trust.spec.ts, where a first meeting with a host makes it appear.)
  */
 import { expectNoSeriousViolations } from './axe';
@@ -34,6 +34,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('complementary', { name: panel })).toBeVisible();
       await expectNoSeriousViolations(page, `${panel} panel (${colorScheme})`);
     }
+    // The background picker, with its painted swatches, shown under "Replace my background".
+    const settings = page.getByRole('complementary', { name: 'Settings' });
+    await settings.getByLabel('Effect').selectOption('background-image');
+    await expect(settings.getByRole('group', { name: 'Background' })).toBeVisible();
+    await expectNoSeriousViolations(page, `background picker (${colorScheme})`);
+    await settings.getByLabel('Effect').selectOption('none');
 
     await toolbar.getByRole('button', { name: 'More' }).click();
     await expect(page.getByRole('menu', { name: 'More' })).toBeVisible();

@@ -29,5 +29,7 @@ export function rendererConfig({ devCspNonce }: RendererConfigOptions = {}): Use
       sourcemap: process.env['PARLEY_SOURCEMAP'] === '1',
       rollupOptions: { input: `${RENDERER_ROOT}/index.html` },
     },
+    // Workers (the background effect's) are ES modules, bundled with the same byte inlining.
+    worker: { format: 'es', plugins: () => [inlineBytes()] },
   };
 }

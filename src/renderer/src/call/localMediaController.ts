@@ -5,7 +5,9 @@
  * renegotiating.
  */
 import { chooseDevice, labelOf, listDevices, type DeviceLists } from './devices';
-import { EffectPipeline, type VideoEffect } from './effects';
+import { EffectPipeline, isPersonEffect, type VideoEffect } from './effects';
+import type { BackgroundChoice } from './segmentation/backgrounds';
+import type { SegmentationFigures } from './segmentation/messages';
 import { NoiseSuppressor } from './noiseSuppression';
 import { Emitter } from './emitter';
 import { classifyMediaError, openLocalMedia, type MediaProblem } from './localMedia';
@@ -21,12 +23,18 @@ export interface MediaPreferences {
   /** RNNoise on the microphone we send (call/noiseSuppression.ts), while noise suppression is on. */
   neuralNoiseSuppression: boolean;
   effect: VideoEffect;
+  /** Behind the person with 'background-image'. */
+  background: BackgroundChoice;
+  /** The user's own background picture (a JPEG), if they chose one. */
+  ownBackground: Blob | null;
 }
 
 type ControllerEvents = {
   changed: () => void;
   /** Something the user should read (a device vanished and we switched, a device failed), worded by the UI. */
   notice: (message: Message) => void;
+  /** How the person effect keeps up, once a second while it runs; null when none runs. */
+  effectFigures: (figures: SegmentationFigures | null) => void;
 };
 
 export class LocalMediaController extends Emitter<ControllerEvents> {
@@ -36,7 +44,10 @@ export class LocalMediaController extends Emitter<ControllerEvents> {
   /** The microphone through the neural suppressor, once it runs; until then the microphone itself. */
   private processedAudio: MediaStreamTrack | null = null;
   private denoiser: NoiseSuppressor | null = null;
-  private readonly effects = new EffectPipeline();
+  private readonly effects = new EffectPipeline({
+    onFailed: (reason) => this.emit('notice', { key: 'notices.backgroundEffectFailed', values: { detail: reason } }),
+    onFigures: (figures) => this.emit('effectFigures', figures),
+  });
   private muted = false;
   private cameraOff = false;
   problem: MediaProblem | null = null;
@@ -146,8 +157,20 @@ export class LocalMediaController extends Emitter<ControllerEvents> {
 
   setEffect(effect: VideoEffect): void {
     this.prefs = { ...this.prefs, effect };
-    this.processedVideo = this.effects.apply(this.camera, effect);
+    this.applyEffect();
     this.emit('changed');
+  }
+
+  /** A new background shows at once, on the running effect: the model is not loaded again. */
+  setBackground(background: BackgroundChoice, ownBackground: Blob | null): void {
+    this.prefs = { ...this.prefs, background, ownBackground };
+    this.effects.setBackground({ choice: background, own: ownBackground });
+  }
+
+  private applyEffect(): void {
+    const { effect, background, ownBackground } = this.prefs;
+    this.processedVideo = this.effects.apply(this.camera, effect, { choice: background, own: ownBackground });
+    if (!this.processedVideo || !isPersonEffect(effect)) this.emit('effectFigures', null);
   }
 
   /** Muting sends silence on the same track: nothing is renegotiated and unmuting is instant. */
@@ -212,7 +235,7 @@ export class LocalMediaController extends Emitter<ControllerEvents> {
     if (this.camera !== track) this.camera?.stop();
     this.camera = track;
     if (track) track.onended = () => void this.devicesChanged();
-    this.processedVideo = this.effects.apply(track, this.prefs.effect);
+    this.applyEffect();
   }
 
   private replaceMicrophone(track: MediaStreamTrack | null): void {

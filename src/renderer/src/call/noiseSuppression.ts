@@ -18,6 +18,7 @@
  * so a muted microphone sends silence through it as before.
  */
 import gtcrnWorklet from '@sapphi-red/web-noise-suppressor/gtcrnWorklet.js?url';
+import { decodeBase64 } from './decodeBase64';
 
 /** The model runs at 16 or 48 kHz; 48 kHz is what WebRTC sends, so nothing is resampled twice. */
 const SAMPLE_RATE = 48_000;
@@ -30,14 +31,6 @@ let wasmBinary: Promise<ArrayBuffer> | undefined;
 function loadWasm(): Promise<ArrayBuffer> {
   wasmBinary ??= import('@sapphi-red/web-noise-suppressor/gtcrn.wasm?bytes').then(({ default: base64 }) => decodeBase64(base64));
   return wasmBinary;
-}
-
-/** The model's bytes, carried as base64 in its chunk (vite/inlineBytes.ts), without fetch. */
-export function decodeBase64(base64: string): ArrayBuffer {
-  const text = atob(base64);
-  const bytes = new Uint8Array(text.length);
-  for (let index = 0; index < text.length; index++) bytes[index] = text.charCodeAt(index);
-  return bytes.buffer;
 }
 
 export class NoiseSuppressor {

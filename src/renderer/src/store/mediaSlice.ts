@@ -6,6 +6,8 @@
 import type { StateCreator } from 'zustand';
 import { EMPTY_DEVICE_LISTS, type DeviceLists } from '../call/devices';
 import type { VideoEffect } from '../call/effects';
+import type { BackgroundChoice } from '../call/segmentation/backgrounds';
+import type { SegmentationFigures } from '../call/segmentation/messages';
 import type { MediaProblem } from '../call/localMedia';
 import { LocalMediaController } from '../call/localMediaController';
 import { SPEECH_PROCESSING, type AudioProcessing, type QualityPreset } from '../call/mediaSettings';
@@ -13,6 +15,7 @@ import type { LocalTracks } from '../call/channels';
 import type { Message, MessageKey, MessageValues } from '../../../shared/i18n/catalogs';
 import type { MediaState } from '../../../shared/peerMessages';
 import { platform } from '../platform';
+import { loadOwnBackground, OwnBackgroundError, prepareOwnBackground, saveOwnBackground } from './ownBackground';
 import type { ParleyState } from './index';
 
 export interface MediaSlice {
@@ -25,7 +28,13 @@ export interface MediaSlice {
   /** Neural noise suppression on the microphone we send (while noise suppression is on). */
   neuralNoiseSuppression: boolean;
   effect: VideoEffect;
+  /** Behind the person with the 'background-image' effect. */
+  background: BackgroundChoice;
   /** Live. */
+  /** Whether a picture of the user's own is kept (the picture itself lives in ownBackground.ts's storage). */
+  hasOwnBackground: boolean;
+  /** How the background effect keeps up with the camera, while it runs. */
+  effectFigures: SegmentationFigures | null;
   devices: DeviceLists;
   previewStream: MediaStream | null;
   microphoneTrack: MediaStreamTrack | null;
@@ -46,6 +55,9 @@ export interface MediaSlice {
   setProcessing(processing: AudioProcessing): Promise<void>;
   setNeuralNoiseSuppression(on: boolean): Promise<void>;
   setEffect(effect: VideoEffect): void;
+  setBackground(background: BackgroundChoice): void;
+  /** Makes a picture file the background (scaled down and kept); a notice says why when it cannot. */
+  chooseOwnBackground(file: Blob): Promise<void>;
   toggleMute(): void;
   toggleCamera(): Promise<void>;
   /** A passing message for the user: a device change, a saved file. */
@@ -55,11 +67,14 @@ export interface MediaSlice {
   retryMedia(): Promise<void>;
 }
 
-export const PERSISTED_MEDIA = ['cameraId', 'microphoneId', 'speakerId', 'quality', 'processing', 'neuralNoiseSuppression', 'effect'] as const;
+export const PERSISTED_MEDIA = ['cameraId', 'microphoneId', 'speakerId', 'quality', 'processing', 'neuralNoiseSuppression', 'effect', 'background'] as const;
 
 let controller: LocalMediaController | undefined;
 let removeDeviceListener: (() => void) | undefined;
 let opening: Promise<void> | undefined;
+/** The user's own background picture, read once from storage. */
+let ownBackground: Blob | null | undefined;
+const ownBackgroundNow = (): Blob | null => (ownBackground ??= loadOwnBackground());
 
 /** What a call starting now should send, and the state to announce. */
 export function currentLocalMedia(): { tracks: LocalTracks; state: MediaState } {
@@ -99,6 +114,9 @@ export const createMediaSlice: StateCreator<ParleyState, [], [], MediaSlice> = (
     processing: SPEECH_PROCESSING,
     neuralNoiseSuppression: false,
     effect: 'none',
+    background: 'dawn',
+    hasOwnBackground: ownBackgroundNow() !== null,
+    effectFigures: null,
     devices: EMPTY_DEVICE_LISTS,
     previewStream: null,
     microphoneTrack: null,
@@ -114,11 +132,14 @@ export const createMediaSlice: StateCreator<ParleyState, [], [], MediaSlice> = (
       if (get().mediaStatus !== 'idle' && opening) return opening;
       set({ mediaStatus: 'opening' });
       controller?.stop();
-      const { cameraId, microphoneId, quality, processing, neuralNoiseSuppression, effect } = get();
-      const created = new LocalMediaController({ cameraId, microphoneId, quality, processing, neuralNoiseSuppression, effect });
+      const { cameraId, microphoneId, quality, processing, neuralNoiseSuppression, effect, background } = get();
+      const created = new LocalMediaController({ cameraId, microphoneId, quality, processing, neuralNoiseSuppression, effect, background, ownBackground: ownBackgroundNow() });
       controller = created;
       created.on('changed', sync);
       created.on('notice', (notice) => set({ notice }));
+      created.on('effectFigures', (effectFigures) => {
+        if (controller === created) set({ effectFigures });
+      });
       // On macOS the system asks once per app; ask before the browser-level request.
       const osAccess = platform().mediaAccess;
       const asked = osAccess
@@ -168,6 +189,22 @@ export const createMediaSlice: StateCreator<ParleyState, [], [], MediaSlice> = (
     setEffect: (effect) => {
       set({ effect });
       controller?.setEffect(effect);
+    },
+    setBackground: (background) => {
+      set({ background });
+      controller?.setBackground(background, ownBackgroundNow());
+    },
+    chooseOwnBackground: async (file) => {
+      try {
+        const { blob, dataUrl } = await prepareOwnBackground(file);
+        ownBackground = blob;
+        const kept = saveOwnBackground(dataUrl);
+        set({ hasOwnBackground: true, ...(kept ? {} : { notice: { key: 'notices.backgroundNotKept' } }) });
+        get().setBackground('own');
+      } catch (error) {
+        const problem = error instanceof OwnBackgroundError ? error.problem : 'unreadable';
+        set({ notice: { key: problem === 'too-large' ? 'notices.backgroundTooLarge' : 'notices.backgroundUnreadable' } });
+      }
     },
     toggleMute: () => {
       const muted = !get().muted;

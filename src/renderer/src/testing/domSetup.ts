@@ -6,3 +6,7 @@ if (typeof globalThis.CSS === 'undefined' || typeof globalThis.CSS.escape !== 'f
   const escape = (value: string): string => value.replace(/[^\w-]/g, (character) => `\\${character}`).replace(/^(\d)/, '\\3$1 ');
   Object.defineProperty(globalThis, 'CSS', { configurable: true, value: { ...(globalThis.CSS ?? {}), escape } });
 }
+
+// jsdom has no canvas and says so on every getContext call; components that paint (the background
+// swatches in Settings) get no context here, as in a browser without 2D canvas, and draw nothing.
+HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;

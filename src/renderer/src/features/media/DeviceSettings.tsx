@@ -2,11 +2,11 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MessageKey } from '../../../../shared/i18n/catalogs';
 import type { DeviceOption } from '../../call/devices';
-import { VIDEO_EFFECTS, type VideoEffect } from '../../call/effects';
 import { isMusicMode, MUSIC_MODE, QUALITY_PRESETS, SPEECH_PROCESSING, type AudioProcessing, type QualityPreset } from '../../call/mediaSettings';
 import { useText } from '../../i18n/useText';
 import { useParley } from '../../store';
 import { Field } from '../ui/Field';
+import { EffectSettings } from './EffectSettings';
 import { MediaInfo } from './MediaInfo';
 import { MicLevel } from './MicLevel';
 
@@ -49,13 +49,6 @@ const PROCESSING_LABELS: Record<keyof AudioProcessing, MessageKey> = {
   autoGainControl: 'media.processing.autoGainControl',
 };
 
-const EFFECT_LABELS: Record<VideoEffect, MessageKey> = {
-  none: 'media.effect.none',
-  blur: 'media.effect.blur',
-  grayscale: 'media.effect.grayscale',
-  invert: 'media.effect.invert',
-  sepia: 'media.effect.sepia',
-};
 
 /** Cameras, microphones, speakers, quality, audio processing and effects: the same in the lobby and in a call. */
 export function DeviceSettings() {
@@ -69,14 +62,12 @@ export function DeviceSettings() {
       processing: state.processing,
       neuralNoiseSuppression: state.neuralNoiseSuppression,
       setNeuralNoiseSuppression: state.setNeuralNoiseSuppression,
-      effect: state.effect,
       microphoneTrack: state.microphoneTrack,
       selectCamera: state.selectCamera,
       selectMicrophone: state.selectMicrophone,
       selectSpeaker: state.selectSpeaker,
       setQuality: state.setQuality,
       setProcessing: state.setProcessing,
-      setEffect: state.setEffect,
     })),
   );
   const processingId = useId();
@@ -143,17 +134,7 @@ export function DeviceSettings() {
           {t('media.musicMode')}
         </button>
       </fieldset>
-      <Field label={t('media.effect')}>
-        {(id) => (
-          <select id={id} value={s.effect} onChange={(e) => s.setEffect(e.target.value as VideoEffect)}>
-            {VIDEO_EFFECTS.map((effect) => (
-              <option key={effect} value={effect}>
-                {t(EFFECT_LABELS[effect])}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <EffectSettings />
       <MediaInfo />
     </div>
   );

@@ -1,3 +1,4 @@
+import { isPersonEffect } from '../../call/effects';
 import { useText, type Translate } from '../../i18n/useText';
 import { useParley } from '../../store';
 
@@ -14,6 +15,8 @@ const onOff = (t: Translate, value: boolean | undefined): string => (value === u
 export function MediaInfo() {
   const t = useText();
   const info = useParley((state) => state.mediaInfo);
+  const personEffect = useParley((state) => isPersonEffect(state.effect) && state.mediaInfo.video !== null);
+  const effectFigures = useParley((state) => state.effectFigures);
   const { video, audio } = info;
   const videoText = video
     ? t('media.info.videoValue', { width: figure(video.width), height: figure(video.height), frameRate: figure(video.frameRate?.toFixed(0)) })
@@ -33,6 +36,17 @@ export function MediaInfo() {
       <dl>
         <dt>{t('media.info.video')}</dt>
         <dd>{videoText}</dd>
+        {personEffect && (
+          <>
+            <dt>{t('media.info.effect')}</dt>
+            {/* What the background effect reaches on this machine, beside what the camera gives. */}
+            <dd>
+              {effectFigures
+                ? t('media.info.effectValue', { frameRate: effectFigures.framesPerSecond.toFixed(0), ms: effectFigures.msPerFrame.toFixed(0) })
+                : t('media.info.effectStarting')}
+            </dd>
+          </>
+        )}
         <dt>{t('media.info.audio')}</dt>
         <dd>{audioText}</dd>
       </dl>
