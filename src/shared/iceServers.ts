@@ -26,6 +26,11 @@ export interface IceConfig {
 
 export const NO_ICE: IceConfig = { servers: [], relayOnly: false };
 
+/** Whether any of these servers is a TURN server: what relay only needs, and what a missing path is blamed on. */
+export function includesRelay(servers: readonly IceServerConfig[]): boolean {
+  return servers.some(({ urls }) => /^turns?:/i.test(urls));
+}
+
 export type IceServersResult = ({ ok: true } & IceConfig) | { ok: false; message: string };
 
 const credentialSchema = z.string().max(256);
@@ -50,7 +55,7 @@ export function parseIceServers(text: string, username = '', credential = '', re
     if (isTurn && (!username || !credential)) return { ok: false, message: 'A TURN server needs a user name and a password' };
     servers.push(isTurn ? { urls: line, username, credential } : { urls: line });
   }
-  if (relayOnly && !servers.some((server) => /^turns?:/i.test(server.urls))) {
+  if (relayOnly && !includesRelay(servers)) {
     return { ok: false, message: 'Relay only needs a TURN server (a turn: or turns: address)' };
   }
   return { ok: true, servers, relayOnly };

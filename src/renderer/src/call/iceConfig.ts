@@ -1,5 +1,5 @@
 /** The RTCConfiguration for a call's ICE settings (shared/iceServers.ts): the same for every connection. */
-import { NO_ICE, type IceConfig } from '../../../shared/iceServers';
+import { includesRelay, NO_ICE, type IceConfig } from '../../../shared/iceServers';
 
 export function rtcConfiguration(ice: IceConfig = NO_ICE): RTCConfiguration {
   return { iceServers: ice.servers, iceTransportPolicy: ice.relayOnly ? 'relay' : 'all' };
@@ -12,5 +12,5 @@ export function iceKey(ice: IceConfig = NO_ICE): string {
 
 /** Whether a TURN server is set, which decides what a missing path is blamed on (pathWatch.ts). */
 export function hasRelay(ice: IceConfig = NO_ICE): boolean {
-  return ice.servers.some(({ urls }) => /^turns?:/i.test(urls));
+  return includesRelay(ice.servers);
 }
