@@ -6,6 +6,10 @@
  *
  * A connection that drops without leaving keeps its participant's place for a grace period (see
  * sessions.ts): a join presenting the resume token takes the place back under the same id.
+ *
+ * Everything about rooms and sessions is asked of the Directory (directory.ts), and every message
+ * goes out through Socket.IO rooms (a participant's own, or its room's), never to a socket held
+ * here: with several hosts sharing Redis, the participant may be connected to another one.
  */
 import { randomUUID } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
@@ -28,8 +32,7 @@ import {
 } from '../../src/shared/protocol.schemas';
 import { addressOf, StrikeCounter, type AbuseGuard } from './abuse';
 import type { Gatekeeper } from './admission';
-import type { RoomRegistry } from './rooms';
-import { SessionTable } from './sessions';
+import { peerChannel, roomChannel, type Directory } from './directory';
 
 interface SocketData {
   peerId?: string;
@@ -49,42 +52,32 @@ const KNOWN_EVENTS = new Set<string>(['join', 'leave', 'signal', 'room:lock', 'r
  */
 const NETWORK_DROPS = new Set<string>(['transport close', 'ping timeout']);
 
-/** Socket.IO room names are namespaced so a Parley room can never collide with a socket id. */
-const channelOf = (room: string): string => `room:${room}`;
-
 export interface ConnectionHandlerOptions {
-  registry: RoomRegistry;
+  io: ParleyServer;
+  directory: Directory;
   guard: AbuseGuard;
   gatekeeper: Gatekeeper;
-  resumeGraceMs: number;
 }
 
 export interface ConnectionHandler {
   onConnection: (socket: ParleySocket) => void;
-  /** Stops the grace timers; the server is closing. */
-  dispose: () => void;
+  /** A participant's grace period ended without its return (the directory says when). */
+  expired: (peerId: string) => void;
 }
 
-export function createConnectionHandler({ registry, guard, gatekeeper, resumeGraceMs }: ConnectionHandlerOptions): ConnectionHandler {
-  const sessions = new SessionTable<ParleySocket>(resumeGraceMs, (peerId) => depart(peerId));
-
+export function createConnectionHandler({ io, directory, guard, gatekeeper }: ConnectionHandlerOptions): ConnectionHandler {
   /** Ends a participation (left, removed, dropped for good): out of its room, the others told, its session gone. */
-  function depart(peerId: string): void {
-    const left = registry.leave(peerId);
-    if (left) {
-      sessions.socketOf(peerId)?.leave(channelOf(left.room));
-      broadcastToRoom(left.room, (socket) => socket.emit('peer-left', { id: peerId }));
-    }
-    sessions.end(peerId);
+  async function depart(peerId: string): Promise<void> {
+    const left = await directory.leave(peerId);
+    if (!left) return;
+    io.in(peerChannel(peerId)).socketsLeave(roomChannel(left.room));
+    io.to(roomChannel(left.room)).emit('peer-left', { id: peerId });
   }
 
-  function broadcastToRoom(room: string, send: (socket: ParleySocket, peerId: string) => void, except?: string): void {
-    for (const id of registry.memberIds(room)) {
-      if (id === except) continue;
-      const socket = sessions.socketOf(id);
-      if (socket) send(socket, id);
-    }
-  }
+  /** For events that are nobody's request (a disconnect, an expiry): a failure is logged, not thrown. */
+  const logged = (what: string, work: Promise<unknown>): void => {
+    work.catch((error: unknown) => console.error(`parley host: ${what} failed:`, error instanceof Error ? error.message : error));
+  };
 
   const onConnection = (socket: ParleySocket): void => {
     const address = addressOf(socket.request);
@@ -118,8 +111,20 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
     const bind = (peerId: string, room: string): void => {
       clearTimeout(joinDeadline);
       socket.data.peerId = peerId;
-      void socket.join(channelOf(room));
+      void socket.join([peerChannel(peerId), roomChannel(room)]);
     };
+
+    /**
+     * Runs a request's work; if the directory fails (Redis unreachable), the request is answered
+     * INTERNAL instead of hanging, and the server stays up.
+     */
+    const handled = <T>(reply: Reply<T>, work: () => Promise<void>): Promise<void> =>
+      work().catch((error: unknown) => {
+        console.error('parley host: a request failed:', error instanceof Error ? error.message : error);
+        reply(fail('INTERNAL', 'The host could not do that just now; try again'));
+      });
+    /** One join at a time per connection: a second one sent before the first is answered is refused. */
+    let joining = false;
 
     socket.onAny((event: string) => {
       if (!KNOWN_EVENTS.has(event)) strikes.strike();
@@ -135,74 +140,77 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
       if (protocolVersion !== PROTOCOL_VERSION) {
         return reply(fail('VERSION_MISMATCH', `This host speaks protocol ${PROTOCOL_VERSION}, the client ${protocolVersion}`));
       }
-      if (socket.data.peerId) return reply(fail('ALREADY_IN_ROOM', 'Leave the current room before joining another'));
+      if (socket.data.peerId || joining) return reply(fail('ALREADY_IN_ROOM', 'Leave the current room before joining another'));
       if (socket.disconnected) return;
-
-      // Coming back after a dropped connection: same id, same place, signals held meanwhile.
-      const returning = resumeToken === undefined ? undefined : sessions.peerOf(resumeToken);
-      const resumed =
-        resumeToken !== undefined && returning !== undefined && registry.find(returning)?.room === room
-          ? sessions.resume(resumeToken, socket)
-          : undefined;
-      if (resumeToken !== undefined && resumed) {
-        if (resumed.replaced) {
-          resumed.replaced.data.peerId = undefined;
-          resumed.replaced.disconnect(true);
+      joining = true;
+      await handled(reply, async () => {
+        // Coming back after a dropped connection: same id, same place, signals held meanwhile.
+        const resumed = resumeToken === undefined ? undefined : await directory.resume(resumeToken, room, socket.id);
+        if (resumeToken !== undefined && resumed) {
+          // The connection it replaces (here or on another host) goes; its disconnect finds it no
+          // longer holds the participant, so nobody is told anyone left.
+          if (resumed.replaced) io.in(resumed.replaced).disconnectSockets(true);
+          bind(resumed.peerId, room);
+          reply(
+            ok({
+              selfId: resumed.peerId,
+              room,
+              peers: await directory.othersInRoom(resumed.peerId),
+              resumeToken,
+              resumed: true,
+              isHost: resumed.isHost,
+              locked: await directory.isLocked(room),
+            }),
+          );
+          for (const signal of resumed.held) socket.emit('signal', signal);
+          socket.to(roomChannel(room)).emit('peer-returned', { id: resumed.peerId });
+          return;
         }
-        bind(resumed.peerId, room);
+
+        const admission = gatekeeper.admit(passcode, hostKey);
+        if (!admission.admitted) {
+          return reply(
+            admission.reason === 'PASSCODE_REQUIRED'
+              ? fail('PASSCODE_REQUIRED', 'This room needs a passcode')
+              : fail('WRONG_PASSCODE', 'The passcode is not right'),
+          );
+        }
+
+        // Ids come from the server, never the client, so nobody can claim to be someone else.
+        const peerId = randomUUID();
+        const outcome = await directory.join({ id: peerId, name, room, isHost: admission.isHost }, socket.id, { passLock: admission.isHost });
+        if (!outcome.ok) {
+          const messages = { ROOM_FULL: `Room "${room}" is full`, ROOM_LOCKED: 'The host has locked the room', ALREADY_IN_ROOM: 'Already in a room' };
+          return reply(fail(outcome.reason, messages[outcome.reason]));
+        }
+        if (socket.disconnected) return void (await directory.leave(peerId));
+        bind(peerId, room);
+        // The newcomer's prepared offer goes to the first participant present inside the
+        // announcement, one round trip sooner than a signal after the acknowledgement; one away on
+        // its grace period gets it on its return, as any signal.
+        const offeredTo = offer ? outcome.peers[0]?.id : undefined;
+        const announcement = admission.isHost ? { id: peerId, name, isHost: true } : { id: peerId, name };
+        if (offeredTo) {
+          socket.to(roomChannel(room)).except(peerChannel(offeredTo)).emit('peer-joined', announcement);
+          io.to(peerChannel(offeredTo)).emit('peer-joined', { ...announcement, offer });
+          if (!(await directory.isAttached(offeredTo))) await directory.hold(offeredTo, { from: peerId, payload: { kind: 'description', description: offer! } });
+        } else {
+          socket.to(roomChannel(room)).emit('peer-joined', announcement);
+        }
         reply(
           ok({
-            selfId: resumed.peerId,
+            selfId: peerId,
             room,
-            peers: registry.othersInRoom(resumed.peerId),
-            resumeToken,
-            resumed: true,
-            isHost: resumed.isHost,
-            locked: registry.isLocked(room),
+            peers: outcome.peers,
+            resumeToken: outcome.token,
+            resumed: false,
+            isHost: admission.isHost,
+            locked: await directory.isLocked(room),
+            offeredTo,
           }),
         );
-        for (const signal of resumed.held) socket.emit('signal', signal);
-        socket.to(channelOf(room)).emit('peer-returned', { id: resumed.peerId });
-        return;
-      }
-
-      const admission = gatekeeper.admit(passcode, hostKey);
-      if (!admission.admitted) {
-        return reply(
-          admission.reason === 'PASSCODE_REQUIRED'
-            ? fail('PASSCODE_REQUIRED', 'This room needs a passcode')
-            : fail('WRONG_PASSCODE', 'The passcode is not right'),
-        );
-      }
-
-      // Ids come from the server, never the client, so nobody can claim to be someone else.
-      const peerId = randomUUID();
-      const outcome = registry.join({ id: peerId, name, room, isHost: admission.isHost }, { passLock: admission.isHost });
-      if (!outcome.ok) {
-        const messages = { ROOM_FULL: `Room "${room}" is full`, ROOM_LOCKED: 'The host has locked the room', ALREADY_IN_ROOM: 'Already in a room' };
-        return reply(fail(outcome.reason, messages[outcome.reason]));
-      }
-      const token = sessions.open(peerId, socket, admission.isHost);
-      bind(peerId, room);
-      // The newcomer's prepared offer goes to the first participant present inside the
-      // announcement, one round trip sooner than a signal after the acknowledgement; one away on
-      // its grace period gets it on its return, as any signal.
-      const offeredTo = offer ? outcome.peers[0]?.id : undefined;
-      const announcement = admission.isHost ? { id: peerId, name, isHost: true } : { id: peerId, name };
-      broadcastToRoom(room, (member, memberId) => member.emit('peer-joined', memberId === offeredTo ? { ...announcement, offer } : announcement), peerId);
-      if (offer && offeredTo && !sessions.socketOf(offeredTo)) sessions.hold(offeredTo, { from: peerId, payload: { kind: 'description', description: offer } });
-      reply(
-        ok({
-          selfId: peerId,
-          room,
-          peers: outcome.peers,
-          resumeToken: token,
-          resumed: false,
-          isHost: admission.isHost,
-          locked: registry.isLocked(room),
-          offeredTo,
-        }),
-      );
+      });
+      joining = false;
     });
 
     socket.on('leave', (ack: unknown) => {
@@ -211,9 +219,12 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
       const peerId = socket.data.peerId;
       if (!peerId) return reply(fail('NOT_IN_ROOM', 'Not in a room'));
       socket.data.peerId = undefined;
-      depart(peerId);
-      expectJoin();
-      reply(ok(null));
+      void handled(reply, async () => {
+        await depart(peerId);
+        void socket.leave(peerChannel(peerId));
+        expectJoin();
+        reply(ok(null));
+      });
     });
 
     socket.on('signal', async (request: unknown, ack: unknown) => {
@@ -225,25 +236,26 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
       const from = socket.data.peerId;
       if (!from) return reply(fail('NOT_IN_ROOM', 'Join a room before signalling'));
       const { to, payload } = parsed.data;
-      // One answer for "no such peer" and "peer in another room": nothing leaks about other rooms.
-      if (to === from || !registry.inSameRoom(from, to)) {
-        return reply(fail('UNKNOWN_PEER', 'No such peer in this room'));
-      }
-      const target = sessions.socketOf(to);
-      // A peer whose connection dropped gets it on its return (if it returns in time).
-      if (target) target.emit('signal', { from, payload });
-      else sessions.hold(to, { from, payload });
-      reply(ok(null));
+      await handled(reply, async () => {
+        // One answer for "no such peer" and "peer in another room": nothing leaks about other rooms.
+        if (to === from || !(await directory.inSameRoom(from, to))) {
+          return reply(fail('UNKNOWN_PEER', 'No such peer in this room'));
+        }
+        // A peer whose connection dropped gets it on its return (if it returns in time).
+        if (await directory.isAttached(to)) io.to(peerChannel(to)).emit('signal', { from, payload });
+        else await directory.hold(to, { from, payload });
+        reply(ok(null));
+      });
     });
 
     /** Host-only requests: answered NOT_HOST for anyone else. */
-    const asHost = <T>(reply: Reply<T>): string | undefined => {
+    const asHost = async <T>(reply: Reply<T>): Promise<string | undefined> => {
       const peerId = socket.data.peerId;
       if (!peerId) {
         reply(fail('NOT_IN_ROOM', 'Join a room first'));
         return undefined;
       }
-      if (!sessions.isHost(peerId)) {
+      if (!(await directory.isHost(peerId))) {
         reply(fail('NOT_HOST', 'Only the host can do that'));
         return undefined;
       }
@@ -255,13 +267,14 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
       if (!reply) return;
       const parsed = roomLockSchema.safeParse(request);
       if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssue(parsed.error)));
-      const hostId = asHost(reply);
-      const room = hostId && registry.find(hostId)?.room;
-      if (!room) return;
-      registry.setLocked(room, parsed.data.locked);
-      const state = { locked: registry.isLocked(room) };
-      broadcastToRoom(room, (member) => member.emit('room-state', state), hostId);
-      reply(ok(state));
+      void handled(reply, async () => {
+        const hostId = await asHost(reply);
+        const room = hostId && (await directory.find(hostId))?.room;
+        if (!hostId || !room) return;
+        const state = { locked: await directory.setLocked(room, parsed.data.locked) };
+        io.to(roomChannel(room)).except(peerChannel(hostId)).emit('room-state', state);
+        reply(ok(state));
+      });
     });
 
     socket.on('room:remove', (request: unknown, ack: unknown) => {
@@ -269,33 +282,38 @@ export function createConnectionHandler({ registry, guard, gatekeeper, resumeGra
       if (!reply) return;
       const parsed = roomRemoveSchema.safeParse(request);
       if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssue(parsed.error)));
-      const hostId = asHost(reply);
-      if (!hostId) return;
-      const { peerId } = parsed.data;
-      if (peerId === hostId || !registry.inSameRoom(hostId, peerId)) return reply(fail('UNKNOWN_PEER', 'No such peer in this room'));
-      const target = sessions.socketOf(peerId);
-      depart(peerId);
-      if (target) {
-        target.data.peerId = undefined;
-        target.emit('farewell', { reason: 'removed-by-host' });
-        target.disconnect(true);
-      }
-      reply(ok(null));
+      void handled(reply, async () => {
+        const hostId = await asHost(reply);
+        if (!hostId) return;
+        const { peerId } = parsed.data;
+        if (peerId === hostId || !(await directory.inSameRoom(hostId, peerId))) return reply(fail('UNKNOWN_PEER', 'No such peer in this room'));
+        await depart(peerId);
+        // Its connection, here or on another host, learns why and goes; its disconnect finds no
+        // participant left to end.
+        io.to(peerChannel(peerId)).emit('farewell', { reason: 'removed-by-host' });
+        io.in(peerChannel(peerId)).disconnectSockets(true);
+        reply(ok(null));
+      });
     });
 
     socket.on('disconnect', (reason) => {
       clearTimeout(joinDeadline);
       const peerId = socket.data.peerId;
-      if (peerId && NETWORK_DROPS.has(reason)) {
-        sessions.detach(peerId, socket);
-      } else if (peerId) {
-        // Closed on purpose, by the client (a leave) or by us (a misbehaving connection): no
-        // place is kept, or dropped abusers could fill a room for the whole grace period.
-        depart(peerId);
-      }
       uncount();
+      if (!peerId) return;
+      logged(
+        'ending a connection',
+        (async () => {
+          // A connection replaced by a resume (here or on another host) holds nobody any more.
+          if (!(await directory.holds(peerId, socket.id))) return;
+          // Closed on purpose, by the client (a leave) or by us (a misbehaving connection): no
+          // place is kept, or dropped abusers could fill a room for the whole grace period.
+          if (NETWORK_DROPS.has(reason)) await directory.detach(peerId, socket.id);
+          else await depart(peerId);
+        })(),
+      );
     });
   };
 
-  return { onConnection, dispose: () => sessions.clear() };
+  return { onConnection, expired: (peerId) => logged('ending an expired participation', depart(peerId)) };
 }

@@ -10,8 +10,8 @@ import { DEFAULT_ROOM_CAPACITY, LIMITS, RESUME_GRACE_MS } from '../../src/shared
 import { AbuseGuard, type AbuseLimits } from './abuse';
 import { Gatekeeper } from './admission';
 import { formatHostPort, listHostAddresses } from './addresses';
-import { createConnectionHandler, type ParleyServer } from './handlers';
-import { RoomRegistry } from './rooms';
+import { MemoryDirectory, type Directory } from './directory';
+import { createConnectionHandler, type ConnectionHandler, type ParleyServer } from './handlers';
 import { createRequestHandler } from './staticFiles';
 
 export interface TlsOptions {
@@ -53,7 +53,8 @@ const ALL_INTERFACES = new Set(['0.0.0.0', '::', '']);
 
 export async function createSignalingServer(options: SignalingServerOptions = {}): Promise<SignalingServer> {
   const host = options.host ?? '0.0.0.0';
-  const registry = new RoomRegistry(options.capacity ?? DEFAULT_ROOM_CAPACITY);
+  let handler: ConnectionHandler | undefined;
+  const directory: Directory = new MemoryDirectory(options.capacity ?? DEFAULT_ROOM_CAPACITY, options.resumeGraceMs ?? RESUME_GRACE_MS, (peerId) => handler?.expired(peerId));
   const guard = new AbuseGuard(options.limits, options.allowedOrigins);
   const gatekeeper = new Gatekeeper({ passcode: options.passcode, hostKey: options.hostKey });
   const onRequest = createRequestHandler(options.staticDir, { passcodeRequired: gatekeeper.passcodeRequired });
@@ -75,12 +76,7 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
     // The protocol needs no cookies; do not set any.
     cookie: false,
   });
-  const handler = createConnectionHandler({
-    registry,
-    guard,
-    gatekeeper,
-    resumeGraceMs: options.resumeGraceMs ?? RESUME_GRACE_MS,
-  });
+  handler = createConnectionHandler({ io, directory, guard, gatekeeper });
   io.on('connection', handler.onConnection);
 
   await listen(httpServer, options.port ?? 0, host);
@@ -99,7 +95,7 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
       closing ??= new Promise<void>((resolve) => {
         // Everyone learns why before the connections go, so nobody waits to reconnect.
         io.emit('farewell', { reason: 'host-ended' });
-        handler.dispose();
+        void directory.close();
         // io.close() disconnects every socket and closes the HTTP server; idle keep-alive
         // connections from page loads would otherwise hold the port open.
         void io.close(() => resolve());
