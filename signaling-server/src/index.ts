@@ -11,7 +11,7 @@ import { AbuseGuard, type AbuseLimits } from './abuse';
 import { Gatekeeper } from './admission';
 import { formatHostPort, listHostAddresses } from './addresses';
 import { MemoryDirectory, type Directory } from './directory';
-import { createConnectionHandler, type ConnectionHandler, type ParleyServer } from './handlers';
+import { createConnectionHandler, type ParleyServer } from './handlers';
 import { createRequestHandler } from './staticFiles';
 
 export interface TlsOptions {
@@ -53,8 +53,8 @@ const ALL_INTERFACES = new Set(['0.0.0.0', '::', '']);
 
 export async function createSignalingServer(options: SignalingServerOptions = {}): Promise<SignalingServer> {
   const host = options.host ?? '0.0.0.0';
-  let handler: ConnectionHandler | undefined;
-  const directory: Directory = new MemoryDirectory(options.capacity ?? DEFAULT_ROOM_CAPACITY, options.resumeGraceMs ?? RESUME_GRACE_MS, (peerId) => handler?.expired(peerId));
+  // Expiries come from grace timers, long after `handler` below exists.
+  const directory: Directory = new MemoryDirectory(options.capacity ?? DEFAULT_ROOM_CAPACITY, options.resumeGraceMs ?? RESUME_GRACE_MS, (peerId) => handler.expired(peerId));
   const guard = new AbuseGuard(options.limits, options.allowedOrigins);
   const gatekeeper = new Gatekeeper({ passcode: options.passcode, hostKey: options.hostKey });
   const onRequest = createRequestHandler(options.staticDir, { passcodeRequired: gatekeeper.passcodeRequired });
@@ -76,7 +76,7 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
     // The protocol needs no cookies; do not set any.
     cookie: false,
   });
-  handler = createConnectionHandler({ io, directory, guard, gatekeeper });
+  const handler = createConnectionHandler({ io, directory, guard, gatekeeper });
   io.on('connection', handler.onConnection);
 
   await listen(httpServer, options.port ?? 0, host);
