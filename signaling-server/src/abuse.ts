@@ -1,13 +1,17 @@
 /**
  * The server's defences against abuse: which origins may connect, how many connections an address
  * may hold, how fast a connection may join and signal, how long a connection may stay without
- * joining, and when a misbehaving connection is dropped. Rate limits use rate-limiter-flexible.
+ * joining, and when a misbehaving connection is dropped. Rate limits use rate-limiter-flexible;
+ * with several hosts sharing Redis, the join and per-address signal limits are counted in Redis,
+ * so an address gets one budget across all hosts (with an in-memory limiter standing in while
+ * Redis is away). Connection counts stay per host: they guard this process's own sockets.
  *
  * Honest clients never come near these limits: a join is one request, and a call's negotiation is
  * a few dozen signals per peer.
  */
 import type { IncomingMessage } from 'node:http';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface AbuseLimits {
   /** Open connections from one address (a machine with several tabs and the app). */
@@ -49,7 +53,18 @@ export function isOriginAllowed(origin: string | undefined, host: string | undef
   }
 }
 
-export function addressOf(req: IncomingMessage): string {
+/**
+ * The client's address, for the per-address limits. Behind a proxy every connection comes from
+ * the proxy, so with `trustProxy` the address is the last one in X-Forwarded-For: the one the
+ * proxy itself appended (HAProxy's `option forwardfor`); earlier entries are whatever the client
+ * claimed and are ignored. Only for hosts reachable through the proxy alone.
+ */
+export function addressOf(req: IncomingMessage, trustProxy = false): string {
+  if (trustProxy) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const last = (Array.isArray(forwarded) ? forwarded.at(-1) : forwarded)?.split(',').at(-1)?.trim();
+    if (last) return last;
+  }
   return req.socket.remoteAddress ?? 'unknown';
 }
 
@@ -60,21 +75,32 @@ export class AbuseGuard {
   readonly limits: AbuseLimits;
   private readonly connectionsByAddress = new Map<string, number>();
   private total = 0;
-  private readonly joinsPerAddress: RateLimiterMemory;
-  private readonly signalsPerAddress: RateLimiterMemory;
+  private readonly joinsPerAddress: RateLimiterAbstract;
+  private readonly signalsPerAddress: RateLimiterAbstract;
   private readonly signalsPerConnection: RateLimiterMemory;
 
-  constructor(limits: Partial<AbuseLimits> = {}, private readonly extraOrigins: readonly string[] = []) {
+  constructor(
+    limits: Partial<AbuseLimits> = {},
+    private readonly extraOrigins: readonly string[] = [],
+    redis?: Redis,
+    /** Take the client's address from X-Forwarded-For (see addressOf). */
+    readonly trustProxy = false,
+  ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
-    this.joinsPerAddress = new RateLimiterMemory({ points: this.limits.joinsPerMinutePerAddress, duration: 60 });
-    this.signalsPerAddress = new RateLimiterMemory({ points: this.limits.signalsPerSecondPerAddress, duration: 1 });
+    const shared = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
+      const local = new RateLimiterMemory({ points, duration, keyPrefix });
+      return redis ? new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix: `parley:limit:${keyPrefix}`, insuranceLimiter: local }) : local;
+    };
+    this.joinsPerAddress = shared('joins', this.limits.joinsPerMinutePerAddress, 60);
+    this.signalsPerAddress = shared('signals', this.limits.signalsPerSecondPerAddress, 1);
+    // A connection lives on one host: its own budget needs no sharing.
     this.signalsPerConnection = new RateLimiterMemory({ points: this.limits.signalsPerSecondPerConnection, duration: 1 });
   }
 
   /** engine.io calls this for the polling handshake and for the WebSocket upgrade alike. */
   readonly allowRequest: AllowRequest = (req, callback) => {
     if (!isOriginAllowed(req.headers.origin, req.headers.host, this.extraOrigins)) return callback('Origin not allowed', false);
-    const address = addressOf(req);
+    const address = addressOf(req, this.trustProxy);
     if (this.total >= this.limits.maxConnections) return callback('Too many connections', false);
     if ((this.connectionsByAddress.get(address) ?? 0) >= this.limits.maxConnectionsPerAddress) {
       return callback('Too many connections from this address', false);
@@ -107,7 +133,7 @@ export class AbuseGuard {
   }
 }
 
-async function consumed(limiter: RateLimiterMemory, key: string): Promise<boolean> {
+async function consumed(limiter: RateLimiterAbstract, key: string): Promise<boolean> {
   try {
     await limiter.consume(key);
     return true;

@@ -6,6 +6,11 @@
  *
  * TLS is on by default with a certificate made on first run and kept in --tls-dir (browsers on a
  * LAN address need HTTPS for the camera); the printed invite links carry its fingerprint.
+ *
+ * Several hosts share one set of rooms with --redis URL (or PARLEY_REDIS_URL), each behind one
+ * proxy (--trust-proxy: client addresses from X-Forwarded-For). The host key that lets one
+ * participant lock the room and remove others comes from PARLEY_HOST_KEY (an environment
+ * variable, not an argument, so it does not show in the process list); give every host the same.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -23,7 +28,8 @@ import { createSignalingServer } from './index';
 
 const USAGE = `Usage: npm run host -- [--port ${DEFAULT_PORT}] [--room NAME] [--passcode WORDS] [--host 0.0.0.0]
                        [--capacity ${DEFAULT_ROOM_CAPACITY}] [--web DIR]
-                       [--tls-dir DIR | --tls-key FILE --tls-cert FILE | --no-tls] [--no-discovery]`;
+                       [--tls-dir DIR | --tls-key FILE --tls-cert FILE | --no-tls] [--no-discovery]
+                       [--redis redis://HOST:PORT] [--trust-proxy]`;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_WEB_DIR = resolve(here, '../../out/renderer');
@@ -48,6 +54,8 @@ function parseOptions() {
       'no-tls': { type: 'boolean', default: false },
       'no-discovery': { type: 'boolean', default: false },
       web: { type: 'string', default: DEFAULT_WEB_DIR },
+      redis: { type: 'string', default: process.env['PARLEY_REDIS_URL'] },
+      'trust-proxy': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -65,6 +73,9 @@ function parseOptions() {
   if (passcode && !passcode.success) fail(`--passcode: ${passcode.error.issues[0]?.message ?? 'invalid'}`);
   if (Boolean(values['tls-key']) !== Boolean(values['tls-cert'])) fail('--tls-key and --tls-cert go together');
   if (values['no-tls'] && values['tls-key']) fail('--no-tls and --tls-key contradict each other');
+  if (values.redis !== undefined && !/^rediss?:\/\/\S+$/.test(values.redis)) fail(`--redis must be a redis:// or rediss:// address, got "${values.redis}"`);
+  const hostKey = process.env['PARLEY_HOST_KEY'] || undefined;
+  if (hostKey !== undefined && hostKey.length < 16) fail('PARLEY_HOST_KEY must be at least 16 characters');
   return {
     port,
     capacity,
@@ -74,6 +85,9 @@ function parseOptions() {
     tls: tlsChoice(values['no-tls'], values['tls-key'], values['tls-cert'], values['tls-dir']),
     discovery: !values['no-discovery'],
     web: resolve(values.web),
+    redisUrl: values.redis,
+    trustProxy: values['trust-proxy'],
+    hostKey,
   };
 }
 
@@ -105,6 +119,9 @@ async function main(): Promise<void> {
     staticDir: hasWebClient ? options.web : undefined,
     tls: certificate && { key: certificate.key, cert: certificate.cert },
     passcode: options.passcode,
+    redisUrl: options.redisUrl,
+    trustProxy: options.trustProxy,
+    hostKey: options.hostKey,
   }).catch((error: NodeJS.ErrnoException) => {
     fail(error.code === 'EADDRINUSE' ? `port ${options.port} is already in use` : error.message);
   });
@@ -114,6 +131,7 @@ async function main(): Promise<void> {
   console.log(`Parley host listening on port ${server.port}${options.room ? `, room "${options.room}"` : ''}.`);
   if (certificate) console.log(`Security code (joiners compare it): ${shortCode(certificate.fingerprint)}`);
   if (options.passcode) console.log('Joining needs the passcode you set.');
+  if (options.redisUrl) console.log(`Sharing rooms with the other hosts on ${options.redisUrl}.`);
   console.log('Open one of these in a browser, or type the address in the app:');
   for (const address of server.addresses) console.log(`  ${scheme}://${address}${query}`);
   if (options.room) {

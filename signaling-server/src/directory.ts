@@ -23,6 +23,8 @@ export interface Resumed {
 }
 
 export interface Directory {
+  /** Ready to serve (a shared store reached and this host announced); before listening. */
+  start(): Promise<void>;
   /** Admits a participant (capacity and lock checked at once) and opens its session: its resume token. */
   join(participant: Participant, connection: string, options: { passLock: boolean }): Promise<({ ok: true; token: string } & Extract<JoinOutcome, { ok: true }>) | Extract<JoinOutcome, { ok: false }>>;
   /** Ends a participation: out of its room, session gone. Returns who it was, if anyone. */
@@ -60,6 +62,8 @@ export class MemoryDirectory implements Directory {
     this.registry = new RoomRegistry(capacity);
     this.sessions = new SessionTable<string>(graceMs, onExpired);
   }
+
+  async start() {}
 
   async join(participant: Participant, connection: string, options: { passLock: boolean }) {
     const outcome = this.registry.join(participant, options);

@@ -63,9 +63,15 @@ export interface ConnectionHandler {
   onConnection: (socket: ParleySocket) => void;
   /** A participant's grace period ended without its return (the directory says when). */
   expired: (peerId: string) => void;
+  /** This host is stopping: connections it loses now keep their participants' places. */
+  stop: () => void;
+  /** Resolves once the work started by disconnects and expiries so far is done. */
+  settled: () => Promise<void>;
 }
 
 export function createConnectionHandler({ io, directory, guard, gatekeeper }: ConnectionHandlerOptions): ConnectionHandler {
+  let stopping = false;
+
   /** Ends a participation (left, removed, dropped for good): out of its room, the others told, its session gone. */
   async function depart(peerId: string): Promise<void> {
     const left = await directory.leave(peerId);
@@ -74,13 +80,19 @@ export function createConnectionHandler({ io, directory, guard, gatekeeper }: Co
     io.to(roomChannel(left.room)).emit('peer-left', { id: peerId });
   }
 
+  const pending = new Set<Promise<void>>();
   /** For events that are nobody's request (a disconnect, an expiry): a failure is logged, not thrown. */
   const logged = (what: string, work: Promise<unknown>): void => {
-    work.catch((error: unknown) => console.error(`parley host: ${what} failed:`, error instanceof Error ? error.message : error));
+    const tracked = work.then(
+      () => undefined,
+      (error: unknown) => console.error(`parley host: ${what} failed:`, error instanceof Error ? error.message : error),
+    );
+    pending.add(tracked);
+    void tracked.finally(() => pending.delete(tracked));
   };
 
   const onConnection = (socket: ParleySocket): void => {
-    const address = addressOf(socket.request);
+    const address = addressOf(socket.request, guard.trustProxy);
     const uncount = guard.opened(address);
     const strikes = new StrikeCounter(guard.limits.strikesBeforeDisconnect, () => socket.disconnect(true));
 
@@ -308,12 +320,21 @@ export function createConnectionHandler({ io, directory, guard, gatekeeper }: Co
           if (!(await directory.holds(peerId, socket.id))) return;
           // Closed on purpose, by the client (a leave) or by us (a misbehaving connection): no
           // place is kept, or dropped abusers could fill a room for the whole grace period.
-          if (NETWORK_DROPS.has(reason)) await directory.detach(peerId, socket.id);
+          if (NETWORK_DROPS.has(reason) || stopping) await directory.detach(peerId, socket.id);
           else await depart(peerId);
         })(),
       );
     });
   };
 
-  return { onConnection, expired: (peerId) => logged('ending an expired participation', depart(peerId)) };
+  return {
+    onConnection,
+    expired: (peerId) => logged('ending an expired participation', depart(peerId)),
+    stop: () => {
+      stopping = true;
+    },
+    settled: async () => {
+      while (pending.size > 0) await Promise.all(pending);
+    },
+  };
 }

@@ -5,6 +5,8 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { DEFAULT_ROOM_CAPACITY, LIMITS, RESUME_GRACE_MS } from '../../src/shared/protocol';
 import { AbuseGuard, type AbuseLimits } from './abuse';
@@ -12,6 +14,7 @@ import { Gatekeeper } from './admission';
 import { formatHostPort, listHostAddresses } from './addresses';
 import { MemoryDirectory, type Directory } from './directory';
 import { createConnectionHandler, type ParleyServer } from './handlers';
+import { RedisDirectory } from './redisDirectory';
 import { createRequestHandler } from './staticFiles';
 
 export interface TlsOptions {
@@ -38,6 +41,14 @@ export interface SignalingServerOptions {
   hostKey?: string;
   /** How long a dropped participant keeps its place; RESUME_GRACE_MS unless a test needs less. */
   resumeGraceMs?: number;
+  /**
+   * A Redis (`redis://host:port`) that several hosts share: rooms, sessions and rate limits live
+   * there and messages travel between hosts through it (redisDirectory.ts). Without it, this
+   * process alone holds everything, in memory.
+   */
+  redisUrl?: string;
+  /** Behind a proxy (HAProxy): the client's address comes from X-Forwarded-For, for the per-address limits. */
+  trustProxy?: boolean;
 }
 
 export interface SignalingServer {
@@ -53,9 +64,15 @@ const ALL_INTERFACES = new Set(['0.0.0.0', '::', '']);
 
 export async function createSignalingServer(options: SignalingServerOptions = {}): Promise<SignalingServer> {
   const host = options.host ?? '0.0.0.0';
-  // Expiries come from grace timers, long after `handler` below exists.
-  const directory: Directory = new MemoryDirectory(options.capacity ?? DEFAULT_ROOM_CAPACITY, options.resumeGraceMs ?? RESUME_GRACE_MS, (peerId) => handler.expired(peerId));
-  const guard = new AbuseGuard(options.limits, options.allowedOrigins);
+  const capacity = options.capacity ?? DEFAULT_ROOM_CAPACITY;
+  const graceMs = options.resumeGraceMs ?? RESUME_GRACE_MS;
+  // Two connections: the adapter blocks one reading Redis streams; the other runs commands.
+  const redis = options.redisUrl === undefined ? undefined : await connectRedis(options.redisUrl);
+  const adapterRedis = redis?.duplicate();
+  // Expiries come from grace timers or sweeps, long after `handler` below exists.
+  const onExpired = (peerId: string): void => handler.expired(peerId);
+  const directory: Directory = redis ? new RedisDirectory(redis, { capacity, graceMs, onExpired }) : new MemoryDirectory(capacity, graceMs, onExpired);
+  const guard = new AbuseGuard(options.limits, options.allowedOrigins, redis, options.trustProxy);
   const gatekeeper = new Gatekeeper({ passcode: options.passcode, hostKey: options.hostKey });
   const onRequest = createRequestHandler(options.staticDir, { passcodeRequired: gatekeeper.passcodeRequired });
   const httpServer: HttpServer = options.tls
@@ -75,10 +92,12 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
     allowRequest: guard.allowRequest,
     // The protocol needs no cookies; do not set any.
     cookie: false,
+    ...(adapterRedis ? { adapter: createAdapter(adapterRedis) } : {}),
   });
   const handler = createConnectionHandler({ io, directory, guard, gatekeeper });
   io.on('connection', handler.onConnection);
 
+  await directory.start();
   await listen(httpServer, options.port ?? 0, host);
   const { port } = httpServer.address() as AddressInfo;
   const scheme = options.tls ? 'https' : 'http';
@@ -93,17 +112,39 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
     addresses: reachable.map((address) => formatHostPort(address, port)),
     close: () => {
       closing ??= new Promise<void>((resolve) => {
-        // Everyone learns why before the connections go, so nobody waits to reconnect.
-        io.emit('farewell', { reason: 'host-ended' });
-        void directory.close();
+        handler.stop();
+        // Alone, this host ends the rooms: everyone learns why before the connections go, so
+        // nobody waits to reconnect. One of several sharing Redis ends nothing: its participants
+        // reconnect (through the proxy) to another host and resume there.
+        if (!redis) io.emit('farewell', { reason: 'host-ended' });
+        const directoryClosed = directory.close();
         // io.close() disconnects every socket and closes the HTTP server; idle keep-alive
         // connections from page loads would otherwise hold the port open.
-        void io.close(() => resolve());
+        void io.close(() => {
+          void Promise.all([directoryClosed, handler.settled()]).then(async () => {
+            await Promise.all([redis?.quit(), adapterRedis?.quit()].map((quit) => quit?.catch(() => undefined)));
+            resolve();
+          });
+        });
         httpServer.closeAllConnections();
       });
       return closing;
     },
   };
+}
+
+/** Connects, or fails with a message that names the address (an unreachable Redis is a setup error). */
+async function connectRedis(url: string): Promise<Redis> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    throw new Error(`Cannot reach Redis at ${url}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  // Once running, a lost connection is retried by ioredis; say so rather than crash.
+  redis.on('error', (error: Error) => console.error(`parley host: Redis: ${error.message}`));
+  return redis;
 }
 
 function listen(server: HttpServer, port: number, host: string): Promise<void> {

@@ -1,7 +1,8 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol';
-import { isOriginAllowed } from '../src/abuse';
+import type { IncomingMessage } from 'node:http';
+import { addressOf, isOriginAllowed } from '../src/abuse';
 import { createSignalingServer, type AbuseLimits, type SignalingServer } from '../src/index';
 import { closeAllClients, connect, join, joined, nextEvent, OFFER, type TestClient } from './helpers';
 
@@ -20,6 +21,21 @@ afterEach(async () => {
 
 const disconnected = (socket: TestClient) => new Promise<void>((resolve) => (socket.disconnected ? resolve() : socket.once('disconnect', () => resolve())));
 const raw = (socket: TestClient) => socket as unknown as { timeout(ms: number): { emitWithAck(e: string, ...p: unknown[]): Promise<unknown> }; emit(e: string, ...p: unknown[]): void };
+
+describe('the client address the limits count', () => {
+  const requestFrom = (remoteAddress: string, forwardedFor?: string) =>
+    ({ socket: { remoteAddress }, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } }) as unknown as IncomingMessage;
+
+  it('is the connection’s own, unless the host sits behind a proxy it trusts', () => {
+    expect(addressOf(requestFrom('10.0.0.5', '203.0.113.9'))).toBe('10.0.0.5');
+    expect(addressOf(requestFrom('10.0.0.5', '203.0.113.9'), true)).toBe('203.0.113.9');
+  });
+
+  it('behind the proxy, is the entry the proxy appended, not what the client claimed before it', () => {
+    expect(addressOf(requestFrom('10.0.0.5', '198.51.100.1, 203.0.113.9'), true)).toBe('203.0.113.9');
+    expect(addressOf(requestFrom('10.0.0.5'), true)).toBe('10.0.0.5');
+  });
+});
 
 describe('origin checks', () => {
   it.each([

@@ -53,6 +53,9 @@ describe('the headless host (npm run host)', () => {
     [['--room', 'no/slashes'], /--room: Room name may use/],
     [['--tls-key', 'key.pem'], /--tls-key and --tls-cert go together/],
     [['--passcode', 'x'.repeat(65)], /--passcode: Passcode is longer than 64/],
+    [['--redis', 'localhost:6379'], /--redis must be a redis:\/\/ or rediss:\/\/ address/],
+    // Nothing listens on port 1: the host says so instead of starting without its rooms.
+    [['--redis', 'redis://127.0.0.1:1', '--port', '0', '--no-tls', '--no-discovery'], /Cannot reach Redis at redis:\/\/127\.0\.0\.1:1/],
   ])('refuses %j with a clear message and exit code 2', async (args, message) => {
     const host = runCli(args);
     expect(await host.exited).toBe(2);
