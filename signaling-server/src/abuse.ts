@@ -89,7 +89,10 @@ export class AbuseGuard {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
     const shared = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
       const local = new RateLimiterMemory({ points, duration, keyPrefix });
-      return redis ? new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix: `parley:limit:${keyPrefix}`, insuranceLimiter: local }) : local;
+      // While Redis is away the in-memory limiter counts instead, at once (rejectIfRedisNotReady).
+      return redis
+        ? new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix: `parley:limit:${keyPrefix}`, insuranceLimiter: local, rejectIfRedisNotReady: true })
+        : local;
     };
     this.joinsPerAddress = shared('joins', this.limits.joinsPerMinutePerAddress, 60);
     this.signalsPerAddress = shared('signals', this.limits.signalsPerSecondPerAddress, 1);

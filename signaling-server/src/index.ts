@@ -69,6 +69,8 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
   // Two connections: the adapter blocks one reading Redis streams; the other runs commands.
   const redis = options.redisUrl === undefined ? undefined : await connectRedis(options.redisUrl);
   const adapterRedis = redis?.duplicate();
+  // Its errors are the same outage the commands client reports; it reconnects on its own.
+  adapterRedis?.on('error', () => undefined);
   // Expiries come from grace timers or sweeps, long after `handler` below exists.
   const onExpired = (peerId: string): void => handler.expired(peerId);
   const directory: Directory = redis ? new RedisDirectory(redis, { capacity, graceMs, onExpired }) : new MemoryDirectory(capacity, graceMs, onExpired);
@@ -135,7 +137,9 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
 
 /** Connects, or fails with a message that names the address (an unreachable Redis is a setup error). */
 async function connectRedis(url: string): Promise<Redis> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  // While Redis restarts, commands wait for it (no retry limit) instead of failing: a signal sent
+  // meanwhile is relayed late, not lost. Requests time out at the client after 8 s.
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null });
   try {
     await redis.connect();
   } catch (error) {

@@ -113,14 +113,14 @@ const SCRIPTS = {
     local key = 'parley:room:' .. ARGV[1] .. ':locked'
     if ARGV[2] == '1' and redis.call('ZCARD', 'parley:room:' .. ARGV[1] .. ':order') > 0 then redis.call('SET', key, '1') else redis.call('DEL', key) end
     return redis.call('EXISTS', key)`,
-  // ARGV: this host, heartbeat ttl, grace. Renews our heartbeat, adopts lapsed hosts' participants
-  // as detached, and returns the ids whose grace ended (each removed from 'detached' here, so
-  // exactly one host ends each).
+  // ARGV: this host, heartbeat ttl, grace, may adopt. Renews our heartbeat, adopts lapsed hosts'
+  // participants as detached, and returns the ids whose grace ended (each removed from 'detached'
+  // here, so exactly one host ends each).
   sweep: `
     ${NOW_MS}
     redis.call('SET', 'parley:host:' .. ARGV[1] .. ':alive', '1', 'PX', ARGV[2])
     redis.call('SADD', 'parley:hosts', ARGV[1])
-    for _, host in ipairs(redis.call('SMEMBERS', 'parley:hosts')) do
+    for _, host in ipairs(ARGV[4] == '1' and redis.call('SMEMBERS', 'parley:hosts') or {}) do
       if redis.call('EXISTS', 'parley:host:' .. host .. ':alive') == 0 then
         for _, id in ipairs(redis.call('SMEMBERS', 'parley:host:' .. host .. ':peers')) do
           if redis.call('HGET', 'parley:peer:' .. id, 'host') == host then
@@ -174,6 +174,12 @@ export class RedisDirectory implements Directory {
   readonly hostId = randomUUID();
   private readonly sweeper: NodeJS.Timeout;
   private closed = false;
+  /**
+   * When our connection to Redis last became ready. After Redis was away (restarted, cut off),
+   * every host's heartbeat may have lapsed; nobody adopts anybody until each host has had a
+   * heartbeat's time to renew its own.
+   */
+  private readySince = Date.now();
 
   constructor(
     private readonly redis: Redis,
@@ -183,12 +189,13 @@ export class RedisDirectory implements Directory {
       throw new RangeError(`Room capacity must be a whole number of at least 2, got ${options.capacity}`);
     }
     for (const [name, source] of Object.entries(SCRIPTS)) redis.defineCommand(`parley_${name}`, { numberOfKeys: 0, lua: source });
+    redis.on('ready', () => (this.readySince = Date.now()));
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);
   }
 
   /** The first heartbeat, before this host serves anyone: until then the others would take it for gone. */
   async start(): Promise<void> {
-    await this.run('sweep', this.hostId, HEARTBEAT_TTL_MS, this.options.graceMs).then((ended) => {
+    await this.run('sweep', this.hostId, HEARTBEAT_TTL_MS, this.options.graceMs, '').then((ended) => {
       for (const peerId of ended as string[]) this.options.onExpired(peerId);
     });
   }
@@ -201,7 +208,8 @@ export class RedisDirectory implements Directory {
   async sweep(): Promise<void> {
     if (this.closed) return;
     try {
-      const ended = await this.run<string[]>('sweep', this.hostId, HEARTBEAT_TTL_MS, this.options.graceMs);
+      const mayAdopt = Date.now() - this.readySince > HEARTBEAT_TTL_MS + SWEEP_INTERVAL_MS;
+      const ended = await this.run<string[]>('sweep', this.hostId, HEARTBEAT_TTL_MS, this.options.graceMs, mayAdopt ? '1' : '');
       for (const peerId of ended) this.options.onExpired(peerId);
     } catch {
       // Redis is away: the next sweep tries again; ioredis reconnects on its own.

@@ -116,6 +116,29 @@ describe.skipIf(redisMissing !== null)(`hosts sharing Redis${redisMissing ? ` (s
     expect(outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.error.code))).toEqual(['ok', 'ok', 'ok', 'RATE_LIMITED']);
   });
 
+  it('lose no signal while Redis restarts mid-call', async () => {
+    await redis.remove();
+    redis = await startRedis({ persist: true });
+    const [one, two] = [await startHost(), await startHost()];
+    const ada = await joined(one.url, 'team', 'Ada');
+    const grace = await joined(two.url, 'team', 'Grace');
+    const arrived = record(ada.socket, 'signal');
+    const candidate = (n: number) => ({ kind: 'candidate', candidate: { candidate: `candidate:${n} 1 udp 1 127.0.0.1 ${5000 + n} typ host`, sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'abcd' } }) as const;
+
+    await redis.stop();
+    const stoppedAt = Date.now();
+    // Sent while Redis is down: each waits for it (the client's 8 s budget), none is refused.
+    const sent = [1, 2, 3, 4, 5].map((n) => grace.socket.timeout(8000).emitWithAck('signal', { to: ada.self.selfId, payload: candidate(n) }));
+    await new Promise((done) => setTimeout(done, 1000));
+    await redis.start();
+    expect(await Promise.all(sent)).toEqual(Array(5).fill({ ok: true, data: null }));
+    await expect.poll(() => arrived.length, { timeout: 5000 }).toBe(5);
+    expect(arrived).toEqual([1, 2, 3, 4, 5].map((n) => ({ from: grace.self.selfId, payload: candidate(n) })));
+    console.log(`[redis hosts] Redis down 1 s: the five signals sent meanwhile arrived in order ${Date.now() - stoppedAt} ms after it stopped`);
+    // And the room survived: both are still in it, and nobody left.
+    expect((await joined(one.url, 'team', 'Linus')).self.peers.map((peer) => peer.name)).toEqual(['Ada', 'Grace']);
+  }, 30_000);
+
   it('end, after the grace period, the participants of a host that was killed', async () => {
     const survivor = await startHost();
     const doomed = await startHostProcess(redis.url);

@@ -32,14 +32,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startRedis(): Promise<RedisInstance & { remove(): Promise<void> }> {
+/** `persist`: an append-only file, synced on every write, so a restart keeps what was there. */
+export async function startRedis({ persist = false } = {}): Promise<RedisInstance & { remove(): Promise<void> }> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'parley-redis-'));
   let child: ChildProcess | undefined;
 
   const start = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const process = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
+      const process = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', persist ? 'yes' : 'no', '--appendfsync', 'always', '--daemonize', 'no'], {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child = process;
@@ -56,6 +57,7 @@ export async function startRedis(): Promise<RedisInstance & { remove(): Promise<
         clearTimeout(timer);
         reject(new Error(`redis-server exited (${code}): ${output}`));
       });
+      process.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     });
 
   const stop = (): Promise<void> =>
