@@ -9,8 +9,9 @@
 # test's microphone: speech spoken by espeak-ng, keyboard clicks made by sox
 # (e2e/noiseSuppression.spec.ts; skipped, saying why, without them), and coturn for the test that a
 # TURN server carries a call with no direct path (e2e/network.spec.ts; its own instance, its own
-# folder, stopped with the test), and redis-server for the tests of several hosts sharing one Redis
-# (signaling-server/test/redisHosts.test.ts; each starts its own on a free port and folder).
+# folder, stopped with the test), and redis-server and haproxy for the tests of several hosts
+# sharing one Redis behind one proxy (signaling-server/test/redisHosts.test.ts,
+# e2e/proxiedHosts.spec.ts; each starts its own instances on free ports and folders).
 #
 # It installs what is missing with apt-get where it can (root, or passwordless sudo); anywhere
 # else it stops at once with the command to run. Silent when everything is there.
@@ -70,6 +71,7 @@ if [ "$os" = Linux ]; then
   has sox || net_packages+=(sox)
   has_sbin turnserver || net_packages+=(coturn)
   has redis-server || net_packages+=(redis-server)
+  has_sbin haproxy || net_packages+=(haproxy)
 fi
 
 # Only root makes namespaces (in-private-network.sh, canMakeNamespaces()), so for anyone else the

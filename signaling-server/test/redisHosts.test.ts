@@ -2,13 +2,12 @@
  * Several hosts, one set of rooms: real host servers sharing a real redis-server (its own, on a
  * free port), real Socket.IO clients connected to one host or the other.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JoinResult } from '../../src/shared/protocol';
 import { createSignalingServer, type SignalingServer } from '../src/index';
 import { HEARTBEAT_TTL_MS, SWEEP_INTERVAL_MS } from '../src/redisDirectory';
 import { closeAllClients, connect, dropConnection, join, joined, joinWith, nextEvent, OFFER, record } from './helpers';
+import { startHostProcess } from './hostProcesses';
 import { redisMissing, startRedis } from './redisServer';
 
 const GRACE_MS = 800;
@@ -141,7 +140,7 @@ describe.skipIf(redisMissing !== null)(`hosts sharing Redis${redisMissing ? ` (s
 
   it('end, after the grace period, the participants of a host that was killed', async () => {
     const survivor = await startHost();
-    const doomed = await startHostProcess(redis.url);
+    const doomed = await startHostProcess({ PARLEY_TEST_REDIS_URL: redis.url, PARLEY_TEST_GRACE_MS: String(GRACE_MS) });
     try {
       const grace = await joined(survivor.url, 'team', 'Grace');
       const ada = await joined(doomed.url, 'team', 'Ada');
@@ -159,25 +158,3 @@ describe.skipIf(redisMissing !== null)(`hosts sharing Redis${redisMissing ? ` (s
     }
   }, 30_000);
 });
-
-/** A host in its own process, so it can be killed without a goodbye. */
-async function startHostProcess(redisUrl: string): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'hostProcess.ts')], {
-    env: { ...process.env, PARLEY_TEST_REDIS_URL: redisUrl, PARLEY_TEST_GRACE_MS: String(GRACE_MS) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((done, fail) => {
-    let output = '';
-    const timer = setTimeout(() => fail(new Error(`the host process did not start: ${output}`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /LISTENING (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        done(match[1]!);
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`the host process exited (${code}): ${output}`)));
-  });
-  return { url, process: child };
-}
