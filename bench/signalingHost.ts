@@ -1,7 +1,8 @@
 /**
- * A signaling server in its own process for bench/signaling.ts: either Parley's server or a bare
- * Socket.IO relay (no validation, no acknowledgements, no limits), the baseline for the overhead
- * ratio. Prints its port; answers "memory" with its heap use after a full garbage collection.
+ * A signaling server in its own process for bench/signaling.ts: Parley's server (alone, or one of
+ * several sharing the Redis given after `redis`) or a bare Socket.IO relay (no validation, no
+ * acknowledgements, no limits), the baseline for the overhead ratio. Prints its port; answers
+ * "memory" with its heap use after a full garbage collection.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,7 +26,7 @@ async function startBare(): Promise<{ port: number; close: () => Promise<void> }
 }
 
 const kind = process.argv[2];
-const server = kind === 'bare' ? await startBare() : await createSignalingServer({ host: '127.0.0.1', port: 0 });
+const server = kind === 'bare' ? await startBare() : await createSignalingServer({ host: '127.0.0.1', port: 0, redisUrl: kind === 'redis' ? process.argv[3] : undefined });
 
 process.on('message', (message) => {
   if (message === 'memory') {

@@ -32,6 +32,11 @@ export interface Directory {
   find(peerId: string): Promise<Participant | undefined>;
   othersInRoom(peerId: string): Promise<PeerInfo[]>;
   inSameRoom(a: string, b: string): Promise<boolean>;
+  /**
+   * Where a signal from `from` to `to` goes, in one look: nowhere (not in one room), to its
+   * connection, or into its held signals (it is away on its grace period).
+   */
+  route(from: string, to: string): Promise<'unknown' | 'attached' | 'away'>;
   setLocked(room: string, locked: boolean): Promise<boolean>;
   isLocked(room: string): Promise<boolean>;
   /** The participant whose session this token resumes, if it is still in `room`. */
@@ -87,6 +92,11 @@ export class MemoryDirectory implements Directory {
 
   async inSameRoom(a: string, b: string) {
     return this.registry.inSameRoom(a, b);
+  }
+
+  async route(from: string, to: string) {
+    if (!this.registry.inSameRoom(from, to)) return 'unknown' as const;
+    return this.sessions.socketOf(to) === undefined ? ('away' as const) : ('attached' as const);
   }
 
   async setLocked(room: string, locked: boolean) {

@@ -242,19 +242,21 @@ export function createConnectionHandler({ io, directory, guard, gatekeeper }: Co
     socket.on('signal', async (request: unknown, ack: unknown) => {
       const reply = replier<null>(ack);
       if (!reply) return;
-      if (!(await guard.maySignal(address, socket.id))) return reply(fail('RATE_LIMITED', 'Too many messages; slow down'));
       const parsed = signalRequestSchema.safeParse(request);
-      if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssue(parsed.error)));
       const from = socket.data.peerId;
+      // With Redis both the limit and the route are a round trip: asked at once, not one by one.
+      const route = parsed.success && from && parsed.data.to !== from ? directory.route(from, parsed.data.to) : undefined;
+      route?.catch(() => undefined); // answered below; a refusal first must not leave it unhandled
+      if (!(await guard.maySignal(address, socket.id))) return reply(fail('RATE_LIMITED', 'Too many messages; slow down'));
+      if (!parsed.success) return reply(fail('BAD_REQUEST', describeIssue(parsed.error)));
       if (!from) return reply(fail('NOT_IN_ROOM', 'Join a room before signalling'));
       const { to, payload } = parsed.data;
       await handled(reply, async () => {
         // One answer for "no such peer" and "peer in another room": nothing leaks about other rooms.
-        if (to === from || !(await directory.inSameRoom(from, to))) {
-          return reply(fail('UNKNOWN_PEER', 'No such peer in this room'));
-        }
+        const where = route === undefined ? 'unknown' : await route;
+        if (where === 'unknown') return reply(fail('UNKNOWN_PEER', 'No such peer in this room'));
         // A peer whose connection dropped gets it on its return (if it returns in time).
-        if (await directory.isAttached(to)) io.to(peerChannel(to)).emit('signal', { from, payload });
+        if (where === 'attached') io.to(peerChannel(to)).emit('signal', { from, payload });
         else await directory.hold(to, { from, payload });
         reply(ok(null));
       });

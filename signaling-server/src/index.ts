@@ -139,7 +139,8 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
 async function connectRedis(url: string): Promise<Redis> {
   // While Redis restarts, commands wait for it (no retry limit) instead of failing: a signal sent
   // meanwhile is relayed late, not lost. Requests time out at the client after 8 s.
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null });
+  // Auto-pipelining sends the commands of one tick (many signals' lookups) in one write.
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null, enableAutoPipelining: true });
   try {
     await redis.connect();
   } catch (error) {

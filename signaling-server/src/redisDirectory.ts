@@ -135,6 +135,13 @@ const SCRIPTS = {
     local ended = redis.call('ZRANGEBYSCORE', 'parley:detached', '-inf', now - tonumber(ARGV[3]))
     for _, id in ipairs(ended) do redis.call('ZREM', 'parley:detached', id) end
     return ended`,
+  // ARGV: from, to. 'unknown' unless both are in one room; else whether 'to' has a connection.
+  route: `
+    local from = redis.call('HGET', 'parley:peer:' .. ARGV[1], 'room')
+    local to = redis.call('HMGET', 'parley:peer:' .. ARGV[2], 'room', 'connection')
+    if not from or from ~= to[1] then return 'unknown' end
+    if to[2] and to[2] ~= '' then return 'attached' end
+    return 'away'`,
   // ARGV: id. The others in its room, in join order: id, name, isHost triples.
   others: `
     local room = redis.call('HGET', 'parley:peer:' .. ARGV[1], 'room')
@@ -255,6 +262,10 @@ export class RedisDirectory implements Directory {
   async inSameRoom(a: string, b: string) {
     const [first, second] = await Promise.all([this.redis.hget(`parley:peer:${a}`, 'room'), this.redis.hget(`parley:peer:${b}`, 'room')]);
     return first !== null && first === second;
+  }
+
+  async route(from: string, to: string) {
+    return this.run<'unknown' | 'attached' | 'away'>('route', from, to);
   }
 
   async setLocked(room: string, locked: boolean) {
