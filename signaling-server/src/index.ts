@@ -2,6 +2,7 @@
  * The signaling server: introduces peers in a room and relays their negotiation messages.
  * Plain Node + Socket.IO, no Electron, so the desktop app embeds it and `cli.ts` runs it headless.
  */
+import { createHash } from 'node:crypto';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -73,7 +74,9 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
   adapterRedis?.on('error', () => undefined);
   // Expiries come from grace timers or sweeps, long after `handler` below exists.
   const onExpired = (peerId: string): void => handler.expired(peerId);
-  const directory: Directory = redis ? new RedisDirectory(redis, { capacity, graceMs, onExpired }) : new MemoryDirectory(capacity, graceMs, onExpired);
+  const directory: Directory = redis
+    ? new RedisDirectory(redis, { capacity, graceMs, onExpired, sharedSettings: sharedSettingsOf(capacity, options.passcode, options.hostKey) })
+    : new MemoryDirectory(capacity, graceMs, onExpired);
   const guard = new AbuseGuard(options.limits, options.allowedOrigins, redis, options.trustProxy);
   const gatekeeper = new Gatekeeper({ passcode: options.passcode, hostKey: options.hostKey });
   const onRequest = createRequestHandler(options.staticDir, { passcodeRequired: gatekeeper.passcodeRequired });
@@ -99,7 +102,13 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
   const handler = createConnectionHandler({ io, directory, guard, gatekeeper });
   io.on('connection', handler.onConnection);
 
-  await directory.start();
+  try {
+    await directory.start();
+  } catch (error) {
+    await Promise.all([redis?.quit(), adapterRedis?.quit()].map((quit) => quit?.catch(() => undefined)));
+    await directory.close();
+    throw error;
+  }
   await listen(httpServer, options.port ?? 0, host);
   const { port } = httpServer.address() as AddressInfo;
   const scheme = options.tls ? 'https' : 'http';
@@ -133,6 +142,12 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
       return closing;
     },
   };
+}
+
+/** What hosts sharing one Redis must agree on; secrets only as digests, never themselves. */
+function sharedSettingsOf(capacity: number, passcode: string | undefined, hostKey: string | undefined): Record<string, string> {
+  const digest = (secret: string | undefined) => (secret === undefined ? 'none' : createHash('sha256').update(`parley-shared-setting:${secret}`).digest('hex'));
+  return { capacity: String(capacity), passcode: digest(passcode), 'host key': digest(hostKey) };
 }
 
 /** Connects, or fails with a message that names the address (an unreachable Redis is a setup error). */

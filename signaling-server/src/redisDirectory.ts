@@ -174,7 +174,15 @@ export interface RedisDirectoryOptions {
   capacity: number;
   graceMs: number;
   onExpired: (peerId: string) => void;
+  /**
+   * What every host sharing this Redis must agree on (capacity, and digests of the passcode and
+   * host key): the first host records it, a host started with different settings refuses to start.
+   */
+  sharedSettings: Record<string, string>;
 }
+
+/** Thrown by `start` when another host sharing the Redis was started with other settings. */
+export class SettingsMismatchError extends Error {}
 
 export class RedisDirectory implements Directory {
   /** This process, as the other hosts know it in Redis. */
@@ -202,6 +210,16 @@ export class RedisDirectory implements Directory {
 
   /** The first heartbeat, before this host serves anyone: until then the others would take it for gone. */
   async start(): Promise<void> {
+    const settings = JSON.stringify(this.options.sharedSettings);
+    await this.redis.set('parley:settings', settings, 'NX');
+    const recorded = await this.redis.get('parley:settings');
+    if (recorded !== settings) {
+      const theirs = JSON.parse(recorded ?? '{}') as Record<string, string>;
+      const differing = Object.keys({ ...theirs, ...this.options.sharedSettings }).filter((key) => theirs[key] !== this.options.sharedSettings[key]);
+      throw new SettingsMismatchError(
+        `Another host sharing this Redis was started with a different ${differing.join(', ')}; start every host with the same (or clear the key parley:settings once all hosts are stopped)`,
+      );
+    }
     await this.run('sweep', this.hostId, HEARTBEAT_TTL_MS, this.options.graceMs, '').then((ended) => {
       for (const peerId of ended as string[]) this.options.onExpired(peerId);
     });

@@ -138,9 +138,22 @@ describe.skipIf(redisMissing !== null)(`hosts sharing Redis${redisMissing ? ` (s
     expect((await joined(one.url, 'team', 'Linus')).self.peers.map((peer) => peer.name)).toEqual(['Ada', 'Grace']);
   }, 30_000);
 
+  it('refuse to start a host whose capacity, passcode or host key differ from the others’', async () => {
+    await startHost({ capacity: 8, passcode: 'sesame' });
+    await expect(startHost({ capacity: 8, passcode: 'other' })).rejects.toThrow(/different passcode; start every host with the same/);
+    await expect(startHost({ capacity: 12, passcode: 'sesame', hostKey: 'another-host-key-entirely' })).rejects.toThrow(/different capacity, host key/);
+    // The secrets are kept only as digests.
+    const { Redis } = await import('ioredis');
+    const inspector = new Redis(redis.url);
+    const recorded = await inspector.get('parley:settings');
+    inspector.disconnect();
+    expect(recorded).not.toContain('sesame');
+    expect(recorded).not.toContain(HOST_KEY);
+  });
+
   it('end, after the grace period, the participants of a host that was killed', async () => {
     const survivor = await startHost();
-    const doomed = await startHostProcess({ PARLEY_TEST_REDIS_URL: redis.url, PARLEY_TEST_GRACE_MS: String(GRACE_MS) });
+    const doomed = await startHostProcess({ PARLEY_TEST_REDIS_URL: redis.url, PARLEY_TEST_GRACE_MS: String(GRACE_MS), PARLEY_HOST_KEY: HOST_KEY });
     try {
       const grace = await joined(survivor.url, 'team', 'Grace');
       const ada = await joined(doomed.url, 'team', 'Ada');
