@@ -27,8 +27,12 @@ export interface Directory {
   start(): Promise<void>;
   /** Admits a participant (capacity and lock checked at once) and opens its session: its resume token. */
   join(participant: Participant, connection: string, options: { passLock: boolean }): Promise<({ ok: true; token: string } & Extract<JoinOutcome, { ok: true }>) | Extract<JoinOutcome, { ok: false }>>;
-  /** Ends a participation: out of its room, session gone. Returns who it was, if anyone. */
-  leave(peerId: string): Promise<Participant | undefined>;
+  /**
+   * Ends a participation: out of its room, session gone. Returns who it was, if anyone. With
+   * `heldBy`, only if that connection still holds it: a connection closing just as a resume hands
+   * the participant to another must not end it (checked and done in one step).
+   */
+  leave(peerId: string, heldBy?: string): Promise<Participant | undefined>;
   find(peerId: string): Promise<Participant | undefined>;
   othersInRoom(peerId: string): Promise<PeerInfo[]>;
   inSameRoom(a: string, b: string): Promise<boolean>;
@@ -43,8 +47,6 @@ export interface Directory {
   resume(token: string, room: string, connection: string): Promise<Resumed | undefined>;
   /** The connection dropped without leaving: the place is kept for the grace period, then `onExpired`. */
   detach(peerId: string, connection: string): Promise<void>;
-  /** Whether this connection is the one that holds the participant now (not replaced by a resume). */
-  holds(peerId: string, connection: string): Promise<boolean>;
   /** Whether the participant has a connection now; if not, signals for it are to be held. */
   isAttached(peerId: string): Promise<boolean>;
   hold(to: string, signal: RelayedSignal): Promise<void>;
@@ -76,7 +78,8 @@ export class MemoryDirectory implements Directory {
     return { ...outcome, token: this.sessions.open(participant.id, connection, participant.isHost === true) };
   }
 
-  async leave(peerId: string): Promise<Participant | undefined> {
+  async leave(peerId: string, heldBy?: string): Promise<Participant | undefined> {
+    if (heldBy !== undefined && this.sessions.socketOf(peerId) !== heldBy) return undefined;
     const left = this.registry.leave(peerId);
     this.sessions.end(peerId);
     return left;
@@ -118,9 +121,6 @@ export class MemoryDirectory implements Directory {
     this.sessions.detach(peerId, connection);
   }
 
-  async holds(peerId: string, connection: string) {
-    return this.sessions.socketOf(peerId) === connection;
-  }
 
   async isAttached(peerId: string) {
     return this.sessions.socketOf(peerId) !== undefined;

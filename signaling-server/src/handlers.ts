@@ -73,8 +73,8 @@ export function createConnectionHandler({ io, directory, guard, gatekeeper }: Co
   let stopping = false;
 
   /** Ends a participation (left, removed, dropped for good): out of its room, the others told, its session gone. */
-  async function depart(peerId: string): Promise<void> {
-    const left = await directory.leave(peerId);
+  async function depart(peerId: string, heldBy?: string): Promise<void> {
+    const left = await directory.leave(peerId, heldBy);
     if (!left) return;
     io.in(peerChannel(peerId)).socketsLeave(roomChannel(left.room));
     io.to(roomChannel(left.room)).emit('peer-left', { id: peerId });
@@ -318,12 +318,12 @@ export function createConnectionHandler({ io, directory, guard, gatekeeper }: Co
       logged(
         'ending a connection',
         (async () => {
-          // A connection replaced by a resume (here or on another host) holds nobody any more.
-          if (!(await directory.holds(peerId, socket.id))) return;
+          // Each step acts only if this connection still holds the participant: one replaced by a
+          // resume (here or on another host, even while this runs) ends nothing.
+          if (NETWORK_DROPS.has(reason) || stopping) await directory.detach(peerId, socket.id);
           // Closed on purpose, by the client (a leave) or by us (a misbehaving connection): no
           // place is kept, or dropped abusers could fill a room for the whole grace period.
-          if (NETWORK_DROPS.has(reason) || stopping) await directory.detach(peerId, socket.id);
-          else await depart(peerId);
+          else await depart(peerId, socket.id);
         })(),
       );
     });

@@ -53,11 +53,12 @@ const SCRIPTS = {
     redis.call('SADD', 'parley:hosts', ARGV[9])
     redis.call('SET', 'parley:host:' .. ARGV[9] .. ':alive', '1', 'PX', ARGV[10])
     return result`,
-  // ARGV: id. Returns room, name, isHost, or nothing.
+  // ARGV: id, connection that must hold it ('' for any). Returns room, name, isHost, or nothing.
   leave: `
     local peer = 'parley:peer:' .. ARGV[1]
-    local info = redis.call('HMGET', peer, 'room', 'name', 'isHost', 'token', 'host')
+    local info = redis.call('HMGET', peer, 'room', 'name', 'isHost', 'token', 'host', 'connection')
     if not info[1] then return nil end
+    if ARGV[2] ~= '' and info[6] ~= ARGV[2] then return nil end
     local order = 'parley:room:' .. info[1] .. ':order'
     redis.call('ZREM', order, ARGV[1])
     if redis.call('ZCARD', order) == 0 then redis.call('DEL', order, 'parley:room:' .. info[1] .. ':locked') end
@@ -260,8 +261,8 @@ export class RedisDirectory implements Directory {
     return { ok: true as const, peers: peersOf(rest), token };
   }
 
-  async leave(peerId: string): Promise<Participant | undefined> {
-    const left = await this.run<[string, string, string] | null>('leave', peerId);
+  async leave(peerId: string, heldBy?: string): Promise<Participant | undefined> {
+    const left = await this.run<[string, string, string] | null>('leave', peerId, heldBy ?? '');
     if (!left) return undefined;
     const [room, name, isHost] = left;
     return isHost === '1' ? { id: peerId, room, name, isHost: true } : { id: peerId, room, name };
@@ -310,9 +311,6 @@ export class RedisDirectory implements Directory {
     await this.run('detach', peerId, connection);
   }
 
-  async holds(peerId: string, connection: string) {
-    return (await this.redis.hget(`parley:peer:${peerId}`, 'connection')) === connection;
-  }
 
   async isAttached(peerId: string) {
     const connection = await this.redis.hget(`parley:peer:${peerId}`, 'connection');

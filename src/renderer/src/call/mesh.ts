@@ -22,6 +22,7 @@ import { Emitter } from './emitter';
 import { PeerSession } from './peerSession';
 import { watchPath, type PathProblem } from './pathWatch';
 import { hasRelay, rtcConfiguration } from './iceConfig';
+import { watchPathChanges } from './pathChanges';
 import type { IceConfig } from '../../../shared/iceServers';
 import { closeStandby, hasUnansweredOffer, type StandbyConnection } from './standbyConnection';
 
@@ -78,6 +79,7 @@ interface PeerEntry {
   /** How this peer shows our camera (its view request); null until it says. */
   view: PeerView | null;
   stopPathWatch: () => void;
+  stopPathChanges: () => void;
 }
 
 
@@ -307,6 +309,7 @@ export class Mesh extends Emitter<MeshEvents> {
       fastStartTimer: undefined,
       view: null,
       stopPathWatch: watchPath(pc, hasRelay(this.options.ice), (problem) => this.emit('peer-path', peerId, problem)),
+      stopPathChanges: watchPathChanges(pc, () => this.startAfresh(entry)),
       session: new PeerSession({
         pc,
         polite: isPolite(this.options.selfId, peerId),
@@ -352,9 +355,22 @@ export class Mesh extends Emitter<MeshEvents> {
   private endFastStartSoon(entry: PeerEntry): void {
     if (!entry.fastStart || entry.fastStartTimer !== undefined) return;
     entry.fastStartTimer = setTimeout(() => {
+      entry.fastStartTimer = undefined;
       entry.fastStart = false;
       this.applyCaps();
     }, FAST_START_MS);
+  }
+
+  /**
+   * The media moved to another path (pathChanges.ts): start small again, as on a new connection.
+   * The resolution step makes the encoder send a keyframe now, so the other side's picture comes
+   * back as soon as packets do, instead of after its decoder gives up on what the old path lost.
+   */
+  private startAfresh(entry: PeerEntry): void {
+    if (entry.fastStart) return;
+    entry.fastStart = true;
+    this.capCamera(entry, (error: unknown) => this.emit('error', 'local', error));
+    this.endFastStartSoon(entry);
   }
 
   /** As the one answering: claim the offer's transceivers for sending, with our tracks if we have them. */
@@ -402,6 +418,7 @@ function closeEntry(entry: PeerEntry): void {
   clearTimeout(entry.fastStartTimer);
   for (const channel of Object.values(entry.channels)) channel.close();
   entry.stopPathWatch();
+  entry.stopPathChanges();
   entry.session.close();
 }
 
