@@ -5,7 +5,7 @@
  * controls that show the checks can fail, the packaged policy must block what the dev server needs.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { freePort } from '../signaling-server/test/freePort';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -28,14 +28,6 @@ test.afterAll(async () => {
   await rm(cacheDir, { recursive: true, force: true });
 });
 
-/** A port free on 127.0.0.1 right now: Vite's client needs the real port in its config for HMR, so not 0. */
-async function freePort(): Promise<number> {
-  const probe = createNetServer();
-  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 interface DevServer {
   vite: ViteDevServer;
@@ -51,6 +43,7 @@ async function startDevServer(devCspNonce: string | undefined, extraPlugins: Plu
     logLevel: 'warn',
     clearScreen: false,
     plugins: [...(config.plugins ?? []), ...extraPlugins],
+    // Vite's client needs the real port in its config for HMR, so not 0.
     server: { host: '127.0.0.1', port: await freePort(), strictPort: true },
   });
   try {

@@ -9,12 +9,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { Redis } from 'ioredis';
 import { createCertificate } from '../signaling-server/src/certificate';
+import { freePort } from '../signaling-server/test/freePort';
 import { startHostProcess } from '../signaling-server/test/hostProcesses';
 import { redisMissing, startRedis } from '../signaling-server/test/redisServer';
 import { instrumentAudioGraph } from './audioGraph';
@@ -27,17 +27,6 @@ test.skip(missing !== null, missing ?? '');
 
 const CONFIG = resolve(import.meta.dirname, '../deploy/haproxy.cfg');
 const GRACE_MS = 30_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
 
 /** deploy/haproxy.cfg with the test's addresses, and each page pinned to its host by user agent. */
 function testConfig(port: number, pem: string, hosts: string[]): string {
