@@ -254,6 +254,9 @@ export function createConnectionHandler({ io, directory, guard, gatekeeper }: Co
       await handled(reply, async () => {
         // One answer for "no such peer" and "peer in another room": nothing leaks about other rooms.
         const where = route === undefined ? 'unknown' : await route;
+        // Dropped while this was looked up: its departure is (being) announced, and a signal from
+        // it arriving after that would have the recipient answer someone gone.
+        if (socket.disconnected) return;
         if (where === 'unknown') return reply(fail('UNKNOWN_PEER', 'No such peer in this room'));
         // A peer whose connection dropped gets it on its return (if it returns in time).
         if (where === 'attached') io.to(peerChannel(to)).emit('signal', { from, payload });

@@ -77,6 +77,11 @@ export class Call extends Emitter<CallEvents> {
   });
   /** Who hosts (the server says so in each peer's info): only the host may lower others' hands. */
   private readonly hostIds = new Set<string>();
+  /**
+   * Who has left this call. Ids are the host's and never come back, so a signal from one of them
+   * (overtaken by its departure on the way) is ignored rather than answered.
+   */
+  private readonly departed = new Set<string>();
   private selfId = '';
   /** Raised hands and reactions, over the control channel. */
   readonly gestures = new Gestures({
@@ -210,9 +215,14 @@ export class Call extends Emitter<CallEvents> {
       if (offer) this.mesh?.receive(peer.id, { kind: 'description', description: offer });
       this.emit('peer-joined', peer);
     });
-    signaling.on('peer-left', (id) => this.peerGone(id));
+    signaling.on('peer-left', (id) => {
+      this.departed.add(id);
+      this.peerGone(id);
+    });
     signaling.on('peer-returned', (id) => this.mesh?.recover(id));
-    signaling.on('signal', ({ from, payload }) => this.mesh?.receive(from, payload));
+    signaling.on('signal', ({ from, payload }) => {
+      if (!this.departed.has(from)) this.mesh?.receive(from, payload);
+    });
     signaling.on('signal-error', (error) => console.warn('Parley: signal refused', error));
     signaling.on('room-state', (state) => this.emit('room-state', state));
     signaling.on('reconnecting', () => this.emit('signaling-state', 'reconnecting'));
@@ -295,7 +305,10 @@ export class Call extends Emitter<CallEvents> {
       // Same id: peer connections to those still here carry on; check each is connected.
       for (const id of known) {
         if (present.has(id)) this.mesh?.recover(id);
-        else this.peerGone(id);
+        else {
+          this.departed.add(id);
+          this.peerGone(id);
+        }
       }
       // Newcomers who arrived while we were away already offered to us (the host held their offers).
       for (const peer of now.peers) if (!known.has(peer.id)) this.emit('peer-joined', peer);

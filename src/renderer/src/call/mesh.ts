@@ -173,6 +173,10 @@ export class Mesh extends Emitter<MeshEvents> {
   }
 
   receive(from: string, payload: SignalPayload): void {
+    // Only an offer opens a connection to someone new: a stray candidate or answer (from someone
+    // who has just left, say) would otherwise start a connection nobody answers.
+    const opens = payload.kind === 'description' && payload.description.type === 'offer';
+    if (!this.peers.has(from) && !opens) return;
     void this.ensure(from).session.receive(payload);
   }
 
