@@ -8,12 +8,9 @@
  * reports (frames composed a second, median milliseconds a frame) in her media info. Only Ada runs
  * the effect, so blurred − none is its cost for one participant. A measurement, not a test.
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
-import { createSignalingServer } from '../signaling-server/src/index';
-import { recordPeerConnections } from './pagePeerConnections';
+import type { Page } from '@playwright/test';
+import { pairInCall } from './pairInCall';
 import { descendantCpuSeconds } from './processCpu';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, rounds: { type: 'string', default: '3' } } });
@@ -34,23 +31,8 @@ const sentFramesPerSecond = (page: Page): Promise<number> =>
     return (reports.find((r) => r.type === 'outbound-rtp' && r.kind === 'video')?.framesPerSecond as number | undefined) ?? 0;
   });
 
-const server = await createSignalingServer({ port: 0, host: '127.0.0.1', staticDir: resolve(import.meta.dirname, '../out/renderer') });
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const { ada, close } = await pairInCall('background');
 try {
-  const pages: Page[] = [];
-  for (const name of ['Ada', 'Grace']) {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-    const page = await context.newPage();
-    await page.addInitScript(recordPeerConnections);
-    await page.goto(`${server.url}/?room=background`);
-    await page.getByLabel('Display name').fill(name);
-    await page.getByRole('button', { name: 'Join' }).click();
-    await page.getByRole('button', { name: 'Leave' }).waitFor();
-    pages.push(page);
-  }
-  const ada = pages[0]!;
-  await ada.getByRole('toolbar', { name: 'Call controls' }).getByRole('button', { name: 'More' }).click();
-  await ada.getByRole('menu', { name: 'More' }).getByRole('menuitemcheckbox', { name: 'Settings' }).click();
   const settings = ada.getByRole('complementary', { name: 'Settings' });
   await settings.getByText('Media info').click();
   const effectFigures = settings.getByText(/\d+ frames a second, \d+ ms a frame/);
@@ -90,6 +72,5 @@ try {
   }
   console.log(`\n${summary.join('\n')}`);
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }

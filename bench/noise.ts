@@ -7,12 +7,9 @@
  * same run. Only Ada runs the model, so on − off is its cost for one participant. A measurement,
  * not a test.
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
-import { createSignalingServer } from '../signaling-server/src/index';
-import { recordPeerConnections } from './pagePeerConnections';
+import type { Page } from '@playwright/test';
+import { pairInCall } from './pairInCall';
 import { descendantCpuSeconds } from './processCpu';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, rounds: { type: 'string', default: '3' } } });
@@ -38,23 +35,8 @@ async function setNeural(page: Page, on: boolean, microphoneLabel: string): Prom
   }
 }
 
-const server = await createSignalingServer({ port: 0, host: '127.0.0.1', staticDir: resolve(import.meta.dirname, '../out/renderer') });
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const { ada, close } = await pairInCall('noise');
 try {
-  const pages: Page[] = [];
-  for (const name of ['Ada', 'Grace']) {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-    const page = await context.newPage();
-    await page.addInitScript(recordPeerConnections);
-    await page.goto(`${server.url}/?room=noise`);
-    await page.getByLabel('Display name').fill(name);
-    await page.getByRole('button', { name: 'Join' }).click();
-    await page.getByRole('button', { name: 'Leave' }).waitFor();
-    pages.push(page);
-  }
-  const ada = pages[0]!;
-  await ada.getByRole('toolbar', { name: 'Call controls' }).getByRole('button', { name: 'More' }).click();
-  await ada.getByRole('menu', { name: 'More' }).getByRole('menuitemcheckbox', { name: 'Settings' }).click();
   await ada.waitForTimeout(5000);
   const microphoneLabel = await sentAudioLabel(ada);
 
@@ -75,6 +57,5 @@ try {
   const [off, on] = [median(cpu.off), median(cpu.on)];
   console.log(`\nmedians: off ${off.toFixed(3)} cores, on ${on.toFixed(3)} cores; the model costs ${(on - off).toFixed(3)} cores for one participant (${((on / off - 1) * 100).toFixed(0)}% more for the whole two-page browser)`);
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }
