@@ -14,11 +14,12 @@
  */
 import type { PeerView } from '../../../shared/peerMessages';
 import type { SignalPayload } from '../../../shared/protocol';
-import { applyEncoding, capSender, FAST_START_MS, screenBitrateFor } from './bandwidth';
+import { applyEncoding, capSender, screenBitrateFor } from './bandwidth';
 import { CpuWatch } from './cpuWatch';
 import { cameraEncodings, type CameraEncoding } from './encodingPolicy';
 import { addMediaTransceiver, createChannels, MEDIA_KINDS, type ChannelKind, type LocalTracks, type MediaKind } from './channels';
 import { Emitter } from './emitter';
+import { FastStart } from './fastStart';
 import { PeerSession } from './peerSession';
 import { watchPath, type PathProblem } from './pathWatch';
 import { hasRelay, rtcConfiguration } from './iceConfig';
@@ -72,10 +73,8 @@ interface PeerEntry {
   screenTransceiver: RTCRtpTransceiver | null;
   /** `stream` has tracks the owner has not been told of yet (see the `track` handler). */
   streamChanged: boolean;
-  /** The camera goes at reduced resolution until shortly after connecting (bandwidth.ts, fast start). */
-  fastStart: boolean;
-  /** Ends fast start; set once the connection first reaches `connected`. */
-  fastStartTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The camera goes at reduced resolution until shortly after connecting, and after a path change (fastStart.ts). */
+  fastStart: FastStart;
   /** How this peer shows our camera (its view request); null until it says. */
   view: PeerView | null;
   stopPathWatch: () => void;
@@ -242,7 +241,7 @@ export class Mesh extends Emitter<MeshEvents> {
   private cameraEncodings(): Map<PeerEntry, CameraEncoding> {
     const entries = [...this.peers.values()];
     const sourceHeight = this.localTracks.video?.getSettings().height ?? 480;
-    const encodings = cameraEncodings(entries.map(({ view, fastStart }) => ({ view, fastStart })), sourceHeight, this.cpu.level());
+    const encodings = cameraEncodings(entries.map(({ view, fastStart }) => ({ view, fastStart: fastStart.active })), sourceHeight, this.cpu.level());
     return new Map(entries.map((entry, index) => [entry, encodings[index]!]));
   }
 
@@ -309,11 +308,11 @@ export class Mesh extends Emitter<MeshEvents> {
       channels,
       senders: null,
       screenTransceiver: null,
-      fastStart: true,
-      fastStartTimer: undefined,
+      // Ending it frees uplink for the room (applyCaps); starting again concerns this peer only.
+      fastStart: new FastStart((starting) => (starting ? this.capCamera(entry, (error: unknown) => this.emit('error', 'local', error)) : this.applyCaps())),
       view: null,
       stopPathWatch: watchPath(pc, hasRelay(this.options.ice), (problem) => this.emit('peer-path', peerId, problem)),
-      stopPathChanges: watchPathChanges(pc, () => this.startAfresh(entry)),
+      stopPathChanges: watchPathChanges(pc, () => entry.fastStart.again()),
       session: new PeerSession({
         pc,
         polite: isPolite(this.options.selfId, peerId),
@@ -344,7 +343,7 @@ export class Mesh extends Emitter<MeshEvents> {
       entry.streamChanged = true;
     };
     pc.onconnectionstatechange = () => {
-      if (pc.connectionState === 'connected') this.endFastStartSoon(entry);
+      if (pc.connectionState === 'connected') entry.fastStart.connected();
       this.emit('peer-connection-state', peerId, pc.connectionState);
     };
     // Encodings exist once a negotiation completes: cap then (and the room size may have changed).
@@ -353,28 +352,6 @@ export class Mesh extends Emitter<MeshEvents> {
     });
     this.peers.set(peerId, entry);
     return entry;
-  }
-
-  /** Connected: the camera goes to full resolution FAST_START_MS from now (see bandwidth.ts). */
-  private endFastStartSoon(entry: PeerEntry): void {
-    if (!entry.fastStart || entry.fastStartTimer !== undefined) return;
-    entry.fastStartTimer = setTimeout(() => {
-      entry.fastStartTimer = undefined;
-      entry.fastStart = false;
-      this.applyCaps();
-    }, FAST_START_MS);
-  }
-
-  /**
-   * The media moved to another path (pathChanges.ts): start small again, as on a new connection.
-   * The resolution step makes the encoder send a keyframe now, so the other side's picture comes
-   * back as soon as packets do, instead of after its decoder gives up on what the old path lost.
-   */
-  private startAfresh(entry: PeerEntry): void {
-    if (entry.fastStart) return;
-    entry.fastStart = true;
-    this.capCamera(entry, (error: unknown) => this.emit('error', 'local', error));
-    this.endFastStartSoon(entry);
   }
 
   /** As the one answering: claim the offer's transceivers for sending, with our tracks if we have them. */
@@ -419,7 +396,7 @@ export class Mesh extends Emitter<MeshEvents> {
 }
 
 function closeEntry(entry: PeerEntry): void {
-  clearTimeout(entry.fastStartTimer);
+  entry.fastStart.stop();
   for (const channel of Object.values(entry.channels)) channel.close();
   entry.stopPathWatch();
   entry.stopPathChanges();

@@ -3,7 +3,7 @@
  * better pair found later), the receiver's decoder is left waiting on frames lost on the old one:
  * Chromium NACKs them for about two seconds before it asks for a new keyframe (measured on the two
  * namespaces: packets back 1.5 s after the link, pictures 2.2 s later). Mesh answers a path change
- * with a fresh start (a resolution step, so the encoder sends a keyframe at once): see mesh.ts.
+ * with a fresh start (a resolution step, so the encoder sends a keyframe at once): see fastStart.ts.
  */
 
 /** The ICE transport carrying this connection's media (bundled: one for everything). */
