@@ -121,7 +121,6 @@ export class MemoryDirectory implements Directory {
     this.sessions.detach(peerId, connection);
   }
 
-
   async isAttached(peerId: string) {
     return this.sessions.socketOf(peerId) !== undefined;
   }

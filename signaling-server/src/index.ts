@@ -67,11 +67,9 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
   const host = options.host ?? '0.0.0.0';
   const capacity = options.capacity ?? DEFAULT_ROOM_CAPACITY;
   const graceMs = options.resumeGraceMs ?? RESUME_GRACE_MS;
-  // Two connections: the adapter blocks one reading Redis streams; the other runs commands.
+  // The commands connection; the adapter makes its own for reading streams (and closes them).
   const redis = options.redisUrl === undefined ? undefined : await connectRedis(options.redisUrl);
-  const adapterRedis = redis?.duplicate();
-  // Its errors are the same outage the commands client reports; it reconnects on its own.
-  adapterRedis?.on('error', () => undefined);
+  const quitRedis = (): Promise<unknown> => redis?.quit().catch(() => undefined) ?? Promise.resolve();
   // Expiries come from grace timers or sweeps, long after `handler` below exists.
   const onExpired = (peerId: string): void => handler.expired(peerId);
   const directory: Directory = redis
@@ -97,7 +95,7 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
     allowRequest: guard.allowRequest,
     // The protocol needs no cookies; do not set any.
     cookie: false,
-    ...(adapterRedis ? { adapter: createAdapter(adapterRedis) } : {}),
+    ...(redis ? { adapter: createAdapter(redis) } : {}),
   });
   const handler = createConnectionHandler({ io, directory, guard, gatekeeper });
   io.on('connection', handler.onConnection);
@@ -105,8 +103,10 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
   try {
     await directory.start();
   } catch (error) {
-    await Promise.all([redis?.quit(), adapterRedis?.quit()].map((quit) => quit?.catch(() => undefined)));
+    // Nothing listens yet; the adapter's own Redis connections go with the Socket.IO server.
+    await new Promise<void>((done) => void io.close(() => done()));
     await directory.close();
+    await quitRedis();
     throw error;
   }
   await listen(httpServer, options.port ?? 0, host);
@@ -132,10 +132,9 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
         // io.close() disconnects every socket and closes the HTTP server; idle keep-alive
         // connections from page loads would otherwise hold the port open.
         void io.close(() => {
-          void Promise.all([directoryClosed, handler.settled()]).then(async () => {
-            await Promise.all([redis?.quit(), adapterRedis?.quit()].map((quit) => quit?.catch(() => undefined)));
-            resolve();
-          });
+          void Promise.all([directoryClosed, handler.settled()])
+            .then(quitRedis)
+            .then(() => resolve());
         });
         httpServer.closeAllConnections();
       });

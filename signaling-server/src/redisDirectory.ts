@@ -22,6 +22,7 @@ import type { Redis } from 'ioredis';
 import type { PeerInfo, RelayedSignal } from '../../src/shared/protocol';
 import { MAX_BACKLOG_SIGNALS } from '../../src/shared/signalBacklog';
 import type { Directory, JoinOutcome, Participant, Resumed } from './directory';
+import { checkCapacity } from './rooms';
 
 /** How often a host renews its heartbeat and looks for lapsed hosts and ended grace periods. */
 export const SWEEP_INTERVAL_MS = 250;
@@ -188,7 +189,7 @@ export class SettingsMismatchError extends Error {}
 export class RedisDirectory implements Directory {
   /** This process, as the other hosts know it in Redis. */
   readonly hostId = randomUUID();
-  private readonly sweeper: NodeJS.Timeout;
+  private sweeper: NodeJS.Timeout | undefined;
   private closed = false;
   /**
    * When our connection to Redis last became ready. After Redis was away (restarted, cut off),
@@ -201,12 +202,9 @@ export class RedisDirectory implements Directory {
     private readonly redis: Redis,
     private readonly options: RedisDirectoryOptions,
   ) {
-    if (!Number.isInteger(options.capacity) || options.capacity < 2) {
-      throw new RangeError(`Room capacity must be a whole number of at least 2, got ${options.capacity}`);
-    }
+    checkCapacity(options.capacity);
     for (const [name, source] of Object.entries(SCRIPTS)) redis.defineCommand(`parley_${name}`, { numberOfKeys: 0, lua: source });
     redis.on('ready', () => (this.readySince = Date.now()));
-    this.sweeper = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);
   }
 
   /** The first heartbeat, before this host serves anyone: until then the others would take it for gone. */
@@ -221,9 +219,8 @@ export class RedisDirectory implements Directory {
         `Another host sharing this Redis was started with a different ${differing.join(', ')}; start every host with the same (or clear the key parley:settings once all hosts are stopped)`,
       );
     }
-    await this.run('sweep', this.hostId, HEARTBEAT_TTL_MS, this.options.graceMs, '').then((ended) => {
-      for (const peerId of ended as string[]) this.options.onExpired(peerId);
-    });
+    await this.sweepOnce(false);
+    this.sweeper = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);
   }
 
   private run<T>(name: ScriptName, ...args: (string | number)[]): Promise<T> {
@@ -231,12 +228,15 @@ export class RedisDirectory implements Directory {
   }
 
   /** Renews this host's heartbeat and ends the grace periods that are over (see the sweep script). */
-  async sweep(): Promise<void> {
+  private async sweepOnce(mayAdopt: boolean): Promise<void> {
+    const ended = await this.run<string[]>('sweep', this.hostId, HEARTBEAT_TTL_MS, this.options.graceMs, mayAdopt ? '1' : '');
+    for (const peerId of ended) this.options.onExpired(peerId);
+  }
+
+  private async sweep(): Promise<void> {
     if (this.closed) return;
     try {
-      const mayAdopt = Date.now() - this.readySince > HEARTBEAT_TTL_MS + SWEEP_INTERVAL_MS;
-      const ended = await this.run<string[]>('sweep', this.hostId, HEARTBEAT_TTL_MS, this.options.graceMs, mayAdopt ? '1' : '');
-      for (const peerId of ended) this.options.onExpired(peerId);
+      await this.sweepOnce(Date.now() - this.readySince > HEARTBEAT_TTL_MS + SWEEP_INTERVAL_MS);
     } catch {
       // Redis is away: the next sweep tries again; ioredis reconnects on its own.
     }

@@ -17,6 +17,13 @@ function peerInfo({ id, name, isHost }: Participant): PeerInfo {
   return isHost ? { id, name, isHost } : { id, name };
 }
 
+/** Throws unless `capacity` is a room size the server can hold: a whole number, two or more. */
+export function checkCapacity(capacity: number): void {
+  if (!Number.isInteger(capacity) || capacity < 2) {
+    throw new RangeError(`Room capacity must be a whole number of at least 2, got ${capacity}`);
+  }
+}
+
 export class RoomRegistry {
   private readonly rooms = new Map<string, Map<string, Participant>>();
   private readonly participants = new Map<string, Participant>();
@@ -24,9 +31,7 @@ export class RoomRegistry {
   private readonly locked = new Set<string>();
 
   constructor(readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 2) {
-      throw new RangeError(`Room capacity must be a whole number of at least 2, got ${capacity}`);
-    }
+    checkCapacity(capacity);
   }
 
   /** Adds the participant; on success returns the peers who were already there. The host passes a lock. */
@@ -63,10 +68,6 @@ export class RoomRegistry {
 
   isLocked(room: string): boolean {
     return this.locked.has(room);
-  }
-
-  memberIds(room: string): string[] {
-    return [...(this.rooms.get(room)?.keys() ?? [])];
   }
 
   /** Everyone in the participant's room but them. */

@@ -22,6 +22,10 @@ const startHost = async (options: Parameters<typeof createSignalingServer>[0] = 
   return host;
 };
 
+/** A host candidate, numbered so the order they arrive in can be checked. */
+const candidate = (n: number) =>
+  ({ kind: 'candidate', candidate: { candidate: `candidate:${n} 1 udp 1 127.0.0.1 ${5000 + n} typ host`, sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'abcd' } }) as const;
+
 const data = (result: Awaited<ReturnType<typeof joinWith>>): JoinResult => {
   if (!result.ok) throw new Error(result.error.code);
   return result.data;
@@ -74,7 +78,6 @@ describe.skipIf(redisMissing !== null)(`hosts sharing Redis${redisMissing ? ` (s
     const departures = record(grace.socket, 'peer-left');
     dropConnection(ada.socket);
     await new Promise((done) => setTimeout(done, 150));
-    const candidate = (n: number) => ({ kind: 'candidate', candidate: { candidate: `candidate:${n} 1 udp 1 127.0.0.1 ${5000 + n} typ host`, sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'abcd' } }) as const;
     for (const payload of [OFFER, candidate(1), candidate(2)]) {
       expect(await grace.socket.timeout(2000).emitWithAck('signal', { to: ada.self.selfId, payload })).toEqual({ ok: true, data: null });
     }
@@ -122,7 +125,6 @@ describe.skipIf(redisMissing !== null)(`hosts sharing Redis${redisMissing ? ` (s
     const ada = await joined(one.url, 'team', 'Ada');
     const grace = await joined(two.url, 'team', 'Grace');
     const arrived = record(ada.socket, 'signal');
-    const candidate = (n: number) => ({ kind: 'candidate', candidate: { candidate: `candidate:${n} 1 udp 1 127.0.0.1 ${5000 + n} typ host`, sdpMid: '0', sdpMLineIndex: 0, usernameFragment: 'abcd' } }) as const;
 
     await redis.stop();
     const stoppedAt = Date.now();
