@@ -6,7 +6,7 @@
  * the face and suit stay as they were; with "Blur everything" the face changes too (the control);
  * with a background chosen, the background regions show it, built in or the user's own.
  */
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -30,7 +30,7 @@ const SUIT: Region = { name: 'suit', x: 95, y: 385, width: 110, height: 80 };
 const BACKGROUND = [FLAG, BACKDROP];
 const PERSON = [FACE, SUIT];
 
-const photoUrl = `data:image/jpeg;base64,${(await import('node:fs')).readFileSync(PHOTO).toString('base64')}`;
+const photoUrl = `data:image/jpeg;base64,${readFileSync(PHOTO).toString('base64')}`;
 
 async function chooseEffect(page: Page, effect: string): Promise<void> {
   const settings = page.getByRole('complementary', { name: 'Settings' });

@@ -15,7 +15,7 @@ import type { LocalTracks } from '../call/channels';
 import type { Message, MessageKey, MessageValues } from '../../../shared/i18n/catalogs';
 import type { MediaState } from '../../../shared/peerMessages';
 import { platform } from '../platform';
-import { loadOwnBackground, OwnBackgroundError, prepareOwnBackground, saveOwnBackground } from './ownBackground';
+import { loadOwnBackground, ownBackgroundKept, OwnBackgroundError, prepareOwnBackground, saveOwnBackground } from './ownBackground';
 import type { ParleyState } from './index';
 
 export interface MediaSlice {
@@ -72,7 +72,7 @@ export const PERSISTED_MEDIA = ['cameraId', 'microphoneId', 'speakerId', 'qualit
 let controller: LocalMediaController | undefined;
 let removeDeviceListener: (() => void) | undefined;
 let opening: Promise<void> | undefined;
-/** The user's own background picture, read once from storage. */
+/** The user's own background picture, read from storage (and decoded) the first time it is needed. */
 let ownBackground: Blob | null | undefined;
 const ownBackgroundNow = (): Blob | null => (ownBackground ??= loadOwnBackground());
 
@@ -115,7 +115,7 @@ export const createMediaSlice: StateCreator<ParleyState, [], [], MediaSlice> = (
     neuralNoiseSuppression: false,
     effect: 'none',
     background: 'dawn',
-    hasOwnBackground: ownBackgroundNow() !== null,
+    hasOwnBackground: ownBackgroundKept(),
     effectFigures: null,
     devices: EMPTY_DEVICE_LISTS,
     previewStream: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadOwnBackground, MAX_PICTURE_BYTES, OwnBackgroundError, prepareOwnBackground, saveOwnBackground } from './ownBackground';
+import { loadOwnBackground, MAX_PICTURE_BYTES, ownBackgroundKept, OwnBackgroundError, prepareOwnBackground, saveOwnBackground } from './ownBackground';
 
 /** A Storage over a Map, which can be made to refuse writes as a full one does. */
 function memoryStorage(refuse = false): Storage {
@@ -23,8 +23,10 @@ describe("the user's own background picture", () => {
   it('is kept under its own key and read back as the same JPEG bytes', async () => {
     const storage = memoryStorage();
     expect(loadOwnBackground(storage)).toBeNull();
+    expect(ownBackgroundKept(storage)).toBe(false);
     const bytes = [0xff, 0xd8, 0xff, 0xe0, 1, 2, 3];
     expect(saveOwnBackground(`data:image/jpeg;base64,${btoa(String.fromCharCode(...bytes))}`, storage)).toBe(true);
+    expect(ownBackgroundKept(storage)).toBe(true);
     const loaded = loadOwnBackground(storage)!;
     expect(loaded.type).toBe('image/jpeg');
     expect([...new Uint8Array(await loaded.arrayBuffer())]).toEqual(bytes);

@@ -25,6 +25,15 @@ function dataUrlToBlob(dataUrl: string): Blob | null {
   return match ? new Blob([decodeBase64(match[2]!)], { type: match[1] }) : null;
 }
 
+/** Whether a picture is kept, without decoding it (the settings only list it). */
+export function ownBackgroundKept(storage: Storage | undefined = globalThis.localStorage): boolean {
+  try {
+    return Boolean(storage?.getItem(STORAGE_KEY));
+  } catch {
+    return false;
+  }
+}
+
 /** The kept picture, or null (none, or storage unreadable). */
 export function loadOwnBackground(storage: Storage | undefined = globalThis.localStorage): Blob | null {
   try {

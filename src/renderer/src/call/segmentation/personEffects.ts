@@ -4,7 +4,7 @@
  * and the composed frames come back as a new track (MediaStreamTrackGenerator), which is what the
  * others receive. The page's main thread touches no pixels.
  */
-import type { BackgroundChoice } from './backgrounds';
+import { BUILT_IN_BACKGROUNDS, type BackgroundChoice } from './backgrounds';
 import type { BackgroundPicture, FromSegmentation, PersonEffect, SegmentationFigures, ToSegmentation } from './messages';
 
 /** Chromium's insertable streams for video (the desktop app, Chrome, Edge); not in Firefox or Safari's pages. */
@@ -36,10 +36,15 @@ export interface BackgroundSetting {
   own: Blob | null;
 }
 
+/** One of ours: the one chosen, or, for the user's own picture until it is decoded (or if none is kept), the first. */
+function builtInFor({ choice }: BackgroundSetting): BackgroundPicture {
+  return { kind: 'built-in', name: choice === 'own' ? BUILT_IN_BACKGROUNDS[0] : choice };
+}
+
 /** What the worker paints behind the person. The user's picture, decoded here (workers may decode too, but this keeps the worker to one job). */
 async function pictureOf(setting: BackgroundSetting): Promise<BackgroundPicture> {
   if (setting.choice === 'own' && setting.own) return { kind: 'own', bitmap: await createImageBitmap(setting.own) };
-  return { kind: 'built-in', name: setting.choice === 'own' ? 'dawn' : setting.choice };
+  return builtInFor(setting);
 }
 
 export class PersonEffects {
@@ -63,7 +68,7 @@ export class PersonEffects {
       frames: processor.readable,
       output: generator.writable,
       effect,
-      background: { kind: 'built-in', name: background.choice === 'own' ? 'dawn' : background.choice },
+      background: builtInFor(background),
     };
     this.worker.postMessage(start, [processor.readable, generator.writable]);
     // The user's own picture arrives a moment later: the model takes longer to load, and until it

@@ -91,6 +91,22 @@ function paintedBackground(width: number, height: number): OffscreenCanvas {
   return canvas;
 }
 
+/** The canvases a frame of this size is composed on, with their contexts, made once per size. */
+interface Surfaces {
+  composed: OffscreenCanvas;
+  out: OffscreenCanvasRenderingContext2D;
+  person: OffscreenCanvasRenderingContext2D;
+  /** The room, small, through the blur filter (set once: it stays on the context). */
+  blurred: OffscreenCanvasRenderingContext2D;
+}
+
+function surfacesFor(width: number, height: number): Surfaces {
+  const composed = new OffscreenCanvas(width, height);
+  const blurred = context2d(new OffscreenCanvas(Math.max(1, Math.round(width / BLUR_SCALE)), Math.max(1, Math.round(height / BLUR_SCALE))));
+  blurred.filter = BLUR_FILTER;
+  return { composed, out: context2d(composed), person: context2d(new OffscreenCanvas(width, height)), blurred };
+}
+
 /** Composes frames from `frames` into `output` until either ends. */
 async function run(frames: ReadableStream<VideoFrame>, output: WritableStream<VideoFrame>): Promise<void> {
   const reader = frames.getReader();
@@ -100,9 +116,7 @@ async function run(frames: ReadableStream<VideoFrame>, output: WritableStream<Vi
   const mask = new OffscreenCanvas(MASK_WIDTH, MASK_HEIGHT);
   const maskContext = context2d(mask);
   const maskPixels = new ImageData(MASK_WIDTH, MASK_HEIGHT);
-  let person: OffscreenCanvas | null = null;
-  let composed: OffscreenCanvas | null = null;
-  let blurred: OffscreenCanvas | null = null;
+  let surfaces: Surfaces | null = null;
   const durations: number[] = [];
   let secondStarted = performance.now();
 
@@ -111,19 +125,13 @@ async function run(frames: ReadableStream<VideoFrame>, output: WritableStream<Vi
     if (done) return;
     const started = performance.now();
     const { displayWidth: width, displayHeight: height } = frame;
-    if (!composed || composed.width !== width || composed.height !== height) {
-      composed = new OffscreenCanvas(width, height);
-      person = new OffscreenCanvas(width, height);
-      blurred = new OffscreenCanvas(Math.max(1, Math.round(width / BLUR_SCALE)), Math.max(1, Math.round(height / BLUR_SCALE)));
-    }
-    const out = context2d(composed);
+    if (!surfaces || surfaces.composed.width !== width || surfaces.composed.height !== height) surfaces = surfacesFor(width, height);
+    const { composed, out, person, blurred } = surfaces;
     out.globalCompositeOperation = 'copy';
     if (segmenter && effect === 'background-image') out.drawImage(paintedBackground(width, height), 0, 0);
     else {
-      const blurContext = context2d(blurred!);
-      blurContext.filter = BLUR_FILTER;
-      blurContext.drawImage(frame, 0, 0, blurred!.width, blurred!.height);
-      out.drawImage(blurred!, 0, 0, width, height);
+      blurred.drawImage(frame, 0, 0, blurred.canvas.width, blurred.canvas.height);
+      out.drawImage(blurred.canvas, 0, 0, width, height);
     }
     if (segmenter) {
       smallContext.drawImage(frame, 0, 0, MASK_WIDTH, MASK_HEIGHT);
@@ -133,13 +141,12 @@ async function run(frames: ReadableStream<VideoFrame>, output: WritableStream<Vi
         for (let index = 0; index < confidence.length; index++) maskPixels.data[index * 4 + 3] = confidence[index]! * 255;
         maskContext.putImageData(maskPixels, 0, 0);
         // The person alone: the frame, kept only where the (smoothly stretched) mask says person.
-        const personContext = context2d(person!);
-        personContext.globalCompositeOperation = 'copy';
-        personContext.drawImage(frame, 0, 0);
-        personContext.globalCompositeOperation = 'destination-in';
-        personContext.drawImage(mask, 0, 0, width, height);
+        person.globalCompositeOperation = 'copy';
+        person.drawImage(frame, 0, 0);
+        person.globalCompositeOperation = 'destination-in';
+        person.drawImage(mask, 0, 0, width, height);
         out.globalCompositeOperation = 'source-over';
-        out.drawImage(person!, 0, 0);
+        out.drawImage(person.canvas, 0, 0);
       }
       result.close();
     }
