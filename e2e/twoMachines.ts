@@ -13,11 +13,15 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { RENDERER_DIR } from './fixtures';
 
 export const HOST_PORT = 47100;
+/** Machine A's LAN: a bridge holding its address, with the veth to B and a keep-alive veth as its ports. */
+const A_LAN = 'pabr0';
+const A_LAN_KEEPALIVE = 'padm0';
 const SUBNET = '10.77.0';
 const CLI = resolve(import.meta.dirname, '../signaling-server/src/cli.ts');
 
 export interface Machine {
   ns: string;
+  /** The machine's end of the link between them (on A, a port of A's LAN bridge). */
   iface: string;
   address: string;
   browser: Browser;
@@ -91,7 +95,16 @@ export async function createTwoMachines(): Promise<TwoMachines> {
     }
     const [a, b] = spec;
     run('ip', ['link', 'add', a.iface, 'netns', a.ns, 'type', 'veth', 'peer', 'name', b.iface, 'netns', b.ns]);
-    for (const { ns, iface, address } of spec) {
+    // A's address is on a bridge (its LAN), not on the veth itself: when B's end goes down, the
+    // veth's other end loses its carrier too, and A's browser would see its own network drop and
+    // come back, which on a real network only the machine that moved sees. A second port (one end
+    // of a veth pair kept inside A: this kernel has no dummy devices) keeps the bridge up whatever
+    // the link to B does.
+    inNamespace(a, ['ip', 'link', 'add', A_LAN, 'type', 'bridge', 'forward_delay', '0']);
+    inNamespace(a, ['ip', 'link', 'add', A_LAN_KEEPALIVE, 'type', 'veth', 'peer', 'name', `${A_LAN_KEEPALIVE}p`]);
+    for (const port of [a.iface, A_LAN_KEEPALIVE]) inNamespace(a, ['ip', 'link', 'set', port, 'master', A_LAN]);
+    for (const port of [a.iface, A_LAN_KEEPALIVE, `${A_LAN_KEEPALIVE}p`]) inNamespace(a, ['ip', 'link', 'set', port, 'up']);
+    for (const { ns, iface, address } of [{ ...a, iface: A_LAN }, b]) {
       inNamespace({ ns }, ['ip', 'addr', 'add', `${address}/24`, 'dev', iface]);
       inNamespace({ ns }, ['ip', 'link', 'set', iface, 'up']);
       // A default route, as on any LAN: Chromium gathers candidates on the default-route interface.

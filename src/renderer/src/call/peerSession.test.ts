@@ -12,6 +12,8 @@ import {
   POLITE_RESTART_AFTER_MS,
   RESTART_AFTER_DISCONNECTED_MS,
   RESTART_REQUEST_MIN_INTERVAL_MS,
+  RESTART_REQUEST_RETRY_MS,
+  RESTART_REQUESTS,
   RESTART_RETRY_MS,
 } from './peerSession';
 
@@ -29,6 +31,13 @@ class StandInConnection extends EventTarget {
   restartIce(): void {
     this.restarts++;
   }
+
+  async setRemoteDescription(description: RTCSessionDescriptionInit): Promise<void> {
+    this.remoteDescription = description;
+  }
+
+  /** The answer itself does not matter here (sendLocalDescription sends what is set). */
+  async setLocalDescription(): Promise<void> {}
 
   close(): void {
     this.connectionState = 'closed';
@@ -131,6 +140,27 @@ describe('PeerSession recovery', () => {
     expect(impolite.sent).toEqual([{ kind: 'description', description: { type: 'offer', sdp: 'v=0 (our restart offer)' } }]);
   });
 
+  it('the polite side asks again every 2.5 s, up to four times, until an offer comes back', async () => {
+    const { pc, peer, sent } = session(true);
+    pc.becomes('connected');
+    peer.networkChanged();
+    expect(sent).toEqual([{ kind: 'restart-ice' }]);
+    vi.advanceTimersByTime(RESTART_REQUEST_RETRY_MS - 1);
+    expect(sent).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(sent).toHaveLength(2);
+    vi.advanceTimersByTime(10 * RESTART_REQUEST_RETRY_MS);
+    expect(sent).toEqual(Array(RESTART_REQUESTS).fill({ kind: 'restart-ice' }));
+
+    // Another change; this time the other side's restart offer arrives: no more asking.
+    const answered = session(true);
+    answered.pc.becomes('connected');
+    answered.peer.networkChanged();
+    await answered.peer.receive({ kind: 'description', description: { type: 'offer', sdp: 'v=0 (their restart offer)' } });
+    vi.advanceTimersByTime(10 * RESTART_REQUEST_RETRY_MS);
+    expect(answered.sent.filter((payload) => payload.kind === 'restart-ice')).toHaveLength(1);
+  });
+
   it('recover(): the impolite side restarts a connection that is down; the polite side only re-sends an unanswered offer', () => {
     const impolite = session(false);
     impolite.pc.becomes('disconnected');
@@ -150,11 +180,20 @@ describe('PeerSession recovery', () => {
     expect(polite.sent).toEqual([{ kind: 'description', description: { type: 'offer', sdp: 'v=0 (our offer)' } }]);
   });
 
-  it('recover() leaves a connected connection alone', () => {
-    const { pc, peer } = session(false);
+  it('recover() leaves a connected connection alone, but re-sends an offer still unanswered on it', () => {
+    const { pc, peer, sent } = session(false);
     pc.becomes('connected');
     peer.recover();
     expect(pc.restarts).toBe(0);
+    expect(sent).toEqual([]);
+
+    // Our restart offer went to the peer's old connection as it changed address: it is back
+    // (peer-returned) before ours noticed anything.
+    pc.signalingState = 'have-local-offer';
+    pc.localDescription = { type: 'offer', sdp: 'v=0 (our restart offer)' };
+    peer.recover();
+    expect(pc.restarts).toBe(0);
+    expect(sent).toEqual([{ kind: 'description', description: { type: 'offer', sdp: 'v=0 (our restart offer)' } }]);
   });
 
   it('ICE that never started is restarted after 5 s by the impolite side, after 10 s by the polite side', () => {

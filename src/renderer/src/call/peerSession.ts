@@ -34,6 +34,13 @@ export const POLITE_RESTART_AFTER_MS = 15_000;
 export const ICE_NEVER_STARTED_MS = 5000;
 /** A peer's `restart-ice` requests are honoured at most this often: a flood cannot churn ICE. */
 export const RESTART_REQUEST_MIN_INTERVAL_MS = 2000;
+/**
+ * The polite side asks again this often, up to RESTART_REQUESTS times, while no offer has come
+ * back since its network changed: its request, or the other's restart offer, may have met a
+ * connection to the host that was dead without knowing it.
+ */
+export const RESTART_REQUEST_RETRY_MS = 2500;
+export const RESTART_REQUESTS = 4;
 
 export interface PeerSessionOptions {
   pc: RTCPeerConnection;
@@ -66,6 +73,9 @@ export class PeerSession {
   private iceStartTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   private lastRequestedRestart = -Infinity;
+  private restartRequestTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Offers applied from the other side: whether one came after our request for a restart. */
+  private offersReceived = 0;
   /** Offers and answers sent and received, for diagnostics and for tests that count renegotiations. */
   readonly descriptionCount = { sent: 0, received: 0 };
   /**
@@ -121,17 +131,31 @@ export class PeerSession {
    */
   networkChanged(): void {
     if (this.closed) return;
-    if (this.polite) this.send({ kind: 'restart-ice' });
+    if (this.polite) this.askForRestart(RESTART_REQUESTS);
     else this.restartIce();
+  }
+
+  private askForRestart(times: number): void {
+    clearTimeout(this.restartRequestTimer);
+    const offersBefore = this.offersReceived;
+    this.send({ kind: 'restart-ice' });
+    if (times <= 1) return;
+    this.restartRequestTimer = setTimeout(() => {
+      if (!this.closed && this.offersReceived === offersBefore) this.askForRestart(times - 1);
+    }, RESTART_REQUEST_RETRY_MS);
   }
 
   private recoverNow(): void {
     const pc = this.pc;
-    if (this.closed || pc.connectionState === 'connected' || pc.connectionState === 'new') return;
+    if (this.closed) return;
+    // An offer of ours still unanswered goes again whatever the connection's state: a peer back
+    // from an address change may have missed it (the host relayed it to its old, dead connection)
+    // while ours still reads `connected` on the old path.
     if (pc.signalingState === 'have-local-offer') {
       this.sendLocalDescription();
       return;
     }
+    if (pc.connectionState === 'connected' || pc.connectionState === 'new') return;
     this.restartIce();
   }
 
@@ -176,6 +200,7 @@ export class PeerSession {
     this.closed = true;
     clearTimeout(this.recoveryTimer);
     clearTimeout(this.iceStartTimer);
+    clearTimeout(this.restartRequestTimer);
     this.pc.onnegotiationneeded = null;
     this.pc.onicecandidate = null;
     this.pc.close();
@@ -202,6 +227,7 @@ export class PeerSession {
     }
 
     if (description.type === 'offer') {
+      this.offersReceived++;
       this.onRemoteOffer?.();
       await pc.setLocalDescription();
       this.sendLocalDescription();
