@@ -11,7 +11,9 @@
 # TURN server carries a call with no direct path (e2e/network.spec.ts; its own instance, its own
 # folder, stopped with the test), and redis-server and haproxy for the tests of several hosts
 # sharing one Redis behind one proxy (signaling-server/test/redisHosts.test.ts,
-# e2e/proxiedHosts.spec.ts; each starts its own instances on free ports and folders).
+# e2e/proxiedHosts.spec.ts; each starts its own instances on free ports and folders), and janus
+# for SFU mode's tests (signaling-server/test/janusAccess.test.ts, e2e/sfu.spec.ts; each its own
+# instance, configuration folder and port).
 #
 # It installs what is missing with apt-get where it can (root, or passwordless sudo); anywhere
 # else it stops at once with the command to run. Silent when everything is there.
@@ -72,6 +74,7 @@ if [ "$os" = Linux ]; then
   has_sbin turnserver || net_packages+=(coturn)
   has redis-server || net_packages+=(redis-server)
   has_sbin haproxy || net_packages+=(haproxy)
+  has janus || net_packages+=(janus)
 fi
 
 # Only root makes namespaces (in-private-network.sh, canMakeNamespaces()), so for anyone else the

@@ -62,10 +62,10 @@ describe.skipIf(process.platform === 'win32' || BASH === undefined)('ensure-test
     expect(existsSync(aptCalls)).toBe(false);
   });
 
-  it('is silent and installs nothing when a Chromium and the network, X, sound, TURN, Redis and HAProxy tools are there', () => {
+  it('is silent and installs nothing when a Chromium and the network, X, sound, TURN, Redis, HAProxy and Janus tools are there', () => {
     fake('chromium-browser', 'exit 1'); // a snap stub: skipped
     fake('google-chrome-stable');
-    for (const tool of ['ip', 'unshare', 'nft', 'Xvfb', 'xdotool', 'espeak-ng', 'sox', 'turnserver', 'redis-server', 'haproxy']) fake(tool);
+    for (const tool of ['ip', 'unshare', 'nft', 'Xvfb', 'xdotool', 'espeak-ng', 'sox', 'turnserver', 'redis-server', 'haproxy', 'janus']) fake(tool);
     const { code, stderr } = run();
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(existsSync(aptCalls)).toBe(false);

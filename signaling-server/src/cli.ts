@@ -11,6 +11,10 @@
  * proxy (--trust-proxy: client addresses from X-Forwarded-For). The host key that lets one
  * participant lock the room and remove others comes from PARLEY_HOST_KEY (an environment
  * variable, not an argument, so it does not show in the process list); give every host the same.
+ *
+ * With --janus URL (SFU mode, README "Rooms past the mesh") media goes through that Janus, which
+ * the host drives and proxies; its secrets come from PARLEY_JANUS_API_SECRET and
+ * PARLEY_JANUS_ADMIN_KEY (`npm run janus:config` writes a configuration with them).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -29,7 +33,7 @@ import { createSignalingServer } from './index';
 const USAGE = `Usage: npm run host -- [--port ${DEFAULT_PORT}] [--room NAME] [--passcode WORDS] [--host 0.0.0.0]
                        [--capacity ${DEFAULT_ROOM_CAPACITY}] [--web DIR]
                        [--tls-dir DIR | --tls-key FILE --tls-cert FILE | --no-tls] [--no-discovery]
-                       [--redis redis://HOST:PORT] [--trust-proxy]`;
+                       [--redis redis://HOST:PORT] [--trust-proxy] [--janus ws://127.0.0.1:8188]`;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_WEB_DIR = resolve(here, '../../out/renderer');
@@ -56,6 +60,7 @@ function parseOptions() {
       web: { type: 'string', default: DEFAULT_WEB_DIR },
       redis: { type: 'string', default: process.env['PARLEY_REDIS_URL'] },
       'trust-proxy': { type: 'boolean', default: false },
+      janus: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -74,6 +79,12 @@ function parseOptions() {
   if (Boolean(values['tls-key']) !== Boolean(values['tls-cert'])) fail('--tls-key and --tls-cert go together');
   if (values['no-tls'] && values['tls-key']) fail('--no-tls and --tls-key contradict each other');
   if (values.redis !== undefined && !/^rediss?:\/\/\S+$/.test(values.redis)) fail(`--redis must be a redis:// or rediss:// address, got "${values.redis}"`);
+  if (values.janus !== undefined && !/^wss?:\/\/\S+$/.test(values.janus)) fail(`--janus must be a ws:// address, got "${values.janus}"`);
+  const janusSecrets = { apiSecret: process.env['PARLEY_JANUS_API_SECRET'] ?? '', adminKey: process.env['PARLEY_JANUS_ADMIN_KEY'] ?? '' };
+  if (values.janus !== undefined && (janusSecrets.apiSecret.length < 16 || janusSecrets.adminKey.length < 16)) {
+    fail('--janus needs PARLEY_JANUS_API_SECRET and PARLEY_JANUS_ADMIN_KEY (16+ characters each, as in Janus\'s configuration)');
+  }
+  if (values.janus !== undefined && values.redis !== undefined) fail('--janus runs on one host: it cannot be combined with --redis');
   const hostKey = process.env['PARLEY_HOST_KEY'] || undefined;
   if (hostKey !== undefined && hostKey.length < 16) fail('PARLEY_HOST_KEY must be at least 16 characters');
   return {
@@ -88,6 +99,7 @@ function parseOptions() {
     redisUrl: values.redis,
     trustProxy: values['trust-proxy'],
     hostKey,
+    janus: values.janus === undefined ? undefined : { url: values.janus, ...janusSecrets },
   };
 }
 
@@ -122,6 +134,7 @@ async function main(): Promise<void> {
     redisUrl: options.redisUrl,
     trustProxy: options.trustProxy,
     hostKey: options.hostKey,
+    janus: options.janus,
   }).catch((error: NodeJS.ErrnoException) => {
     fail(error.code === 'EADDRINUSE' ? `port ${options.port} is already in use` : error.message);
   });
@@ -132,6 +145,7 @@ async function main(): Promise<void> {
   if (certificate) console.log(`Security code (joiners compare it): ${shortCode(certificate.fingerprint)}`);
   if (options.passcode) console.log('Joining needs the passcode you set.');
   if (options.redisUrl) console.log(`Sharing rooms with the other hosts on ${options.redisUrl}.`);
+  if (options.janus) console.log(`Media goes through Janus at ${options.janus.url} (SFU mode).`);
   console.log('Open one of these in a browser, or type the address in the app:');
   for (const address of server.addresses) console.log(`  ${scheme}://${address}${query}`);
   if (options.room) {

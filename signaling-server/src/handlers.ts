@@ -22,6 +22,7 @@ import {
   type JoinResult,
   type RoomState,
   type ServerToClientEvents,
+  type SfuAccess,
 } from '../../src/shared/protocol';
 import {
   describeIssue,
@@ -52,11 +53,18 @@ const KNOWN_EVENTS = new Set<string>(['join', 'leave', 'signal', 'room:lock', 'r
  */
 const NETWORK_DROPS = new Set<string>(['transport close', 'ping timeout']);
 
+/** SFU mode: who may use the media server follows who is in the room (janus/janusRooms.ts). */
+export interface SfuAdmission {
+  admit(peerId: string, room: string): Promise<SfuAccess>;
+  dismiss(peerId: string): Promise<void>;
+}
+
 export interface ConnectionHandlerOptions {
   io: ParleyServer;
   directory: Directory;
   guard: AbuseGuard;
   gatekeeper: Gatekeeper;
+  sfu?: SfuAdmission;
 }
 
 export interface ConnectionHandler {
@@ -69,13 +77,14 @@ export interface ConnectionHandler {
   settled: () => Promise<void>;
 }
 
-export function createConnectionHandler({ io, directory, guard, gatekeeper }: ConnectionHandlerOptions): ConnectionHandler {
+export function createConnectionHandler({ io, directory, guard, gatekeeper, sfu }: ConnectionHandlerOptions): ConnectionHandler {
   let stopping = false;
 
   /** Ends a participation (left, removed, dropped for good): out of its room, the others told, its session gone. */
   async function depart(peerId: string, heldBy?: string): Promise<void> {
     const left = await directory.leave(peerId, heldBy);
     if (!left) return;
+    await sfu?.dismiss(peerId);
     io.in(peerChannel(peerId)).socketsLeave(roomChannel(left.room));
     io.to(roomChannel(left.room)).emit('peer-left', { id: peerId });
   }
@@ -172,6 +181,7 @@ export function createConnectionHandler({ io, directory, guard, gatekeeper }: Co
               resumed: true,
               isHost: resumed.isHost,
               locked: await directory.isLocked(room),
+              sfu: await sfu?.admit(resumed.peerId, room),
             }),
           );
           for (const signal of resumed.held) socket.emit('signal', signal);
@@ -196,6 +206,15 @@ export function createConnectionHandler({ io, directory, guard, gatekeeper }: Co
           return reply(fail(outcome.reason, messages[outcome.reason]));
         }
         if (socket.disconnected) return void (await directory.leave(peerId));
+        let sfuAccess: SfuAccess | undefined;
+        try {
+          sfuAccess = await sfu?.admit(peerId, room);
+        } catch (error) {
+          // No way into the media server, so no place in the room: nobody is told of a newcomer
+          // who could neither see nor be seen.
+          await directory.leave(peerId);
+          throw error;
+        }
         bind(peerId, room);
         // The newcomer's prepared offer goes to the first participant present inside the
         // announcement, one round trip sooner than a signal after the acknowledgement; one away on
@@ -219,6 +238,7 @@ export function createConnectionHandler({ io, directory, guard, gatekeeper }: Co
             isHost: admission.isHost,
             locked: await directory.isLocked(room),
             offeredTo,
+            sfu: sfuAccess,
           }),
         );
       });

@@ -17,6 +17,17 @@ import { MemoryDirectory, type Directory } from './directory';
 import { createConnectionHandler, type ParleyServer } from './handlers';
 import { RedisDirectory } from './redisDirectory';
 import { createRequestHandler } from './staticFiles';
+import { JanusConnection } from './janus/janusConnection';
+import { attachJanusProxy } from './janus/janusProxy';
+import { JanusRooms } from './janus/janusRooms';
+
+export interface JanusOptions {
+  /** `ws://127.0.0.1:8188`: the Janus WebSocket transport. */
+  url: string;
+  /** Janus's `api_secret` and VideoRoom's `admin_key` (janus/configuration.ts). */
+  apiSecret: string;
+  adminKey: string;
+}
 
 export interface TlsOptions {
   key: string | Buffer;
@@ -50,6 +61,11 @@ export interface SignalingServerOptions {
   redisUrl?: string;
   /** Behind a proxy (HAProxy): the client's address comes from X-Forwarded-For, for the per-address limits. */
   trustProxy?: boolean;
+  /**
+   * SFU mode: media goes through this Janus (its WebSocket API, on loopback) instead of from each
+   * participant to each other; the host keeps admission and proxies participants to it.
+   */
+  janus?: JanusOptions;
 }
 
 export interface SignalingServer {
@@ -68,6 +84,9 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
   const capacity = options.capacity ?? DEFAULT_ROOM_CAPACITY;
   const graceMs = options.resumeGraceMs ?? RESUME_GRACE_MS;
   // The commands connection; the adapter makes its own for reading streams (and closes them).
+  // Janus rooms and tokens live in this process: one host drives one Janus.
+  if (options.janus && options.redisUrl !== undefined) throw new Error('SFU mode (Janus) runs on one host: it cannot be combined with Redis');
+  const janusRooms = options.janus ? new JanusRooms(await JanusConnection.open(options.janus.url, options.janus.apiSecret), options.janus.adminKey, capacity) : undefined;
   const redis = options.redisUrl === undefined ? undefined : await connectRedis(options.redisUrl);
   const quitRedis = (): Promise<unknown> => redis?.quit().catch(() => undefined) ?? Promise.resolve();
   // Expiries come from grace timers or sweeps, long after `handler` below exists.
@@ -97,7 +116,8 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
     cookie: false,
     ...(redis ? { adapter: createAdapter(redis) } : {}),
   });
-  const handler = createConnectionHandler({ io, directory, guard, gatekeeper });
+  const handler = createConnectionHandler({ io, directory, guard, gatekeeper, sfu: janusRooms });
+  const janusProxy = options.janus && janusRooms ? attachJanusProxy(httpServer, { janusUrl: options.janus.url, apiSecret: options.janus.apiSecret, rooms: janusRooms, guard }) : undefined;
   io.on('connection', handler.onConnection);
 
   try {
@@ -107,6 +127,8 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
     await new Promise<void>((done) => void io.close(() => done()));
     await directory.close();
     await quitRedis();
+    janusProxy?.close();
+    await janusRooms?.close();
     throw error;
   }
   await listen(httpServer, options.port ?? 0, host);
@@ -129,11 +151,13 @@ export async function createSignalingServer(options: SignalingServerOptions = {}
         // reconnect (through the proxy) to another host and resume there.
         if (!redis) io.emit('farewell', { reason: 'host-ended' });
         const directoryClosed = directory.close();
+        janusProxy?.close();
         // io.close() disconnects every socket and closes the HTTP server; idle keep-alive
         // connections from page loads would otherwise hold the port open.
         void io.close(() => {
           void Promise.all([directoryClosed, handler.settled()])
             .then(quitRedis)
+            .then(() => janusRooms?.close())
             .then(() => resolve());
         });
         httpServer.closeAllConnections();

@@ -101,7 +101,22 @@ export interface JoinResult {
   locked: boolean;
   /** Who the join's `offer` was relayed to; absent when there was none or nobody to give it to. */
   offeredTo?: string;
+  /**
+   * Present when the host forwards media through Janus (SFU mode): the client publishes and
+   * subscribes there, through the host's own port (`/janus`), instead of sending media to each peer.
+   */
+  sfu?: SfuAccess;
 }
+
+/** A participant's way into the host's Janus room: good for this participation only. */
+export interface SfuAccess {
+  janusRoom: number;
+  /** Presented when connecting to `/janus` (as `?access=`), and on the room's allowed list. */
+  token: string;
+}
+
+/** Where the host's Janus is reached, on the host's own origin. */
+export const SFU_PATH = '/janus';
 
 /** What the server's `/parley.json` says about it, before anyone joins. */
 export interface ServerIdentity {
