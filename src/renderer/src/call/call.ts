@@ -11,19 +11,23 @@ import type { IceConfig } from '../../../shared/iceServers';
 import { parsePeerMessage, type MediaState, type PeerView } from '../../../shared/peerMessages';
 import { ViewRequests } from './viewRequests';
 import { Gestures } from './gestures';
-import type { JoinRequest, JoinResult, PeerInfo, RoomState } from '../../../shared/protocol';
+import type { JoinRequest, JoinResult, PeerInfo, RoomState, SfuAccess } from '../../../shared/protocol';
 import { CallError } from './callError';
 import { Chat } from './chat';
 import { FileTransfers } from './fileTransfer';
 import { Emitter } from './emitter';
 import type { LocalTracks, MediaKind } from './channels';
 import { Mesh } from './mesh';
+import { SfuMedia } from './sfu/sfuMedia';
 import type { WarmHost } from './joinPreparation';
 import { admitsUs, checkServer } from './serverCheck';
 import { SignalingClient } from './signalingClient';
 import { closeStandby, hasUnansweredOffer, type StandbyConnection } from './standbyConnection';
 
 export type SignalingState = 'connected' | 'reconnecting';
+
+/** After the link to the host's media server drops, try again this soon (and again, while the call lasts). */
+const SFU_RETRY_MS = 1000;
 
 export type CallEvents = {
   'peer-joined': (peer: PeerInfo) => void;
@@ -60,6 +64,11 @@ export interface CallOptions {
 export class Call extends Emitter<CallEvents> {
   private readonly signaling: SignalingClient;
   private mesh: Mesh | undefined;
+  /**
+   * SFU mode (the join carried `sfu`): media goes through the host's Janus, and the mesh keeps only
+   * the data channels (it is given no tracks).
+   */
+  private sfu: SfuMedia | undefined;
   private finished = false;
   private mediaState: MediaState;
   private localTracks: LocalTracks;
@@ -139,7 +148,8 @@ export class Call extends Emitter<CallEvents> {
       this.listen();
       this.selfId = joined.selfId;
       for (const peer of joined.peers) if (peer.isHost) this.hostIds.add(peer.id);
-      this.buildMesh(joined.selfId, joined.peers, joined.offeredTo);
+      this.buildMesh(joined.selfId, joined.peers, joined.offeredTo, joined.sfu);
+      if (joined.sfu) await this.startSfu(joined.sfu, joined.selfId);
       return joined;
     } catch (error) {
       this.finish();
@@ -150,7 +160,8 @@ export class Call extends Emitter<CallEvents> {
   /** Sends a different track (a new device, an effect, or none) to everyone, without renegotiating. */
   setLocalTrack(kind: MediaKind, track: MediaStreamTrack | null): void {
     this.localTracks[kind] = track;
-    this.mesh?.setLocalTrack(kind, track);
+    if (this.sfu) this.sfu.setLocalTrack(kind, track);
+    else this.mesh?.setLocalTrack(kind, track);
   }
 
   /** Tells everyone (now, and each newcomer when its channel opens) whether we are muted or off camera. */
@@ -162,6 +173,7 @@ export class Call extends Emitter<CallEvents> {
   /** How we show this peer's camera now: it sends us what that needs (see viewRequests.ts). */
   setPeerView(peerId: string, view: PeerView): void {
     this.views.set(peerId, view);
+    this.sfu?.showAs(peerId, view);
   }
 
   /** Shares a screen with everyone as an extra video track, or stops (null). */
@@ -244,21 +256,22 @@ export class Call extends Emitter<CallEvents> {
   }
 
   /** `offeredTo`: the peer the host already gave the standby's offer to, with our join. */
-  private buildMesh(selfId: string, peers: PeerInfo[], offeredTo?: string): void {
+  private buildMesh(selfId: string, peers: PeerInfo[], offeredTo?: string, sfu?: SfuAccess): void {
     // Alone in the room: others will offer to us, so a connection with an offer of its own is no use.
     const standby = this.standby;
     this.standby = undefined;
     if (standby && peers.length === 0) closeStandby(standby);
     const mesh = new Mesh({
       selfId,
-      localTracks: this.localTracks,
+      // In SFU mode the peers' own connections carry data only (a standby's tracks are taken off).
+      localTracks: sfu ? { audio: null, video: null } : this.localTracks,
       ice: this.options.ice,
       send: (to, payload) => this.signaling.signal(to, payload),
       standby: peers.length > 0 ? standby : undefined,
       standbyOfferedTo: offeredTo,
     });
     this.mesh = mesh;
-    mesh.on('peer-stream', (id, stream) => this.emit('peer-stream', id, stream));
+    if (!sfu) mesh.on('peer-stream', (id, stream) => this.emit('peer-stream', id, stream));
     mesh.on('peer-connection-state', (id, state) => this.emit('peer-connection-state', id, state));
     mesh.on('peer-path', (id, problem) => this.emit('peer-path', id, problem));
     mesh.on('peer-screen', (id, stream) => this.emit('peer-screen', id, stream));
@@ -281,6 +294,32 @@ export class Call extends Emitter<CallEvents> {
     mesh.on('error', (id, error) => console.warn(`Parley: media with ${id} failed`, error));
     if (this.screenTrack) mesh.setScreenTrack(this.screenTrack);
     for (const peer of peers) mesh.connectTo(peer.id);
+  }
+
+  /**
+   * Publishes and subscribes through the host's Janus. If the link to it drops (the network, a
+   * restart) it is made again while the call lasts; a host that ended our access ends the call
+   * through signaling anyway.
+   */
+  private async startSfu(access: SfuAccess, selfId: string): Promise<void> {
+    this.sfu?.close();
+    const sfu = new SfuMedia({ hostUrl: this.options.url, access, selfId, localTracks: this.localTracks, ice: this.options.ice });
+    this.sfu = sfu;
+    sfu.on('peer-stream', (id, stream) => this.emit('peer-stream', id, stream));
+    sfu.on('error', (error) => console.warn('Parley: media through the host failed', error));
+    sfu.on('lost', () => {
+      if (this.finished || this.sfu !== sfu) return;
+      setTimeout(() => {
+        if (!this.finished && this.sfu === sfu) void this.startSfu(access, selfId).catch((error: unknown) => console.warn('Parley: media through the host failed', error));
+      }, SFU_RETRY_MS);
+    });
+    try {
+      await sfu.start();
+    } catch (error) {
+      if (this.sfu !== sfu) return;
+      sfu.close();
+      throw error instanceof CallError ? error : new CallError('UNREACHABLE', `The host's media server did not answer: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Back on a new connection: take our old place, then reconcile who is here. */
@@ -318,7 +357,8 @@ export class Call extends Emitter<CallEvents> {
       this.mesh?.close();
       this.emit('self-id', now.selfId);
       for (const peer of now.peers) this.emit('peer-joined', peer);
-      this.buildMesh(now.selfId, now.peers);
+      this.buildMesh(now.selfId, now.peers, undefined, now.sfu);
+      if (now.sfu) void this.startSfu(now.sfu, now.selfId).catch((error: unknown) => console.warn('Parley: media through the host failed', error));
     }
     this.emit('signaling-state', 'connected');
   }
@@ -352,6 +392,8 @@ export class Call extends Emitter<CallEvents> {
     this.standby = undefined;
     globalThis.removeEventListener?.('online', this.onNetworkBack);
     this.views.close();
+    this.sfu?.close();
+    this.sfu = undefined;
     this.mesh?.close();
     this.signaling.close();
     this.removeAllListeners();

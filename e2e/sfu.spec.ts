@@ -1,0 +1,129 @@
+/**
+ * SFU mode end to end, with a real Janus (Debian's package) driven by the headless host: each page
+ * has one connection sending its camera (in simulcast layers) to Janus and receives everyone
+ * else's through one other; in speaker view the thumbnails get the small layer and the featured
+ * tile the full one; chat goes round; a leaver's tile goes from every screen within two seconds.
+ */
+import type { Page } from '@playwright/test';
+import { createSignalingServer, type SignalingServer } from '../signaling-server/src/index';
+import { janusMissing, startJanus, type JanusInstance } from '../signaling-server/test/janusServer';
+import { expect, fromMoreMenu, joinCall, openParticipant, RENDERER_DIR, test as base, type Participant } from './fixtures';
+
+const test = base.extend<{ janus: JanusInstance; sfuServer: SignalingServer }>({
+  janus: async ({}, use) => {
+    const janus = await startJanus();
+    await use(janus);
+    await janus.stop();
+  },
+  sfuServer: async ({ janus }, use) => {
+    const server = await createSignalingServer({ host: '127.0.0.1', port: 0, staticDir: RENDERER_DIR, capacity: 50, janus });
+    await use(server);
+    await server.close();
+  },
+});
+
+interface MediaPicture {
+  /** Connections whose camera sender has encoded frames, and how many layers each sends. */
+  sendingCamera: { layers: number }[];
+  /** Every video arriving: its height, and frames decoded so far. */
+  receiving: { height: number; frames: number }[];
+}
+
+/** What this page's connections send and receive, from their own getStats. */
+const mediaOf = (page: Page): Promise<MediaPicture> =>
+  page.evaluate(async () => {
+    const pcs = (window as unknown as { __parleyPeerConnections: RTCPeerConnection[] }).__parleyPeerConnections.filter((pc) => pc.connectionState !== 'closed');
+    const picture: MediaPicture = { sendingCamera: [], receiving: [] };
+    for (const pc of pcs) {
+      let layers = 0;
+      (await pc.getStats()).forEach((report: Record<string, unknown>) => {
+        if (report['kind'] !== 'video') return;
+        if (report['type'] === 'outbound-rtp' && Number(report['framesEncoded'] ?? 0) > 0) layers++;
+        if (report['type'] === 'inbound-rtp' && Number(report['framesDecoded'] ?? 0) > 0) picture.receiving.push({ height: Number(report['frameHeight'] ?? 0), frames: Number(report['framesDecoded']) });
+      });
+      if (layers > 0) picture.sendingCamera.push({ layers });
+    }
+    return picture;
+  });
+
+/** The arriving videos whose frames advance over a second, with their heights. */
+async function decodingVideos(page: Page): Promise<{ height: number }[]> {
+  const before = (await mediaOf(page)).receiving;
+  await page.waitForTimeout(1000);
+  const after = (await mediaOf(page)).receiving;
+  return after.filter((video, i) => video.frames > (before[i]?.frames ?? Infinity));
+}
+
+const videosDecoding = async (page: Page): Promise<number> => (await decodingVideos(page)).length;
+
+const PEOPLE = ['Ada', 'Grace', 'Linus', 'Alan', 'Barbara', 'Edsger'];
+
+test.skip(Boolean(janusMissing), janusMissing ?? '');
+
+test('through Janus: one connection sends each camera in layers, everyone decodes everyone, thumbnails get the small layer, chat and leaving work', async ({ browser, janus, sfuServer, participants }) => {
+  test.setTimeout(120_000);
+  const pages: Participant[] = [];
+  for (const name of PEOPLE) {
+    const participant = await openParticipant(browser, sfuServer, name, 'all-hands');
+    participants.push(participant);
+    pages.push(participant);
+    await joinCall(participant);
+  }
+  const others = PEOPLE.length - 1;
+  for (const { page, name } of pages) {
+    await expect.poll(() => videosDecoding(page), { timeout: 30_000, message: `${name} decodes the others` }).toBe(others);
+  }
+  for (const { page, name } of pages) {
+    const { sendingCamera } = await mediaOf(page);
+    console.log(`[sfu] ${name} sends its camera on ${sendingCamera.length} connection(s), ${sendingCamera.map((c) => c.layers).join('/')} layers`);
+    expect(sendingCamera, `${name}: one connection sends the camera`).toHaveLength(1);
+    expect(sendingCamera[0]!.layers, `${name}: in at least two layers`).toBeGreaterThanOrEqual(2);
+  }
+
+  // Speaker view on Ada's screen: Grace featured, the others thumbnails.
+  const ada = pages[0]!.page;
+  await fromMoreMenu(ada, 'Speaker view');
+  await ada.getByRole('button', { name: 'Pin Grace' }).click();
+  await expect(ada.getByRole('figure', { name: 'Grace', exact: true })).toHaveAttribute('data-view', 'featured');
+  // What Ada's screen shows of each: Janus forwards the full layer for the featured tile, the
+  // small one for thumbnails, nothing for tiles not shown (speaker view hides what does not fit).
+  const views = await ada.locator('figure[data-view]').evaluateAll((figures) => figures.map((figure) => (figure as HTMLElement).dataset['view']!));
+  const shown = views.filter((view) => view === 'featured' || view === 'thumbnail').length;
+  const heightsNow = async () => (await decodingVideos(ada)).map((video) => video.height).sort((a, b) => b - a);
+  await expect.poll(heightsNow, { timeout: 10_000 }).toEqual([480, ...Array(shown - 1).fill(240)]);
+  console.log(`[sfu] Ada in speaker view (${views.join(', ')}) decodes heights ${(await heightsNow()).join(', ')}`);
+
+  // Chat over the peers' own data channels.
+  await ada.getByRole('button', { name: /^Chat and files/ }).click();
+  await ada.getByRole('textbox', { name: 'Message' }).fill('Hello, all hands');
+  await ada.getByRole('button', { name: 'Send', exact: true }).click();
+  for (const { page } of pages.slice(1)) {
+    await page.getByRole('button', { name: /^Chat and files/ }).click();
+    await expect(page.getByRole('log', { name: 'Messages' }).getByText('Hello, all hands')).toBeVisible({ timeout: 5000 });
+  }
+
+  // A page that skips the host gets nowhere: not through the host without its access, and not
+  // at Janus itself (which wants the host's API secret).
+  const skipped = await ada.evaluate(async ({ hostUrl, janusUrl }) => {
+    const attempt = (url: string, message?: string) =>
+      new Promise<string>((resolve) => {
+        const socket = new WebSocket(url, 'janus-protocol');
+        socket.onerror = () => resolve('refused');
+        socket.onopen = () => (message ? socket.send(message) : resolve('opened'));
+        socket.onmessage = ({ data }) => resolve(String(data));
+      });
+    return {
+      forged: await attempt(`${hostUrl.replace('http', 'ws')}/janus?access=forged`),
+      direct: await attempt(janusUrl, JSON.stringify({ janus: 'create', transaction: 'x' })),
+    };
+  }, { hostUrl: sfuServer.url, janusUrl: janus.url });
+  expect(skipped.forged).toBe('refused');
+  expect(JSON.parse(skipped.direct)).toMatchObject({ janus: 'error', error: { code: 403 } });
+
+  // Alan leaves: his tile goes from every screen within two seconds.
+  const alan = pages[3]!.page;
+  await alan.getByRole('button', { name: 'Leave' }).click();
+  const left = Date.now();
+  for (const { page, name } of pages) if (name !== 'Alan') await expect(page.getByRole('figure', { name: 'Alan', exact: true })).toHaveCount(0, { timeout: 2000 });
+  console.log(`[sfu] Alan's tile gone from every screen ${Date.now() - left} ms after he left`);
+});
