@@ -33,3 +33,8 @@ export function descendantCpuSeconds(root = process.pid): number {
   }
   return ticks / CLOCK_TICKS;
 }
+
+/** CPU seconds used so far by one process and its descendants (a server the benchmark started). */
+export function treeCpuSeconds(pid: number): number {
+  return (readStat(String(pid))?.ticks ?? 0) / CLOCK_TICKS + descendantCpuSeconds(pid);
+}

@@ -2,12 +2,13 @@
  * SFU mode end to end, with a real Janus (Debian's package) driven by the headless host: each page
  * has one connection sending its camera (in simulcast layers) to Janus and receives everyone
  * else's through one other; in speaker view the thumbnails get the small layer and the featured
- * tile the full one; chat goes round; a leaver's tile goes from every screen within two seconds.
+ * tile the full one, and a hidden window gets no video; chat goes round; a leaver's tile goes from every screen within two seconds.
  */
 import type { Page } from '@playwright/test';
 import { createSignalingServer, type SignalingServer } from '../signaling-server/src/index';
 import { janusMissing, startJanus, type JanusInstance } from '../signaling-server/test/janusServer';
 import { expect, fromMoreMenu, joinCall, openParticipant, RENDERER_DIR, test as base, type Participant } from './fixtures';
+import { emulatePageFocus, setPageFocus } from './pageFocus';
 
 const test = base.extend<{ janus: JanusInstance; sfuServer: SignalingServer }>({
   janus: async ({}, use) => {
@@ -64,7 +65,7 @@ test('through Janus: one connection sends each camera in layers, everyone decode
   test.setTimeout(120_000);
   const pages: Participant[] = [];
   for (const name of PEOPLE) {
-    const participant = await openParticipant(browser, sfuServer, name, 'all-hands');
+    const participant = await openParticipant(browser, sfuServer, name, 'all-hands', emulatePageFocus);
     participants.push(participant);
     pages.push(participant);
     await joinCall(participant);
@@ -92,6 +93,13 @@ test('through Janus: one connection sends each camera in layers, everyone decode
   const heightsNow = async () => (await decodingVideos(ada)).map((video) => video.height).sort((a, b) => b - a);
   await expect.poll(heightsNow, { timeout: 10_000 }).toEqual([480, ...Array(shown - 1).fill(240)]);
   console.log(`[sfu] Ada in speaker view (${views.join(', ')}) decodes heights ${(await heightsNow()).join(', ')}`);
+
+  // Ada's window hidden: Janus forwards her no video at all; shown again, it all comes back.
+  await setPageFocus(ada, 'hidden');
+  await expect.poll(() => videosDecoding(ada), { timeout: 5000 }).toBe(0);
+  await setPageFocus(ada, 'front');
+  await expect.poll(() => videosDecoding(ada), { timeout: 10_000 }).toBe(shown);
+  console.log('[sfu] Ada hidden: no video forwarded to her; in front again: all back');
 
   // Chat over the peers' own data channels.
   await ada.getByRole('button', { name: /^Chat and files/ }).click();

@@ -19,6 +19,7 @@ export const janusMissing: string | null =
   spawnSync('janus', ['-V'], { stdio: 'ignore' }).error === undefined ? null : 'janus is not installed (apt-get install janus; scripts/ensure-test-tools.sh does it as root)';
 
 export interface JanusInstance extends JanusOptions {
+  pid: number;
   /** What Janus printed, for a test that fails to say why. */
   output(): string;
   stop(): Promise<void>;
@@ -59,7 +60,7 @@ export async function startJanus(): Promise<JanusInstance> {
     await stop();
     throw error;
   }
-  return { url: `ws://127.0.0.1:${wsPort}`, ...secrets, output: () => output, stop };
+  return { url: `ws://127.0.0.1:${wsPort}`, ...secrets, pid: child.pid!, output: () => output, stop };
 }
 
 /** Janus is up once its WebSocket port takes connections (it says so only at a chattier log level). */
