@@ -135,3 +135,38 @@ test('through Janus: one connection sends each camera in layers, everyone decode
   for (const { page, name } of pages) if (name !== 'Alan') await expect(page.getByRole('figure', { name: 'Alan', exact: true })).toHaveCount(0, { timeout: 2000 });
   console.log(`[sfu] Alan's tile gone from every screen ${Date.now() - left} ms after he left`);
 });
+
+/** Keeps the page's WebSockets to the host's /janus, so a test can cut one as a network would. */
+function keepJanusSockets(): void {
+  const kept: WebSocket[] = [];
+  (window as unknown as { __janusSockets: WebSocket[] }).__janusSockets = kept;
+  const NativeSocket = window.WebSocket;
+  window.WebSocket = class extends NativeSocket {
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args);
+      if (String(args[0]).includes('/janus')) kept.push(this);
+    }
+  };
+}
+
+test('when a page loses its link to Janus, it makes a new one: the others see it again, and it sees them', async ({ browser, sfuServer, participants }) => {
+  test.setTimeout(90_000);
+  const pages: Participant[] = [];
+  for (const name of ['Ada', 'Grace', 'Linus']) {
+    const participant = await openParticipant(browser, sfuServer, name, 'all-hands', async (context) => void (await context.addInitScript(keepJanusSockets)));
+    participants.push(participant);
+    pages.push(participant);
+    await joinCall(participant);
+  }
+  for (const { page } of pages) await expect.poll(() => videosDecoding(page), { timeout: 30_000 }).toBe(2);
+  const ada = pages[0]!.page;
+  await ada.evaluate(() => {
+    for (const socket of (window as unknown as { __janusSockets: WebSocket[] }).__janusSockets) socket.close();
+  });
+  const cut = Date.now();
+  // Her page opens a new link (her old connections to Janus closed with the old one)...
+  await expect.poll(() => ada.evaluate(() => (window as unknown as { __janusSockets: WebSocket[] }).__janusSockets.length), { timeout: 5000 }).toBe(2);
+  // ...her old publisher goes from Janus with the old link, and the others subscribe to her new one.
+  for (const { page, name } of pages) await expect.poll(() => videosDecoding(page), { timeout: 15_000, message: `${name} decodes the others again` }).toBe(2);
+  console.log(`[sfu] Ada's link to Janus cut: everyone decoding everyone again ${Date.now() - cut} ms later`);
+});

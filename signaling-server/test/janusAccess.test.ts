@@ -146,6 +146,17 @@ describe.skipIf(janusMissing)('SFU mode: who may use the host\'s Janus', () => {
     direct.close();
   });
 
+  it('a second connection with the same access (a page back after an outage) replaces the first', async () => {
+    const ada = await participant('Ada');
+    const first = await janusThroughHost(ada.self.sfu!.token);
+    const second = await janusThroughHost(ada.self.sfu!.token);
+    expect(await first.closed).toBe(4001);
+    const handle = await videoRoomHandle(second);
+    const joined = await second.ask({ janus: 'message', ...handle, body: { request: 'join', ptype: 'publisher', room: ada.self.sfu!.janusRoom } });
+    expect(pluginData(joined)).toMatchObject({ videoroom: 'joined' });
+    second.socket.close();
+  });
+
   it('removed by the host: its Janus connection closes, and its token no longer opens one', async () => {
     const host = await participant('Host', 'all-hands', HOST_KEY);
     const grace = await participant('Grace');

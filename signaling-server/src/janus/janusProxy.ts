@@ -52,7 +52,11 @@ export function attachJanusProxy(httpServer: HttpServer, { janusUrl, apiSecret, 
   const relay = (client: WebSocket, token: string): void => {
     const admission = rooms.admission(token);
     if (!admission) return client.close(4003, 'access ended');
+    // One connection per participant: a page back after an outage replaces the one it lost,
+    // whose Janus session (and publisher, which would otherwise linger as a twin until Janus
+    // times it out) goes with it.
     const mine = connectionsByToken.get(token) ?? new Set();
+    for (const earlier of mine) earlier.close(4001, 'replaced by a newer connection');
     mine.add(client);
     connectionsByToken.set(token, mine);
     const upstream = new WebSocket(janusUrl, JANUS_PROTOCOL);

@@ -18,16 +18,13 @@ import { FileTransfers } from './fileTransfer';
 import { Emitter } from './emitter';
 import type { LocalTracks, MediaKind } from './channels';
 import { Mesh } from './mesh';
-import { SfuMedia } from './sfu/sfuMedia';
+import { SfuSession } from './sfu/sfuSession';
 import type { WarmHost } from './joinPreparation';
 import { admitsUs, checkServer } from './serverCheck';
 import { SignalingClient } from './signalingClient';
 import { closeStandby, hasUnansweredOffer, type StandbyConnection } from './standbyConnection';
 
 export type SignalingState = 'connected' | 'reconnecting';
-
-/** After the link to the host's media server drops, try again this soon (and again, while the call lasts). */
-const SFU_RETRY_MS = 1000;
 
 export type CallEvents = {
   'peer-joined': (peer: PeerInfo) => void;
@@ -68,7 +65,7 @@ export class Call extends Emitter<CallEvents> {
    * SFU mode (the join carried `sfu`): media goes through the host's Janus, and the mesh keeps only
    * the data channels (it is given no tracks).
    */
-  private sfu: SfuMedia | undefined;
+  private sfu: SfuSession | undefined;
   private finished = false;
   private mediaState: MediaState;
   private localTracks: LocalTracks;
@@ -296,30 +293,12 @@ export class Call extends Emitter<CallEvents> {
     for (const peer of peers) mesh.connectTo(peer.id);
   }
 
-  /**
-   * Publishes and subscribes through the host's Janus. If the link to it drops (the network, a
-   * restart) it is made again while the call lasts; a host that ended our access ends the call
-   * through signaling anyway.
-   */
+  /** Publishes and subscribes through the host's Janus (sfu/sfuSession.ts makes the link again if it drops). */
   private async startSfu(access: SfuAccess, selfId: string): Promise<void> {
     this.sfu?.close();
-    const sfu = new SfuMedia({ hostUrl: this.options.url, access, selfId, localTracks: this.localTracks, ice: this.options.ice });
+    const sfu = new SfuSession({ hostUrl: this.options.url, access, selfId, localTracks: this.localTracks, ice: this.options.ice }, (id, stream) => this.emit('peer-stream', id, stream));
     this.sfu = sfu;
-    sfu.on('peer-stream', (id, stream) => this.emit('peer-stream', id, stream));
-    sfu.on('error', (error) => console.warn('Parley: media through the host failed', error));
-    sfu.on('lost', () => {
-      if (this.finished || this.sfu !== sfu) return;
-      setTimeout(() => {
-        if (!this.finished && this.sfu === sfu) void this.startSfu(access, selfId).catch((error: unknown) => console.warn('Parley: media through the host failed', error));
-      }, SFU_RETRY_MS);
-    });
-    try {
-      await sfu.start();
-    } catch (error) {
-      if (this.sfu !== sfu) return;
-      sfu.close();
-      throw error instanceof CallError ? error : new CallError('UNREACHABLE', `The host's media server did not answer: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    await sfu.start();
   }
 
   /** Back on a new connection: take our old place, then reconcile who is here. */
@@ -372,6 +351,7 @@ export class Call extends Emitter<CallEvents> {
   private peerGone(id: string): void {
     this.mesh?.remove(id);
     this.views.forget(id);
+    this.sfu?.forget(id);
     this.gestures.peerGone(id);
     this.hostIds.delete(id);
     this.chat.peerGone(id);
