@@ -101,6 +101,13 @@ test('through Janus: one connection sends each camera in layers, everyone decode
   await expect.poll(() => videosDecoding(ada), { timeout: 10_000 }).toBe(shown);
   console.log('[sfu] Ada hidden: no video forwarded to her; in front again: all back');
 
+  // The statistics read each participant's streams from the connection to Janus.
+  await fromMoreMenu(ada, 'Statistics');
+  const graceRow = ada.getByRole('row', { name: /^Grace/ });
+  await expect(graceRow.locator('[data-stat="resolution"]')).toHaveText('640×480', { timeout: 5000 });
+  await expect.poll(async () => Number((await graceRow.locator('[data-stat="bitrate-in"]').textContent())?.replace(/[^\d.]/g, '') || 0), { timeout: 5000 }).toBeGreaterThan(100);
+  await ada.getByRole('complementary').getByRole('button').first().click();
+
   // Chat over the peers' own data channels.
   await ada.getByRole('button', { name: /^Chat and files/ }).click();
   await ada.getByRole('textbox', { name: 'Message' }).fill('Hello, all hands');

@@ -19,6 +19,7 @@ import { Emitter } from './emitter';
 import type { LocalTracks, MediaKind } from './channels';
 import { Mesh } from './mesh';
 import { SfuSession } from './sfu/sfuSession';
+import type { StatsSource } from './callStats';
 import type { WarmHost } from './joinPreparation';
 import { admitsUs, checkServer } from './serverCheck';
 import { SignalingClient } from './signalingClient';
@@ -184,9 +185,12 @@ export class Call extends Emitter<CallEvents> {
     return { type: 'media-state', state: { ...this.mediaState, screenSharing: this.screenTrack !== null } };
   }
 
-  /** The peer connections now, by peer id (for statistics). */
-  connections(): Map<string, RTCPeerConnection> {
-    return this.mesh?.connections() ?? new Map();
+  /** What the statistics read now, by peer id: each peer's connection, or in SFU mode its share of the connections to Janus. */
+  connections(): Map<string, StatsSource> {
+    const mesh: Map<string, StatsSource> = this.mesh?.connections() ?? new Map();
+    // In SFU mode a participant's media is on the connections to Janus; until it arrives there,
+    // its data connection is all there is to read.
+    return this.sfu ? new Map([...mesh, ...this.sfu.statsSources()]) : mesh;
   }
 
   /** Host only: stop (or again allow) newcomers. */

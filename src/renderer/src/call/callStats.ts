@@ -41,6 +41,12 @@ export interface PeerStats {
 
 type Report = Record<string, unknown>;
 
+/**
+ * What a sample reads: a peer connection, or in SFU mode one participant's share of the two
+ * connections to the media server (sfu/sfuStats.ts).
+ */
+export type StatsSource = Pick<RTCPeerConnection, 'getStats' | 'getTransceivers'>;
+
 interface Totals {
   at: number;
   bytesIn: number;
@@ -59,7 +65,7 @@ export class StatsSampler {
   private readonly previous = new Map<string, Totals>();
 
   /** One sample per peer connection; the first sample of a peer has zero rates. */
-  async sample(connections: Map<string, RTCPeerConnection>): Promise<PeerStats[]> {
+  async sample(connections: Map<string, StatsSource>): Promise<PeerStats[]> {
     const results = await Promise.all(
       [...connections].map(async ([peerId, pc]) => {
         const reports: Report[] = [];

@@ -15,7 +15,9 @@ import { Emitter } from '../emitter';
 import type { IceConfig } from '../../../../shared/iceServers';
 import { rtcConfiguration } from '../iceConfig';
 import { JanusLink, type JanusEvent, type JanusHandle } from './janusLink';
+import type { StatsSource } from '../callStats';
 import { layerFor, SIMULCAST_ENCODINGS, type LayerChoice } from './layers';
+import { sfuStatsSource } from './sfuStats';
 
 export type SfuEvents = {
   'peer-stream': (peerId: string, stream: MediaStream) => void;
@@ -98,9 +100,11 @@ export class SfuMedia extends Emitter<SfuEvents> {
     this.enqueue(() => this.applyLayers(peerId));
   }
 
-  /** The connections to the media server, for statistics. */
-  connections(): { sending?: RTCPeerConnection; receiving?: RTCPeerConnection } {
-    return { sending: this.sending, receiving: this.receiving };
+  /** Per participant whose streams arrive, what the statistics read for them (sfuStats.ts). */
+  statsSources(): Map<string, StatsSource> {
+    const mids = new Map<string, Set<string>>();
+    for (const [mid, { peerId }] of this.forwarded) mids.set(peerId, (mids.get(peerId) ?? new Set()).add(mid));
+    return new Map([...mids].map(([peerId, theirs]) => [peerId, sfuStatsSource(this.receiving, this.sending, theirs)]));
   }
 
   close(): void {

@@ -5,6 +5,7 @@
  */
 import type { PeerView } from '../../../../shared/peerMessages';
 import { CallError } from '../callError';
+import type { StatsSource } from '../callStats';
 import type { LocalTracks, MediaKind } from '../channels';
 import { SfuMedia, type SfuMediaOptions } from './sfuMedia';
 
@@ -41,6 +42,10 @@ export class SfuSession {
   showAs(peerId: string, view: PeerView): void {
     this.views.set(peerId, view);
     this.media?.showAs(peerId, view);
+  }
+
+  statsSources(): Map<string, StatsSource> {
+    return this.media?.statsSources() ?? new Map();
   }
 
   forget(peerId: string): void {
