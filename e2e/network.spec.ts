@@ -250,10 +250,13 @@ async function callWithGraceAs(net: TwoMachines, role: 'polite' | 'impolite'): P
   for (let attempt = 1; ; attempt++) {
     await expectMediaFlowing(ada, 1);
     await expectMediaFlowing(grace, 1);
+    // One tile each: the one who left is gone from the other's screen, so the ids read are current.
+    for (const page of [ada, grace]) await expect(page.locator('figure[data-peer-id]')).toHaveCount(1);
     const [graceId] = await peerIdsOn(ada);
     const [adaId] = await peerIdsOn(grace);
     if ((graceId! < adaId!) === (role === 'polite')) return { ada, grace };
-    if (attempt === 8) throw new Error(`Grace never got to be the ${role} side`);
+    // Each try is a coin toss (fresh ids): 16 misses in a row is one run in 65,000.
+    if (attempt === 16) throw new Error(`Grace never got to be the ${role} side (last ids: Ada ${adaId}, Grace ${graceId})`);
     // A new participant, with a new id, taking turns: with Ada's id kept, a high one of hers would
     // leave Grace's few chances to sort after it (the test failed so about one run in nine).
     if (attempt % 2 === 1) {

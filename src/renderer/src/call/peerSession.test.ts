@@ -161,6 +161,32 @@ describe('PeerSession recovery', () => {
     expect(answered.sent.filter((payload) => payload.kind === 'restart-ice')).toHaveLength(1);
   });
 
+  it('a second answer to an offer sent twice is let go, not applied (it would fail in `stable`)', async () => {
+    const errors: unknown[] = [];
+    const pc = new StandInConnection();
+    const applied: RTCSessionDescriptionInit[] = [];
+    pc.setRemoteDescription = async (description) => void applied.push(description);
+    const peer = new PeerSession({ pc: pc as unknown as RTCPeerConnection, polite: false, send: () => undefined, onError: (error) => errors.push(error) });
+    pc.signalingState = 'stable';
+    await peer.receive({ kind: 'description', description: { type: 'answer', sdp: 'v=0 (the same answer again)' } });
+    expect(applied).toEqual([]);
+    expect(errors).toEqual([]);
+    // Both copies arriving while our offer is outstanding: the first is applied, the second,
+    // arriving while the first is being applied, is let go.
+    pc.signalingState = 'have-local-offer';
+    let finish: () => void = () => undefined;
+    pc.setRemoteDescription = (description) => {
+      applied.push(description);
+      return new Promise<void>((resolve) => (finish = resolve));
+    };
+    const first = peer.receive({ kind: 'description', description: { type: 'answer', sdp: 'v=0 (the answer)' } });
+    await peer.receive({ kind: 'description', description: { type: 'answer', sdp: 'v=0 (the answer)' } });
+    finish();
+    await first;
+    expect(applied).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
   it('recover(): the impolite side restarts a connection that is down; the polite side only re-sends an unanswered offer', () => {
     const impolite = session(false);
     impolite.pc.becomes('disconnected');

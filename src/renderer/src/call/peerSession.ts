@@ -209,6 +209,10 @@ export class PeerSession {
   private async receiveDescription(description: SessionDescription): Promise<void> {
     const pc = this.pc;
     this.descriptionCount.received++;
+    // An answer with no offer of ours outstanding, or while the answer to it is being applied: the
+    // second answer to an offer sent twice (re-sent on a resume to a peer that had in fact received
+    // it). Only one offer of ours is ever outstanding, so there is nothing new in it to apply.
+    if (description.type === 'answer' && (pc.signalingState === 'stable' || this.isSettingRemoteAnswerPending)) return;
     // An offer may arrive while we are in "have-local-offer" (glare), or while our answer to an
     // earlier offer is still being applied; the latter is not a collision.
     const readyForOffer =
