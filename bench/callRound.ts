@@ -76,7 +76,7 @@ export async function measureRound(browser: Browser, serverUrl: string, room: st
     await page.goto(`${serverUrl}/?room=${encodeURIComponent(room)}`);
     await page.getByLabel('Display name').fill(`P${i}`);
     await page.getByRole('button', { name: 'Join' }).click();
-    await page.getByRole('button', { name: 'Leave' }).waitFor();
+    await page.getByRole('button', { name: 'Leave' }).waitFor({ timeout: 90_000 }); // nine pages on two cores join slowly
     pages.push(page);
   }
   if (layout === 'speaker') {
