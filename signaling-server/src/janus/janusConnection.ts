@@ -6,23 +6,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
+import { JANUS_PROTOCOL, JanusError } from '../../../src/shared/janus';
 
-export const JANUS_PROTOCOL = 'janus-protocol';
 /** Janus ends a session after 60 s without a request; a keepalive every 25 s keeps ours. */
 const KEEPALIVE_MS = 25_000;
 const REQUEST_TIMEOUT_MS = 8_000;
 
 type JanusMessage = Record<string, unknown> & { janus?: string; transaction?: string };
-
-export class JanusError extends Error {
-  constructor(
-    message: string,
-    readonly code?: number,
-  ) {
-    super(message);
-    this.name = 'JanusError';
-  }
-}
 
 export class JanusConnection {
   private readonly waiting = new Map<string, { resolve: (message: JanusMessage) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();

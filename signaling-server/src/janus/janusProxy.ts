@@ -10,7 +10,7 @@ import type { Duplex } from 'node:stream';
 import WebSocket, { WebSocketServer } from 'ws';
 import { SFU_PATH } from '../../../src/shared/protocol';
 import type { AbuseGuard } from '../abuse';
-import { JANUS_PROTOCOL } from './janusConnection';
+import { JANUS_PROTOCOL } from '../../../src/shared/janus';
 import type { JanusRooms } from './janusRooms';
 import { filterClientRequest, MAX_JANUS_MESSAGE_BYTES, type FilterState } from './requestFilter';
 

@@ -8,7 +8,8 @@
  * global script with adapter.js, and manages peer connections, media capture and its own
  * reconnection, all of which Parley does itself. What is needed here is ~150 lines.
  */
-export const JANUS_PROTOCOL = 'janus-protocol';
+import { JANUS_PROTOCOL, JanusError } from '../../../../shared/janus';
+
 const KEEPALIVE_MS = 25_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -19,16 +20,6 @@ export interface JanusEvent {
 }
 
 type Message = Record<string, unknown>;
-
-export class JanusError extends Error {
-  constructor(
-    message: string,
-    readonly code?: number,
-  ) {
-    super(message);
-    this.name = 'JanusError';
-  }
-}
 
 export class JanusHandle {
   /** Events for this handle that answer no request of ours: new publishers, leavers, hangups. */
