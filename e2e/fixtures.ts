@@ -60,6 +60,8 @@ export interface BrowserSetup {
   locale?: string;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
+  /** After the page's address, e.g. `#host-key=…` for a headless host's organiser link. */
+  fragment?: string;
 }
 
 export async function openParticipant(
@@ -68,7 +70,7 @@ export async function openParticipant(
   name: string,
   room = 'team',
   prepare?: (context: BrowserContext) => Promise<void>,
-  { locale = 'en-US', colorScheme = 'light', viewport = { width: 1100, height: 800 } }: BrowserSetup = {},
+  { locale = 'en-US', colorScheme = 'light', viewport = { width: 1100, height: 800 }, fragment = '' }: BrowserSetup = {},
 ): Promise<Participant> {
   // Tests find controls by their English names unless they test a language (the page follows the
   // browser's languages, which Playwright sets from `locale`).
@@ -78,7 +80,7 @@ export async function openParticipant(
   page.on('pageerror', (error) => console.error(`[${name}] page error:`, error.stack ?? error));
   await page.addInitScript(instrumentPeerConnections);
   await page.addInitScript(instrumentAudioGraph);
-  await page.goto(`${server.url}/?room=${encodeURIComponent(room)}`);
+  await page.goto(`${server.url}/?room=${encodeURIComponent(room)}${fragment}`);
   await page.getByLabel('Display name').fill(name);
   return { name, page, context };
 }

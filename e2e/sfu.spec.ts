@@ -2,8 +2,11 @@
  * SFU mode end to end, with a real Janus (Debian's package) driven by the headless host: each page
  * has one connection sending its camera (in simulcast layers) to Janus and receives everyone
  * else's through one other; in speaker view the thumbnails get the small layer and the featured
- * tile the full one, and a hidden window gets no video; chat goes round; a leaver's tile goes from every screen within two seconds.
+ * tile the full one, and a hidden window gets no video; chat and a file go round; a leaver's tile,
+ * and a removed participant's, go from every screen within two seconds.
  */
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { createSignalingServer, type SignalingServer } from '../signaling-server/src/index';
 import { janusMissing, startJanus, type JanusInstance } from '../signaling-server/test/janusServer';
@@ -17,7 +20,7 @@ const test = base.extend<{ janus: JanusInstance; sfuServer: SignalingServer }>({
     await janus.stop();
   },
   sfuServer: async ({ janus }, use) => {
-    const server = await createSignalingServer({ host: '127.0.0.1', port: 0, staticDir: RENDERER_DIR, capacity: 50, janus });
+    const server = await createSignalingServer({ host: '127.0.0.1', port: 0, staticDir: RENDERER_DIR, capacity: 50, janus, hostKey: HOST_KEY });
     await use(server);
     await server.close();
   },
@@ -58,14 +61,22 @@ async function decodingVideos(page: Page): Promise<{ height: number }[]> {
 const videosDecoding = async (page: Page): Promise<number> => (await decodingVideos(page)).length;
 
 const PEOPLE = ['Ada', 'Grace', 'Linus', 'Alan', 'Barbara', 'Edsger'];
+/** The headless host's PARLEY_HOST_KEY: Ada opens the organiser link, so she may remove people. */
+const HOST_KEY = 'organiser-key-for-the-sfu-test';
 
 test.skip(Boolean(janusMissing), janusMissing ?? '');
 
-test('through Janus: one connection sends each camera in layers, everyone decodes everyone, thumbnails get the small layer, chat and leaving work', async ({ browser, janus, sfuServer, participants }) => {
-  test.setTimeout(120_000);
+test('through Janus: one connection sends each camera in layers, everyone decodes everyone, thumbnails get the small layer, chat, files, leaving and removal work', async ({ browser, janus, sfuServer, participants }) => {
+  test.setTimeout(150_000);
   const pages: Participant[] = [];
   for (const name of PEOPLE) {
-    const participant = await openParticipant(browser, sfuServer, name, 'all-hands', emulatePageFocus);
+    const fragment = name === 'Ada' ? `#host-key=${HOST_KEY}` : '';
+    const participant = await openParticipant(browser, sfuServer, name, 'all-hands', emulatePageFocus, { fragment });
+    if (name === 'Ada') {
+      // The organiser link: the page says what it means, and the key leaves the address bar.
+      await expect(participant.page.getByText('From an organiser link')).toBeVisible();
+      expect(participant.page.url()).not.toContain('host-key');
+    }
     participants.push(participant);
     pages.push(participant);
     await joinCall(participant);
@@ -117,6 +128,22 @@ test('through Janus: one connection sends each camera in layers, everyone decode
     await expect(page.getByRole('log', { name: 'Messages' }).getByText('Hello, all hands')).toBeVisible({ timeout: 5000 });
   }
 
+  // A file to everyone, also over the peers' data channels: each accepts it and gets it whole.
+  const agenda = randomBytes(256 * 1024);
+  await ada.getByLabel('File to send').setInputFiles({ name: 'agenda.bin', mimeType: 'application/octet-stream', buffer: agenda });
+  await ada.getByLabel('To', { exact: true }).selectOption({ label: 'Everyone' });
+  await ada.getByRole('button', { name: 'Send file' }).click();
+  const sha256 = createHash('sha256').update(agenda).digest('hex');
+  for (const { page, name } of pages.slice(1)) {
+    const offered = page.getByRole('listitem', { name: 'agenda.bin from Ada' });
+    await offered.getByRole('button', { name: 'Accept' }).click();
+    await expect(offered.getByRole('status'), `${name} has the file`).toHaveText('Done, checked (SHA-256)', { timeout: 20_000 });
+  }
+  const saving = pages[5]!.page.waitForEvent('download');
+  await pages[5]!.page.getByRole('listitem', { name: 'agenda.bin from Ada' }).getByRole('button', { name: 'Save' }).click();
+  const saved = await (await saving).path();
+  expect(createHash('sha256').update(await readFile(saved)).digest('hex')).toBe(sha256);
+
   // A page that skips the host gets nowhere: not through the host without its access, and not
   // at Janus itself (which wants the host's API secret).
   const skipped = await ada.evaluate(async ({ hostUrl, janusUrl }) => {
@@ -141,6 +168,13 @@ test('through Janus: one connection sends each camera in layers, everyone decode
   const left = Date.now();
   for (const { page, name } of pages) if (name !== 'Alan') await expect(page.getByRole('figure', { name: 'Alan', exact: true })).toHaveCount(0, { timeout: 2000 });
   console.log(`[sfu] Alan's tile gone from every screen ${Date.now() - left} ms after he left`);
+
+  // Ada, the organiser, removes Grace: Grace is told, and her tile goes from every screen within two seconds.
+  await ada.getByRole('button', { name: 'Remove Grace from the room' }).click();
+  const removed = Date.now();
+  for (const { page, name } of pages) if (name !== 'Alan' && name !== 'Grace') await expect(page.getByRole('figure', { name: 'Grace', exact: true })).toHaveCount(0, { timeout: 2000 });
+  console.log(`[sfu] Grace's tile gone from every screen ${Date.now() - removed} ms after Ada removed her`);
+  await expect(pages[1]!.page.getByRole('alert')).toContainText('The host removed you from the room');
 });
 
 /** Keeps the page's WebSockets to the host's /janus, so a test can cut one as a network would. */

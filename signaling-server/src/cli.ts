@@ -148,6 +148,8 @@ async function main(): Promise<void> {
   if (options.janus) console.log(`Media goes through Janus at ${options.janus.url} (SFU mode).`);
   console.log('Open one of these in a browser, or type the address in the app:');
   for (const address of server.addresses) console.log(`  ${scheme}://${address}${query}`);
+  // The key itself is not printed (logs are read by more people than should hold it).
+  if (options.hostKey) console.log('The organiser (may lock the room and remove people) opens one of these with #host-key=<PARLEY_HOST_KEY, URL-encoded> after it.');
   if (options.room) {
     console.log('Invite links for the app:');
     for (const address of server.addresses) {

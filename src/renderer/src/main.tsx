@@ -13,6 +13,12 @@ import './styles.css';
 const { suggestion } = platform();
 if (suggestion.hostAddress) useParley.getState().setHostAddress(suggestion.hostAddress);
 if (suggestion.room) useParley.getState().setRoom(suggestion.room);
+// An organiser link: its key is kept for the join and taken out of the address bar at once, so a
+// copied address or a shared screen does not pass it on.
+if (suggestion.hostKey) {
+  useParley.getState().setOrganiserKey(suggestion.hostKey);
+  history.replaceState(null, '', location.pathname + location.search);
+}
 // The desktop app's main process follows the call (display kept awake while it lasts).
 reportCallStateToDesktop(useParley);
 // …and its menus and window follow the language and appearance chosen here.

@@ -10,6 +10,8 @@ import { browserNotifier } from './browserNotifications';
 export interface JoinSuggestion {
   hostAddress?: string;
   room?: string;
+  /** A headless host's organiser link carries its host key in the fragment (`#host-key=…`), which browsers never send. */
+  hostKey?: string;
 }
 
 export interface SaveOutcome {
@@ -105,9 +107,10 @@ export function detectPlatform(win: Window = window): Platform {
       },
     };
   }
-  const { protocol, host, search } = win.location;
+  const { protocol, host, search, hash } = win.location;
   const servedByHost = protocol === 'http:' || protocol === 'https:';
   const room = new URLSearchParams(search).get('room') ?? undefined;
+  const hostKey = new URLSearchParams(hash.slice(1)).get('host-key') || undefined;
   return {
     kind: 'browser',
     hosting: null,
@@ -122,7 +125,7 @@ export function detectPlatform(win: Window = window): Platform {
     ...browserNotifier(win),
     showWindow: null,
     isMac: /Mac/i.test(win.navigator.platform),
-    suggestion: servedByHost ? { hostAddress: `${protocol}//${host}`, room } : { room },
+    suggestion: servedByHost ? { hostAddress: `${protocol}//${host}`, room, hostKey } : { room },
     defaultScheme: protocol === 'https:' ? 'https' : 'http',
     saveFile: (suggestedName, blob) => download(suggestedName, blob, win.document),
   };

@@ -223,7 +223,8 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       // Nothing typed is no mistake to point out, just the one field still to fill in.
       if (!address.ok) return fail('INVALID_ADDRESS', address.message, get().hostAddress.trim() === '' ? { key: 'errors.addressMissing' } : undefined);
       const trust = platform().trust;
-      if (!trust) return joinAt({ url: address.url, ...form });
+      const hostKey = get().organiserKey ?? undefined;
+      if (!trust) return joinAt({ url: address.url, ...form, hostKey });
 
       // The app checks the host's certificate first: against the invite, or what it remembers,
       // or (the first time) by asking the user to compare the security code.
@@ -235,7 +236,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
         set({ phase: 'confirming', pendingTrust: { url, fingerprint, code: shortCode(fingerprint) } });
         return;
       }
-      await joinAt({ url, ...form });
+      await joinAt({ url, ...form, hostKey });
     },
 
     confirmTrust: async () => {
@@ -247,7 +248,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       if (!accepted.ok) return fail(accepted.error.code, accepted.error.message);
       const form = validateForm();
       if (!form) return;
-      await joinAt({ url: pending.url, ...form });
+      await joinAt({ url: pending.url, ...form, hostKey: get().organiserKey ?? undefined });
     },
 
     declineTrust: () => {

@@ -59,6 +59,22 @@ describe('joinTargetSlice', () => {
     expect(store.getState()).toMatchObject({ hostAddress: '10.0.0.3', invitedFingerprint: null });
   });
 
+  it('keeps an organiser link\'s host key only while the form still points at that host', async () => {
+    const { store } = makeStore();
+    store.getState().setOrganiserKey('organiser-key-0123456789');
+    expect(store.getState().organiserKey).toBe('organiser-key-0123456789');
+    store.getState().typeHostAddress('10.0.0.3');
+    expect(store.getState().organiserKey).toBeNull();
+
+    store.getState().setOrganiserKey('organiser-key-0123456789');
+    expect(store.getState().applyInvite(formatInvite({ host: '10.0.0.2', port: 47100, room: 'team' }))).toBe(true);
+    expect(store.getState().organiserKey).toBeNull();
+
+    store.getState().setOrganiserKey('organiser-key-0123456789');
+    await store.getState().joinNearby(nearby());
+    expect(store.getState().organiserKey).toBeNull();
+  });
+
   it('joins a nearby room, or first asks for its passcode; the announced certificate is not taken on trust', async () => {
     const { store, join } = makeStore();
     store.setState({ invitedFingerprint: FINGERPRINT });

@@ -2,7 +2,7 @@
  * Where the next join goes, however the user said it: an address typed, an invite link pasted or
  * opened from the system, or a room picked from those found on the local network. These fill the
  * join form's host, room and passcode (settingsSlice) and, from an invite, the certificate the
- * host must present.
+ * host must present; from a headless host's organiser link, the host key.
  */
 import type { StateCreator } from 'zustand';
 import { formatHostPort } from '../../../shared/hostAddress';
@@ -14,6 +14,14 @@ import type { ParleyState } from './index';
 export interface JoinTargetSlice {
   /** From an invite link: the certificate the host must present. Cleared when the address is edited. */
   invitedFingerprint: string | null;
+  /**
+   * From a headless host's organiser link (`#host-key=…`, see platform/index.ts): joining with it
+   * makes us the room's host (lock, remove). Kept in memory only, and dropped as soon as the join
+   * form points at another host.
+   */
+  organiserKey: string | null;
+  /** Opened from an organiser link: the next join to this host presents its host key. */
+  setOrganiserKey(key: string): void;
   /** Fills the join form from an invite link (pasted, or opened from the system); false if invalid. */
   applyInvite(link: string): boolean;
   /** Picks a room found on the local network: joins it, or asks for the passcode first. */
@@ -24,6 +32,9 @@ export interface JoinTargetSlice {
 
 export const createJoinTargetSlice: StateCreator<ParleyState, [], [], JoinTargetSlice> = (set, get) => ({
   invitedFingerprint: null,
+  organiserKey: null,
+
+  setOrganiserKey: (key) => set({ organiserKey: key }),
 
   applyInvite: (link) => {
     const parsed = parseInvite(link);
@@ -37,6 +48,7 @@ export const createJoinTargetSlice: StateCreator<ParleyState, [], [], JoinTarget
       room: invite.room,
       passcode: invite.passcode ?? '',
       invitedFingerprint: invite.fingerprint ?? null,
+      organiserKey: null,
       error: null,
     });
     return true;
@@ -46,7 +58,7 @@ export const createJoinTargetSlice: StateCreator<ParleyState, [], [], JoinTarget
     if (get().phase !== 'idle') return;
     // Treated like a typed address: the first time, the user still compares the security code
     // with the host's screen (anyone on the network can announce a room).
-    set({ hostAddress: formatHostPort(room.host, room.port), room: room.room, invitedFingerprint: null, error: null });
+    set({ hostAddress: formatHostPort(room.host, room.port), room: room.room, invitedFingerprint: null, organiserKey: null, error: null });
     if (room.passcodeRequired && get().passcode === '') {
       set(failedAttempt('PASSCODE_REQUIRED', 'This room needs a passcode'));
       return;
@@ -59,6 +71,6 @@ export const createJoinTargetSlice: StateCreator<ParleyState, [], [], JoinTarget
       get().applyInvite(value.trim());
       return;
     }
-    set({ hostAddress: value, invitedFingerprint: null });
+    set({ hostAddress: value, invitedFingerprint: null, organiserKey: null });
   },
 });

@@ -51,6 +51,7 @@ export function HomeScreen() {
       error: s.error,
       pendingTrust: s.pendingTrust,
       invitedFingerprint: s.invitedFingerprint,
+      organiserKey: s.organiserKey,
       previewStream: s.previewStream,
       muted: s.muted,
       cameraOff: s.cameraOff,
@@ -200,13 +201,18 @@ export function HomeScreen() {
                     spellCheck={false}
                     value={state.hostAddress}
                     onChange={(e) => actions.typeHostAddress(e.target.value)}
-                    {...invalid('hostAddress', state.invitedFingerprint ? 'invite-note' : undefined)}
+                    {...invalid('hostAddress', [state.invitedFingerprint && 'invite-note', state.organiserKey && 'organiser-note'].filter(Boolean).join(' ') || undefined)}
                   />
                 )}
               </Field>
               {state.invitedFingerprint && (
                 <p id="invite-note" className="home__hint">
                   {t('home.form.inviteNote')}
+                </p>
+              )}
+              {state.organiserKey && (
+                <p id="organiser-note" className="home__hint">
+                  {t('home.form.organiserNote')}
                 </p>
               )}
               {errorAt('hostAddress')}
