@@ -211,3 +211,44 @@ test('when a page loses its link to Janus, it makes a new one: the others see it
   for (const { page, name } of pages) await expect.poll(() => videosDecoding(page), { timeout: 15_000, message: `${name} decodes the others again` }).toBe(2);
   console.log(`[sfu] Ada's link to Janus cut: everyone decoding everyone again ${Date.now() - cut} ms later`);
 });
+
+test('after ten seconds off the network, a page takes its place back: same tile, media through Janus and chat again', async ({ browser, sfuServer, participants }) => {
+  test.setTimeout(90_000);
+  const pages: Participant[] = [];
+  for (const name of ['Ada', 'Grace', 'Linus']) {
+    const participant = await openParticipant(browser, sfuServer, name, 'all-hands', async (context) => void (await context.addInitScript(keepJanusSockets)));
+    participants.push(participant);
+    pages.push(participant);
+    await joinCall(participant);
+  }
+  for (const { page } of pages) await expect.poll(() => videosDecoding(page), { timeout: 30_000 }).toBe(2);
+  const [ada, grace] = pages as [Participant, Participant, Participant];
+  // Grace's machine loses the network: her links to the host (signaling, and Janus through it)
+  // drop, and nothing new connects. (Chromium's offline emulation refuses new connections but
+  // leaves an open WebSocket be, so her link to Janus is cut as a network would.)
+  await grace.context.setOffline(true);
+  await grace.page.evaluate(() => {
+    for (const socket of (window as unknown as { __janusSockets: WebSocket[] }).__janusSockets) socket.close();
+  });
+  await expect(grace.page.getByText('The connection to the host dropped')).toBeVisible({ timeout: 15_000 });
+  // Her link to Janus went with it, and Janus ended that session: no video reaches her, and Ada gets only Linus.
+  await expect.poll(() => videosDecoding(grace.page), { timeout: 10_000 }).toBe(0);
+  await expect.poll(() => videosDecoding(ada.page), { timeout: 10_000 }).toBe(1);
+  const graceOnAdasScreen = ada.page.getByRole('figure', { name: 'Grace', exact: true });
+  const graceId = await graceOnAdasScreen.getAttribute('data-peer-id');
+  await grace.page.waitForTimeout(10_000);
+  await grace.context.setOffline(false);
+  const back = Date.now();
+  // Within the grace period she resumes under her id: one Grace tile, never a second one.
+  for (const { page, name } of pages) await expect.poll(() => videosDecoding(page), { timeout: 20_000, message: `${name} decodes the others again` }).toBe(2);
+  console.log(`[sfu] Grace back on the network: everyone decoding everyone again ${Date.now() - back} ms later`);
+  await expect(graceOnAdasScreen).toHaveCount(1);
+  expect(await graceOnAdasScreen.getAttribute('data-peer-id'), 'Grace resumed under the same id').toBe(graceId);
+  await expect(grace.page.getByText('The connection to the host dropped')).toHaveCount(0);
+  // The peers' data channels came back too.
+  await grace.page.getByRole('button', { name: /^Chat and files/ }).click();
+  await grace.page.getByRole('textbox', { name: 'Message' }).fill('Back again');
+  await grace.page.getByRole('button', { name: 'Send', exact: true }).click();
+  await ada.page.getByRole('button', { name: /^Chat and files/ }).click();
+  await expect(ada.page.getByRole('log', { name: 'Messages' }).getByText('Back again')).toBeVisible({ timeout: 10_000 });
+});
