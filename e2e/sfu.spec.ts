@@ -190,7 +190,7 @@ function keepJanusSockets(): void {
   };
 }
 
-test('when a page loses its link to Janus, it makes a new one: the others see it again, and it sees them', async ({ browser, sfuServer, participants }) => {
+test('when a page loses its link to Janus, it makes a new one: the others see it again, and it sees them; a shared screen goes peer to peer', async ({ browser, sfuServer, participants }) => {
   test.setTimeout(90_000);
   const pages: Participant[] = [];
   for (const name of ['Ada', 'Grace', 'Linus']) {
@@ -210,6 +210,23 @@ test('when a page loses its link to Janus, it makes a new one: the others see it
   // ...her old publisher goes from Janus with the old link, and the others subscribe to her new one.
   for (const { page, name } of pages) await expect.poll(() => videosDecoding(page), { timeout: 15_000, message: `${name} decodes the others again` }).toBe(2);
   console.log(`[sfu] Ada's link to Janus cut: everyone decoding everyone again ${Date.now() - cut} ms later`);
+
+  // A shared screen goes peer to peer, beside the cameras through Janus (docs/SFU.md says why).
+  await ada.getByRole('button', { name: 'Share screen', pressed: false }).click();
+  for (const { page, name } of pages.slice(1)) {
+    const screen = page.getByRole('figure', { name: 'Ada’s screen' });
+    await expect(screen, `${name} shows Ada's screen`).toBeVisible({ timeout: 15_000 });
+    const playing = () => screen.locator('video').evaluate(async (video: HTMLVideoElement) => {
+      const before = video.getVideoPlaybackQuality().totalVideoFrames;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return { width: video.videoWidth, advancing: video.getVideoPlaybackQuality().totalVideoFrames > before };
+    });
+    await expect.poll(playing, { timeout: 15_000 }).toEqual({ width: expect.any(Number), advancing: true });
+    expect((await playing()).width, `${name} gets the screen at its own size, not a camera's`).toBeGreaterThan(640);
+    await expect.poll(() => videosDecoding(page), { timeout: 10_000, message: `${name} still decodes both cameras, and the screen` }).toBe(3);
+  }
+  await ada.getByRole('button', { name: 'Share screen', pressed: true }).click();
+  for (const { page } of pages.slice(1)) await expect(page.getByRole('figure', { name: 'Ada’s screen' })).toHaveCount(0, { timeout: 5000 });
 });
 
 test('after ten seconds off the network, a page takes its place back: same tile, media through Janus and chat again', async ({ browser, sfuServer, participants }) => {
