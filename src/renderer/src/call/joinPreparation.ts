@@ -17,10 +17,10 @@ import { SignalingClient } from './signalingClient';
 import type { IceConfig } from '../../../shared/iceServers';
 import { iceKey } from './iceConfig';
 import { closeStandby, isStandbyUsable, prepareStandby, type StandbyConnection } from './standbyConnection';
+import { WARM_HOST_MAX_AGE_MS } from './warmHostAge';
 
 /** A connection to a host, open but not in a room, with the host's answer to "what are you?". */
-/** A warm connection older than this is not used (hosts drop connections that do not join in 15 s). */
-export const WARM_HOST_MAX_AGE_MS = 10_000;
+export { WARM_HOST_MAX_AGE_MS };
 
 export interface WarmHost {
   url: string;

@@ -9,10 +9,11 @@ import { parseIceServers, type IceConfig } from '../../../shared/iceServers';
 import { parseHostAddress } from '../../../shared/hostAddress';
 import type { HostingStatus } from '../../../shared/ipc';
 import type { MediaState, PeerView } from '../../../shared/peerMessages';
-import { Call, type SignalingState } from '../call/call';
+import type { Call, SignalingState } from '../call/call';
 import type { PathProblem } from '../call/pathWatch';
 import { CallError } from '../call/callError';
 import { platform } from '../platform';
+import { loadCallLayer } from './callLayer';
 import { attachCollaboration } from './collaborationSlice';
 import { attachGestures } from './gesturesSlice';
 import { failedAttempt, type CallFailure } from './errorText';
@@ -121,11 +122,20 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
 
   const joinAt = async (target: JoinTarget): Promise<void> => {
     set({ phase: 'joining', error: null, peers: {}, signaling: 'connected', isHost: false, roomLocked: false, listening: {} });
+    // Usually here long since (the home screen fetched it while getting the join ready).
+    const callLayer = loadCallLayer();
     await get().openMedia();
+    let CallOfLayer: typeof Call;
+    try {
+      CallOfLayer = (await callLayer).Call;
+    } catch (error) {
+      const detail = (error as Error).message;
+      return fail('INTERNAL', detail, { key: 'errors.callNotLoaded', values: { detail } });
+    }
     startRemoteVoices(get(), store.subscribe);
     const local = currentLocalMedia();
     const prepared = takePreparedJoin(target.url, target.ice);
-    const call = new Call({ ...target, localTracks: local.tracks, mediaState: local.state, prepared });
+    const call = new CallOfLayer({ ...target, localTracks: local.tracks, mediaState: local.state, prepared });
     activeCall = call;
     attachCollaboration(call, set);
     attachGestures(call, set, () => get().showNotice('notices.handLowered'));

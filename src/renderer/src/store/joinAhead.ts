@@ -6,20 +6,30 @@
  */
 import type { TrustCheckRequest } from '../../../shared/ipc';
 import type { LocalTracks } from '../call/channels';
-import { JoinPreparation } from '../call/joinPreparation';
+import type { JoinPreparation } from '../call/joinPreparation';
 import type { platform } from '../platform';
+import { loadCallLayer } from './callLayer';
 import { TrustAhead } from './trustAhead';
 
 type Trust = NonNullable<ReturnType<typeof platform>['trust']>;
 type Ice = Parameters<JoinPreparation['prepareStandby']>[1];
 
-const preparation = new JoinPreparation();
+/** Made once the call layer has loaded (store/callLayer.ts); until then there is nothing prepared to take. */
+let preparation: JoinPreparation | undefined;
 let trustAhead: TrustAhead | undefined;
 const trustAheadFor = (trust: Trust): TrustAhead => (trustAhead ??= new TrustAhead(trust.check));
 
+/** Runs `prepare` with the preparation once the call layer is here (at once, after the first time). */
+function withPreparation(prepare: (preparation: JoinPreparation) => void): void {
+  if (preparation) return prepare(preparation);
+  loadCallLayer()
+    .then(({ JoinPreparation }) => prepare((preparation ??= new JoinPreparation())))
+    .catch((error: unknown) => console.warn('Parley: the call layer did not load; the join will try again', error));
+}
+
 // Another network: candidates gathered and connections opened ahead of time may no longer work.
-globalThis.addEventListener?.('online', () => preparation.invalidate());
-globalThis.addEventListener?.('offline', () => preparation.invalidate());
+globalThis.addEventListener?.('online', () => preparation?.invalidate());
+globalThis.addEventListener?.('offline', () => preparation?.invalidate());
 
 export interface JoinAhead {
   tracks: LocalTracks;
@@ -33,7 +43,11 @@ export interface JoinAhead {
   stillIdle: () => boolean;
 }
 
-export function prepareJoinAhead({ tracks, ice, hostUrl, trust, expectedFingerprint, stillIdle }: JoinAhead): void {
+export function prepareJoinAhead(ahead: JoinAhead): void {
+  withPreparation((preparation) => prepareWith(preparation, ahead));
+}
+
+function prepareWith(preparation: JoinPreparation, { tracks, ice, hostUrl, trust, expectedFingerprint, stillIdle }: JoinAhead): void {
   preparation.prepareStandby(tracks, ice);
   if (!hostUrl) return;
   // A page served by the host connects as soon as the address is known.
@@ -55,5 +69,5 @@ export function checkHostAhead(trust: Trust, request: TrustCheckRequest): Return
 
 /** For the click: what was prepared for this host and these STUN/TURN settings, if still usable. */
 export function takePreparedJoin(url: string, ice: Ice): { host: ReturnType<JoinPreparation['takeHost']>; standby: ReturnType<JoinPreparation['takeStandby']> } {
-  return { host: preparation.takeHost(url), standby: preparation.takeStandby(ice) };
+  return { host: preparation?.takeHost(url), standby: preparation?.takeStandby(ice) };
 }

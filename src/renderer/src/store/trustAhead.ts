@@ -6,7 +6,7 @@
  * certificate hook on every connection, whenever the check was made.
  */
 import type { IpcResult, ParleyBridge, TrustCheck, TrustCheckRequest } from '../../../shared/ipc';
-import { WARM_HOST_MAX_AGE_MS } from '../call/joinPreparation';
+import { WARM_HOST_MAX_AGE_MS } from '../call/warmHostAge';
 
 /** As long as a warm connection is used: a check older than that is made again. */
 export const TRUST_CHECK_MAX_AGE_MS = WARM_HOST_MAX_AGE_MS;
