@@ -6,12 +6,15 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { UserConfig } from 'vite';
+import { compiledCatalogs } from './compiledCatalogs';
 import { devContentSecurityPolicy } from './devContentSecurityPolicy';
 import { inlineBytes } from './inlineBytes';
 
 // From this file, not the working directory: electron-vite bundles the config but keeps each
 // module's own import.meta.url.
 const RENDERER_ROOT = fileURLToPath(new URL('../src/renderer', import.meta.url));
+/** The catalogs come parsed (compiledCatalogs.ts), so the page gets formatjs's parser without the parsing. */
+const ICU_PARSER_WITHOUT_PARSING = fileURLToPath(new URL('../node_modules/@formatjs/icu-messageformat-parser/no-parser.js', import.meta.url));
 
 export interface RendererConfigOptions {
   /** Set for the dev server only (`command === 'serve'`); a build gets none. */
@@ -21,7 +24,8 @@ export interface RendererConfigOptions {
 export function rendererConfig({ devCspNonce }: RendererConfigOptions = {}): UserConfig {
   return {
     root: RENDERER_ROOT,
-    plugins: [react(), inlineBytes(), ...(devCspNonce === undefined ? [] : [devContentSecurityPolicy(devCspNonce)])],
+    plugins: [react(), inlineBytes(), compiledCatalogs(), ...(devCspNonce === undefined ? [] : [devContentSecurityPolicy(devCspNonce)])],
+    resolve: { alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: ICU_PARSER_WITHOUT_PARSING }] },
     ...(devCspNonce === undefined ? {} : { html: { cspNonce: devCspNonce } }),
     build: {
       // Served over the LAN to browsers as well as loaded by the app: keep it small.

@@ -7,10 +7,9 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
 import { IntlProvider } from 'react-intl';
-import type { Catalog } from '../../../shared/i18n/catalogs';
-import { ENGLISH_CATALOG, loadCatalog } from './loadCatalog';
+import { ENGLISH_CATALOG, loadCatalog, type CompiledCatalog } from './loadCatalog';
 import { DEFAULT_LOCALE, matchLocale, type Locale } from '../../../shared/i18n/locales';
-import { PSEUDO_LOCALE, pseudoCatalog } from '../../../shared/i18n/pseudo';
+import { PSEUDO_LOCALE, pseudoTreeCatalog } from '../../../shared/i18n/pseudoTree';
 import { useParley } from '../store';
 
 export function systemLocale(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages): Locale {
@@ -26,7 +25,7 @@ export function useLocale(): Locale {
 export function I18nProvider({ children }: { children: ReactNode }) {
   const locale = useLocale();
   const pseudo = useParley((state) => state.language === PSEUDO_LOCALE);
-  const [loaded, setLoaded] = useState<Partial<Record<Locale, Catalog>>>({ en: ENGLISH_CATALOG });
+  const [loaded, setLoaded] = useState<Partial<Record<Locale, CompiledCatalog>>>({ en: ENGLISH_CATALOG });
   const catalog = loaded[locale];
   useEffect(() => {
     if (loaded[locale]) return;
@@ -38,7 +37,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
     );
   }, [locale, loaded]);
-  const messages = useMemo(() => (pseudo ? pseudoCatalog(ENGLISH_CATALOG) : catalog), [pseudo, catalog]);
+  const messages = useMemo(() => (pseudo ? pseudoTreeCatalog(ENGLISH_CATALOG) : catalog), [pseudo, catalog]);
   useEffect(() => {
     document.documentElement.lang = pseudo ? PSEUDO_LOCALE : locale;
   }, [locale, pseudo]);

@@ -1,19 +1,26 @@
 /**
  * The page's words, one language at a time: English is in the first chunk (it is also every
  * other language's fallback), 简体中文 and 繁體中文 are chunks of their own, fetched when chosen
- * (from the app's own files or the host, a few milliseconds).
+ * (from the app's own files or the host, a few milliseconds). Each message comes as its ICU tree,
+ * parsed when the page was built (vite/compiledCatalogs.ts), so the page never parses one.
  */
-import type { Catalog } from '../../../shared/i18n/catalogs';
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { EN } from '../../../shared/i18n/catalogs/en';
 import type { Locale } from '../../../shared/i18n/locales';
 
-export const ENGLISH_CATALOG = EN as Catalog;
+/** Message key → its ICU tree, as react-intl takes it. */
+export type CompiledCatalog = Record<string, MessageFormatElement[]>;
 
-const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<Catalog>> = {
-  'zh-CN': () => import('../../../shared/i18n/catalogs/zh-CN').then((module) => module.ZH_CN as Catalog),
-  'zh-TW': () => import('../../../shared/i18n/catalogs/zh-TW').then((module) => module.ZH_TW as Catalog),
+// The catalogs' modules are typed from their JSON text; the build hands over the trees instead.
+const compiled = (catalog: Record<string, string>): CompiledCatalog => catalog as unknown as CompiledCatalog;
+
+export const ENGLISH_CATALOG = compiled(EN);
+
+const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<CompiledCatalog>> = {
+  'zh-CN': () => import('../../../shared/i18n/catalogs/zh-CN').then((module) => compiled(module.ZH_CN)),
+  'zh-TW': () => import('../../../shared/i18n/catalogs/zh-TW').then((module) => compiled(module.ZH_TW)),
 };
 
-export function loadCatalog(locale: Locale): Promise<Catalog> {
+export function loadCatalog(locale: Locale): Promise<CompiledCatalog> {
   return locale === 'en' ? Promise.resolve(ENGLISH_CATALOG) : LOADERS[locale]();
 }

@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_GLOBAL_MUTE } from '../../../shared/accelerator';
 import type { Locale } from '../../../shared/i18n/locales';
-import type { PSEUDO_LOCALE } from '../../../shared/i18n/pseudo';
+import type { PSEUDO_LOCALE } from '../../../shared/i18n/pseudoTree';
 import type { ParleyState } from './index';
 
 /** The pseudo-locale is for layout checks only: never listed, set by tests (see shared/i18n/pseudo.ts). */
