@@ -25,7 +25,7 @@ export function compiledCatalogs(): Plugin {
             return [name, parse(text)];
           } catch (error) {
             // A broken message fails the build, naming it (catalogs.test.ts catches it earlier).
-            throw new Error(`${id}: "${name}" is not a valid ICU message: ${(error as Error).message}`);
+            throw new Error(`${id}: "${name}" is not a valid ICU message: ${(error as Error).message}`, { cause: error });
           }
         }),
       );

@@ -2,7 +2,7 @@
  * STUN/TURN servers for calls beyond the local network. None by default, so a LAN call sends
  * nothing to third parties; the user types them (one URL per line) and they are checked here.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const MAX_ICE_SERVERS = 5;
 
@@ -33,7 +33,7 @@ export function includesRelay(servers: readonly IceServerConfig[]): boolean {
 
 export type IceServersResult = ({ ok: true } & IceConfig) | { ok: false; message: string };
 
-const credentialSchema = z.string().max(256);
+const credentialSchema = z.string().check(z.maxLength(256));
 
 /** Reads the settings as typed: URLs one per line, one user name and password for the TURN ones. */
 export function parseIceServers(text: string, username = '', credential = '', relayOnly = false): IceServersResult {

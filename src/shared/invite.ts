@@ -8,7 +8,7 @@
  * Parsing is strict because links arrive from anywhere: one scheme, known parts, bounded length.
  */
 import { normalizeFingerprint } from './fingerprint';
-import { passcodeSchema, roomNameSchema } from './protocol.schemas';
+import { passcodeSchema, roomNameSchema } from './protocol.fields';
 
 export const INVITE_SCHEME = 'parley';
 /** Far above any real invite (an IPv6 host, a long room name and passcode), far below abuse. */

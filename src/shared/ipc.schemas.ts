@@ -9,7 +9,7 @@ import { passcodeSchema, roomNameSchema } from './protocol.schemas';
 export const hostingStartRequestSchema = z.strictObject({
   room: roomNameSchema,
   port: z.number().int().min(1024, 'Pick a port from 1024 up').max(65535).optional(),
-  passcode: passcodeSchema.optional(),
+  passcode: z.optional(passcodeSchema),
 });
 
 export const mediaDeviceKindSchema = z.enum(['camera', 'microphone', 'screen']);
@@ -44,7 +44,7 @@ export const screenChoiceSchema = z.string().max(128).regex(/^(screen|window):[\
 /** What the page reports of its call; bounded, so a page cannot feed main anything odd. */
 export const callStateSchema = z.strictObject({
   inCall: z.boolean(),
-  room: roomNameSchema.nullable(),
+  room: z.nullable(roomNameSchema),
   microphoneOn: z.boolean(),
   cameraOn: z.boolean(),
   participants: z.number().int().min(0).max(1000),

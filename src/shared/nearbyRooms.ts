@@ -6,7 +6,7 @@
 import { normalizeFingerprint } from './fingerprint';
 import { isHostName } from './invite';
 import { PROTOCOL_VERSION } from './protocol';
-import { roomNameSchema } from './protocol.schemas';
+import { roomNameSchema } from './protocol.fields';
 
 export const SERVICE_TYPE = 'parley';
 

@@ -4,32 +4,11 @@
  */
 import { z } from 'zod';
 import { LIMITS, PROTOCOL_VERSION } from './protocol';
+import { displayNameSchema, passcodeSchema, roomNameSchema } from './protocol.fields';
+
+export { displayNameSchema, passcodeSchema, roomNameSchema };
 
 const utf8Bytes = (value: string): number => new TextEncoder().encode(value).length;
-
-// Letters, digits and a few separators: readable in a list of rooms, safe in a URL and a DNS-SD name.
-const ROOM_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u;
-// Any printable text without control characters; names are rendered as text, never as markup.
-const DISPLAY_NAME = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u;
-
-export const roomNameSchema = z
-  .string()
-  .trim()
-  .min(LIMITS.roomName.min, 'Room name is empty')
-  .max(LIMITS.roomName.max, `Room name is longer than ${LIMITS.roomName.max} characters`)
-  .regex(ROOM_NAME, 'Room name may use letters, digits, spaces, dots, dashes and underscores');
-
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(LIMITS.displayName.min, 'Display name is empty')
-  .max(LIMITS.displayName.max, `Display name is longer than ${LIMITS.displayName.max} characters`)
-  .regex(DISPLAY_NAME, 'Display name contains control characters');
-
-export const passcodeSchema = z
-  .string()
-  .min(LIMITS.passcode.min, 'Passcode is empty')
-  .max(LIMITS.passcode.max, `Passcode is longer than ${LIMITS.passcode.max} characters`);
 
 const secretSchema = z.string().min(16).max(128);
 
@@ -47,7 +26,7 @@ export const joinRequestSchema = z.strictObject({
   room: roomNameSchema,
   name: displayNameSchema,
   protocolVersion: z.number().int(),
-  passcode: passcodeSchema.optional(),
+  passcode: z.optional(passcodeSchema),
   hostKey: secretSchema.optional(),
   resumeToken: secretSchema.optional(),
   offer: offerSchema.optional(),

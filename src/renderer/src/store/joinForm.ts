@@ -3,11 +3,11 @@
  * problem comes back as the user's words (a catalog message), told apart by the schema's issue
  * code, never by its English text; the schema's own sentence stays as the technical detail.
  */
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import type { Message, MessageKey } from '../../../shared/i18n/catalogs';
 import { parseIceServers, type IceConfig } from '../../../shared/iceServers';
 import { LIMITS } from '../../../shared/protocol';
-import { displayNameSchema, passcodeSchema, roomNameSchema } from '../../../shared/protocol.schemas';
+import { displayNameSchema, passcodeSchema, roomNameSchema } from '../../../shared/protocol.fields';
 import type { SettingsSlice } from './settingsSlice';
 
 export interface JoinForm {
@@ -29,7 +29,7 @@ const PROBLEM_TEXT: Record<Field, Readonly<Record<string, MessageKey>>> = {
   passcode: { too_big: 'errors.form.passcodeTooLong' },
 };
 
-function problem(field: Field, error: z.ZodError): FormCheck {
+function problem(field: Field, error: core.$ZodError): FormCheck {
   const issue = error.issues[0];
   const detail = issue?.message ?? `Invalid ${field}`;
   const key = issue ? PROBLEM_TEXT[field][issue.code] : undefined;
