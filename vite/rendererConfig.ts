@@ -29,7 +29,8 @@ export function rendererConfig({ devCspNonce }: RendererConfigOptions = {}): Use
     ...(devCspNonce === undefined ? {} : { html: { cspNonce: devCspNonce } }),
     build: {
       // Served over the LAN to browsers as well as loaded by the app: keep it small.
-      minify: true,
+      // PARLEY_NO_MINIFY=1 keeps the names, for a readable CPU profile (docs/PERFORMANCE.md).
+      minify: process.env['PARLEY_NO_MINIFY'] !== '1',
       sourcemap: process.env['PARLEY_SOURCEMAP'] === '1',
       rollupOptions: { input: `${RENDERER_ROOT}/index.html` },
     },

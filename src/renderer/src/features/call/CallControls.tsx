@@ -5,7 +5,7 @@
  * aria-pressed or aria-expanded; the tooltip says what a press would do. React Aria's Toolbar
  * moves between them with the arrow keys.
  */
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { Toolbar } from 'react-aria-components';
 import { useShallow } from 'zustand/react/shallow';
 import { CallRecorder } from '../../call/recorder';
@@ -20,7 +20,8 @@ import { MenuButton } from '../../ui/primitives/MenuButton';
 import { DeviceToggle } from '../media/DeviceToggle';
 import { RecordingReview } from './RecordingReview';
 
-export function CallControls({ panelIds, onShowShortcuts }: { panelIds: Record<SidePanel, string>; onShowShortcuts: () => void }) {
+/** Memoised: its props are stable, so changes to the grid (a peer's stream, state, statistics) do not redraw it. */
+export const CallControls = memo(function CallControls({ panelIds, onShowShortcuts }: { panelIds: Record<SidePanel, string>; onShowShortcuts: () => void }) {
   const s = useParley(
     useShallow((state) => ({
       leave: state.leave,
@@ -127,4 +128,4 @@ export function CallControls({ panelIds, onShowShortcuts }: { panelIds: Record<S
       {finished && <RecordingReview recording={finished} onClose={() => setFinished(null)} />}
     </>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef } from 'react';
 import { useText } from '../../i18n/useText';
 import { Camera, Hand, Pin, PinOff, UserX, VolumeX } from '../../ui/icons';
 import { MicOffIcon } from '../ui/icons';
@@ -56,7 +56,8 @@ type SinkableVideo = HTMLVideoElement & { sinkId?: string; setSinkId?: (id: stri
 /** The placeholder's letter for a name that has none to give: a sign, not a word. */
 const NO_INITIAL = '?';
 
-export function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, thumbnail = false, pinned = false, onTogglePin, handPosition, reaction, connection = null, listening, playsOwnAudio = false }: VideoTileProps) {
+/** Memoised: a tile is redrawn when what it shows changes, not with every change elsewhere on the screen. */
+export const VideoTile = memo(function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, thumbnail = false, pinned = false, onTogglePin, handPosition, reaction, connection = null, listening, playsOwnAudio = false }: VideoTileProps) {
   const t = useText();
   const video = useRef<SinkableVideo>(null);
   /** Where our own camera's shared element goes (see selfView.ts); remote tiles have their own. */
@@ -190,4 +191,4 @@ export function VideoTile({ stream, name, isSelf = false, status = null, peerId,
       </div>
     </figure>
   );
-}
+});
