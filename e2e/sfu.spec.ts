@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { createSignalingServer, type SignalingServer } from '../signaling-server/src/index';
 import { janusMissing, startJanus, type JanusInstance } from '../signaling-server/test/janusServer';
 import { expect, fromMoreMenu, joinCall, openParticipant, RENDERER_DIR, test as base, type Participant } from './fixtures';
@@ -192,8 +192,8 @@ function keepJanusSockets(): void {
   };
 }
 
-test('when a page loses its link to Janus, it makes a new one: the others see it again, and it sees them; a shared screen goes peer to peer', async ({ browser, sfuServer, participants }) => {
-  test.setTimeout(90_000);
+/** Ada, Grace and Linus in one SFU room, each page keeping its sockets to Janus, each decoding the other two. */
+async function threeInCall(browser: Browser, sfuServer: SignalingServer, participants: Participant[]): Promise<Participant[]> {
   const pages: Participant[] = [];
   for (const name of ['Ada', 'Grace', 'Linus']) {
     const participant = await openParticipant(browser, sfuServer, name, 'all-hands', async (context) => void (await context.addInitScript(keepJanusSockets)));
@@ -202,6 +202,12 @@ test('when a page loses its link to Janus, it makes a new one: the others see it
     await joinCall(participant);
   }
   for (const { page } of pages) await expect.poll(() => videosDecoding(page), { timeout: 30_000 }).toBe(2);
+  return pages;
+}
+
+test('when a page loses its link to Janus, it makes a new one: the others see it again, and it sees them; a shared screen goes peer to peer', async ({ browser, sfuServer, participants }) => {
+  test.setTimeout(90_000);
+  const pages = await threeInCall(browser, sfuServer, participants);
   const ada = pages[0]!.page;
   await ada.evaluate(() => {
     for (const socket of (window as unknown as { __janusSockets: WebSocket[] }).__janusSockets) socket.close();
@@ -233,14 +239,7 @@ test('when a page loses its link to Janus, it makes a new one: the others see it
 
 test('after ten seconds off the network, a page takes its place back: same tile, media through Janus and chat again', async ({ browser, sfuServer, participants }) => {
   test.setTimeout(90_000);
-  const pages: Participant[] = [];
-  for (const name of ['Ada', 'Grace', 'Linus']) {
-    const participant = await openParticipant(browser, sfuServer, name, 'all-hands', async (context) => void (await context.addInitScript(keepJanusSockets)));
-    participants.push(participant);
-    pages.push(participant);
-    await joinCall(participant);
-  }
-  for (const { page } of pages) await expect.poll(() => videosDecoding(page), { timeout: 30_000 }).toBe(2);
+  const pages = await threeInCall(browser, sfuServer, participants);
   const [ada, grace] = pages as [Participant, Participant, Participant];
   // Grace's machine loses the network: her links to the host (signaling, and Janus through it)
   // drop, and nothing new connects. (Chromium's offline emulation refuses new connections but
