@@ -16,10 +16,22 @@ const UNITS = [
   ['gigabyte', 1024 ** 3, 2],
 ] as const;
 
+/**
+ * Formatters made once per language and unit: making an Intl.NumberFormat costs far more than
+ * using one, and sizes are formatted on every progress update of every file transfer shown (it was
+ * a visible share of a page's time in a profile of a transfer at full speed).
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions & { unit: string }): Intl.NumberFormat {
+  const key = `${locale}|${options.unit}|${options.unitDisplay}|${options.maximumFractionDigits ?? ''}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, { style: 'unit', ...options })));
+  return format;
+}
+
 export function formatBytes(locale: string, bytes: number): string {
   const [unit, size, digits] = [...UNITS].reverse().find(([, size]) => bytes >= size) ?? UNITS[0];
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
+  return numberFormat(locale, {
     unit,
     unitDisplay: unit === 'byte' ? 'long' : 'short',
     minimumFractionDigits: digits,
@@ -30,7 +42,7 @@ export function formatBytes(locale: string, bytes: number): string {
 export function formatDuration(locale: string, seconds: number): string {
   const whole = Math.max(0, Math.round(seconds));
   const minutes = Math.floor(whole / 60);
-  const unit = (value: number, name: 'minute' | 'second') => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  const unit = (value: number, name: 'minute' | 'second') => numberFormat(locale, { unit: name, unitDisplay: 'short' }).format(value);
   return minutes > 0 ? `${unit(minutes, 'minute')} ${unit(whole % 60, 'second')}` : unit(whole, 'second');
 }
 
