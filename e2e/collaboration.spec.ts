@@ -39,7 +39,7 @@ interface ReadGate {
  * Holds the sender still mid-transfer: in this page, after `passing` more reads of the chosen file
  * (each a `file.slice(…).arrayBuffer()` of FILE_LIMITS.readBytes, as readBlocks() reads it), every
  * further read waits until the test allows it. Nothing else is touched: other files and Blobs read
- * as usual. Install it after the offer is seen, so the SHA-256 pass over the file has finished and
+ * as usual. Install it after the offer is seen, so the digest pass over the file has finished and
  * only the sending loop meets the gate. Call `release()` in a `finally`.
  */
 async function holdFileReads(page: Page, fileName: string, passing: number): Promise<JSHandle<ReadGate>> {
@@ -150,13 +150,13 @@ test('a 5 MB file arrives intact with progress to 100% on both sides; a cancelle
 
   // A bigger one, cancelled by the receiver while it streams: the sender is held mid-file (see
   // holdFileReads), so how fast the machine moves bytes cannot finish it first.
-  const blocks = 8;
+  const blocks = 4;
   const big = await randomFile(testInfo.outputPath('archive.bin'), blocks * FILE_LIMITS.readBytes);
   await ada.page.getByLabel('File to send').setInputFiles(big.path);
   await ada.page.getByRole('button', { name: 'Send file' }).click();
   const incoming = grace.page.getByRole('listitem', { name: 'archive.bin from Ada' });
   const outgoing = ada.page.getByRole('listitem', { name: 'archive.bin to Grace' });
-  // Offered, so Ada's SHA-256 pass over the file is done; nothing is read again until the accept.
+  // Offered, so Ada's digest pass over the file is done; nothing is read again until the accept.
   await expect(incoming.getByRole('status')).toHaveText('Offered to you');
   await expect(outgoing.getByRole('status')).toHaveText('Waiting for them to accept');
   const gate = await holdFileReads(ada.page, 'archive.bin', 1);
@@ -165,7 +165,7 @@ test('a 5 MB file arrives intact with progress to 100% on both sides; a cancelle
     await incoming.getByRole('button', { name: 'Accept' }).click();
     const progress = async () => Number(await incoming.getByRole('progressbar').getAttribute('value'));
     // Grace announces progress at most every PROGRESS_INTERVAL_MS, and only as a chunk arrives: if
-    // a whole block lands within that time of its first chunk, she still shows 0% (16 KB of 8 MB)
+    // a whole block lands within that time of its first chunk, she still shows 0% (one chunk of 16 MB)
     // and nothing more comes while Ada is held. So, while she shows 0%, let one more block go once
     // that interval has passed: its first chunk is then announced. The last block is never read.
     let passed = 1;

@@ -1,5 +1,6 @@
 /** Passcode, host key, lock and remove, against a real server with real sockets. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../src/shared/protocol';
 import { createSignalingServer, type SignalingServer } from '../src/index';
 import { closeAllClients, connect, joinWith, nextEvent, record } from './helpers';
 
@@ -33,7 +34,7 @@ describe('passcode', () => {
   it('is announced by /parley.json, readable from any page', async () => {
     const response = await fetch(`${server.url}/parley.json`);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    expect(await response.json()).toEqual({ app: 'parley', protocolVersion: 1, passcodeRequired: true });
+    expect(await response.json()).toEqual({ app: 'parley', protocolVersion: PROTOCOL_VERSION, passcodeRequired: true });
   });
 
   it('is not needed by the host, whose key makes it the host', async () => {

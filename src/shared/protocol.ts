@@ -9,8 +9,11 @@
  * No electron, node or DOM imports here: this file is shared by every process.
  */
 
-/** Bumped when a change would confuse an older peer; the server refuses other versions. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped when a change would confuse an older peer; the server refuses other versions.
+ * 2: a file offer carries `sha256Blocks` (SHA-256 of its 1 MiB blocks' SHA-256s) for `sha256`.
+ */
+export const PROTOCOL_VERSION = 2;
 
 /** The port a host listens on unless told otherwise; joiners assume it when none is typed. */
 export const DEFAULT_PORT = 47100;

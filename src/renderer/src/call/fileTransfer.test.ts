@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { FILE_LIMITS } from '../../../shared/collaboration';
-import { chunkBytesFor, FileTransfers, sha256Hex, type TransferInfo } from './fileTransfer';
+import { fileDigest } from './fileAssembly';
+import { chunkBytesFor, FileTransfers, type TransferInfo } from './fileTransfer';
 
 /** A pair of ordered channels delivering asynchronously, enough of RTCDataChannel for the sender. */
 function link() {
@@ -54,21 +55,21 @@ describe('FileTransfers', () => {
     await settle();
     expect(graceLast()).toMatchObject({ status: 'complete', bytes: 100_000 });
     expect(adaLast()).toMatchObject({ status: 'complete', bytes: 100_000 });
-    expect(await sha256Hex(received[0]!)).toBe(await sha256Hex(new Blob([content])));
+    expect(await fileDigest(received[0]!)).toBe(await fileDigest(new Blob([content])));
   });
 
   it('reads the file in blocks, sends it in 16 KB chunks and announces progress a few times, not per chunk', async () => {
     const { ada, grace, adaSeen, graceSeen, graceLast } = link();
     const received: Blob[] = [];
     grace.on('received', (_info, file) => received.push(file));
-    // 2.5 blocks of the file: 160 chunks, the last one short.
+    // 2.5 reads of the file, the last chunk short.
     const size = 2.5 * FILE_LIMITS.readBytes + 100;
     const content = new Uint8Array(size).map((_, i) => (i * 7) % 256);
     const id = await ada.send('grace', new Blob([content]), 'big.bin');
     await settle();
     grace.accept(id);
     await vi.waitFor(() => expect(graceLast()).toMatchObject({ status: 'complete', bytes: size }));
-    expect(await sha256Hex(received[0]!)).toBe(await sha256Hex(new Blob([content])));
+    expect(await fileDigest(received[0]!)).toBe(await fileDigest(new Blob([content])));
     const progressAnnounced = (seen: TransferInfo[]) => seen.filter((info) => info.status === 'transferring' && info.bytes > 0);
     const chunks = Math.ceil(size / FILE_LIMITS.chunkBytes);
     // In-memory delivery takes well under PROGRESS_INTERVAL_MS: the first and the last byte count.
@@ -86,19 +87,13 @@ describe('FileTransfers', () => {
     expect(chunkBytesFor(Number.POSITIVE_INFINITY)).toBe(16 * 1024);
   });
 
-  it('sha256Hex reads a file block by block and gives its real SHA-256', async () => {
-    const content = new Uint8Array(2.5 * FILE_LIMITS.readBytes).map((_, i) => (i * 13) % 256);
-    expect(await sha256Hex(new Blob([content]))).toBe(createHash('sha256').update(content).digest('hex'));
-    expect(await sha256Hex(new Blob([]))).toBe(createHash('sha256').digest('hex'));
-  });
-
   it('a file whose bytes do not match the offered SHA-256 is refused as damaged, and not delivered', async () => {
     const { grace, graceLast } = link();
     const received: Blob[] = [];
     grace.on('received', (_info, file) => received.push(file));
     const id = 'transfer-damaged-1';
     const wrongDigest = createHash('sha256').update('something else').digest('hex');
-    grace.receive('ada', JSON.stringify({ type: 'file-offer', id, name: 'a.bin', size: 5, mime: '', sha256: wrongDigest }));
+    grace.receive('ada', JSON.stringify({ type: 'file-offer', id, name: 'a.bin', size: 5, mime: '', sha256Blocks: wrongDigest }));
     await settle();
     grace.accept(id);
     grace.receive('ada', JSON.stringify({ type: 'file-begin', id }));

@@ -1,19 +1,17 @@
 /**
  * Files sent peer to peer over each peer's file channel. The sender offers (name, size, type,
- * SHA-256); nothing moves until the receiver accepts. The file then goes in chunks with
- * back-pressure (`bufferedAmountLowThreshold`), the receiver checks size and SHA-256 and says so,
- * and either side may cancel at any moment: the receiver then drops everything it had.
+ * digest: SHA-256 of its blocks' SHA-256s, fileAssembly.ts); nothing moves until the receiver
+ * accepts. The file then goes in chunks with back-pressure (`bufferedAmountLowThreshold`), the
+ * receiver checks size and digest and says so, and either side may cancel at any moment: the
+ * receiver then drops everything it had.
  *
  * One file streams to a peer at a time (others wait their turn); binary chunks belong to the file
  * announced by the last `file-begin`, which the ordered channel makes unambiguous.
  */
-import { sha256 } from '@noble/hashes/sha2';
-import { bytesToHex } from '@noble/hashes/utils';
 import { FILE_LIMITS, parseFileControl, type FileControl, type FileOffer } from '../../../shared/collaboration';
 import type { Message } from '../../../shared/i18n/catalogs';
 import { Emitter } from './emitter';
-
-type Sha256 = ReturnType<typeof sha256.create>;
+import { FileAssembly, fileDigest, readBlocks } from './fileAssembly';
 
 /**
  * Progress is announced at most this often while bytes move (status changes always are): one
@@ -21,7 +19,7 @@ type Sha256 = ReturnType<typeof sha256.create>;
  */
 export const PROGRESS_INTERVAL_MS = 100;
 
-/** `preparing`: the sender is reading the file for its SHA-256; the receiver does not know of it yet. */
+/** `preparing`: the sender is reading the file for its digest; the receiver does not know of it yet. */
 export type TransferStatus = 'preparing' | 'offered' | 'waiting' | 'transferring' | 'complete' | 'declined' | 'cancelled' | 'failed';
 
 export interface TransferInfo {
@@ -69,32 +67,10 @@ interface Outgoing {
 
 interface Incoming {
   info: TransferInfo;
-  /** What the sender says the file's SHA-256 is. */
-  sha256: string;
-  /** The SHA-256 of what arrived so far, fed chunk by chunk. */
-  hash: Sha256;
-  /** What arrived, 1 MB Blobs (the browser may keep them on disk) and the chunks of the next one. */
-  blocks: Blob[];
-  chunks: ArrayBuffer[];
-  chunkBytes: number;
-}
-
-/**
- * The SHA-256 of a file, read 1 MB at a time: WebCrypto's digest needs the whole file in memory at
- * once, which for a file of a gigabyte is a gigabyte more (noble-hashes hashes as it goes, about
- * 170 MB/s on the 2-core machine).
- */
-export async function sha256Hex(file: Blob): Promise<string> {
-  const hash = sha256.create();
-  for await (const { bytes } of readBlocks(file)) hash.update(bytes);
-  return bytesToHex(hash.digest());
-}
-
-/** A file's bytes, FILE_LIMITS.readBytes at a time (one Blob read per block), with where each starts. */
-async function* readBlocks(file: Blob): AsyncGenerator<{ offset: number; bytes: Uint8Array<ArrayBuffer> }> {
-  for (let offset = 0; offset < file.size; offset += FILE_LIMITS.readBytes) {
-    yield { offset, bytes: new Uint8Array(await file.slice(offset, offset + FILE_LIMITS.readBytes).arrayBuffer()) };
-  }
+  /** What the sender says the file's digest is (fileAssembly.ts). */
+  digest: string;
+  /** What arrived so far, hashed as it came. */
+  assembly: FileAssembly;
 }
 
 export class FileTransfers extends Emitter<FileEvents> {
@@ -106,7 +82,7 @@ export class FileTransfers extends Emitter<FileEvents> {
   private readonly sendQueue = new Map<string, Promise<void>>();
   /** Per transfer: when its progress was last announced. */
   private readonly progressAnnouncedAt = new Map<string, number>();
-  /** Per file: its SHA-256, worked out once however many peers it is sent to. */
+  /** Per file: its digest, worked out once however many peers it is sent to. */
   private readonly digests = new WeakMap<Blob, Promise<string>>();
 
   constructor(private readonly transport: FileTransport) {
@@ -127,10 +103,10 @@ export class FileTransfers extends Emitter<FileEvents> {
     this.outgoing.set(id, transfer);
     this.update(info, {});
     let digest = this.digests.get(file);
-    if (!digest) this.digests.set(file, (digest = sha256Hex(file)));
-    let fileSha256: string;
+    if (!digest) this.digests.set(file, (digest = fileDigest(file)));
+    let sha256Blocks: string;
     try {
-      fileSha256 = await digest;
+      sha256Blocks = await digest;
     } catch (error) {
       // Moved, deleted or unreadable since it was chosen; read it afresh if it is sent again.
       this.digests.delete(file);
@@ -138,7 +114,7 @@ export class FileTransfers extends Emitter<FileEvents> {
       return id;
     }
     if (info.status !== 'preparing') return id; // cancelled, or the peer left, while the file was read
-    const offer: FileOffer = { type: 'file-offer', id, name, size: file.size, mime: file.type.slice(0, 128), sha256: fileSha256 };
+    const offer: FileOffer = { type: 'file-offer', id, name, size: file.size, mime: file.type.slice(0, 128), sha256Blocks };
     if (!this.control(peerId, offer)) {
       this.finishOutgoing(transfer, 'failed', { key: 'collab.transfer.notConnected' });
       return id;
@@ -210,7 +186,7 @@ export class FileTransfers extends Emitter<FileEvents> {
         bytes: 0,
         status: 'offered',
       };
-      this.incoming.set(message.id, { info, sha256: message.sha256, hash: sha256.create(), blocks: [], chunks: [], chunkBytes: 0 });
+      this.incoming.set(message.id, { info, digest: message.sha256Blocks, assembly: new FileAssembly() });
       this.update(info, {});
       return;
     }
@@ -248,23 +224,24 @@ export class FileTransfers extends Emitter<FileEvents> {
       this.dropIncoming(inc, 'failed', { key: 'collab.transfer.tooMuchData' });
       return;
     }
-    inc.hash.update(new Uint8Array(chunk));
-    inc.chunks.push(chunk);
-    inc.chunkBytes += chunk.byteLength;
-    if (inc.chunkBytes >= FILE_LIMITS.readBytes) {
-      inc.blocks.push(new Blob(inc.chunks));
-      inc.chunks = [];
-      inc.chunkBytes = 0;
-    }
-    this.progress(inc.info, inc.info.bytes + chunk.byteLength);
+    const bytes = inc.info.bytes + chunk.byteLength;
+    inc.assembly.add(chunk);
+    this.progress(inc.info, bytes);
   }
 
   private async complete(inc: Incoming): Promise<void> {
     this.streamingFrom.delete(inc.info.peerId);
-    const file = new Blob([...inc.blocks, ...inc.chunks], { type: inc.info.mime });
-    inc.blocks = [];
-    inc.chunks = [];
-    const verified = file.size === inc.info.size && bytesToHex(inc.hash.digest()) === inc.sha256;
+    let file: Blob;
+    let digest: string;
+    try {
+      ({ file, digest } = await inc.assembly.finish(inc.info.mime));
+    } catch (error) {
+      if (inc.info.status !== 'transferring') return;
+      this.control(inc.info.peerId, { type: 'file-cancel', id: inc.info.id });
+      return this.dropIncoming(inc, 'failed', { key: 'collab.transfer.receivingStopped', values: { detail: (error as Error).message } });
+    }
+    if (inc.info.status !== 'transferring') return; // cancelled, or the peer left, while it was put together
+    const verified = file.size === inc.info.size && digest === inc.digest;
     this.control(inc.info.peerId, { type: 'file-received', id: inc.info.id, verified });
     if (!verified) return this.dropIncoming(inc, 'failed', { key: 'collab.transfer.checksumMismatch' });
     this.update(inc.info, { status: 'complete' });
@@ -312,8 +289,7 @@ export class FileTransfers extends Emitter<FileEvents> {
   }
 
   private dropIncoming(inc: Incoming, status: TransferStatus, detail?: Message): void {
-    inc.blocks = [];
-    inc.chunks = [];
+    inc.assembly.discard();
     if (this.streamingFrom.get(inc.info.peerId) === inc.info.id) this.streamingFrom.delete(inc.info.peerId);
     this.update(inc.info, { status, detail });
   }

@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../../shared/protocol';
 import { checkServer } from './serverCheck';
 
 const servers: Server[] = [];
@@ -26,18 +27,18 @@ async function closeAll(): Promise<void> {
 
 afterEach(closeAll);
 
-const identity = (fields: object) => JSON.stringify({ app: 'parley', protocolVersion: 1, passcodeRequired: false, ...fields });
+const identity = (fields: object) => JSON.stringify({ app: 'parley', protocolVersion: PROTOCOL_VERSION, passcodeRequired: false, ...fields });
 
 describe('checkServer', () => {
   it('accepts a Parley host of this protocol version', async () => {
-    expect(await checkServer(await serve(200, identity({})), false)).toEqual({ app: 'parley', protocolVersion: 1, passcodeRequired: false });
+    expect(await checkServer(await serve(200, identity({})), false)).toEqual({ app: 'parley', protocolVersion: PROTOCOL_VERSION, passcodeRequired: false });
   });
 
   it.each([
-    ['another protocol version', 200, identity({ protocolVersion: 2 }), 'VERSION_MISMATCH'],
+    ['another protocol version', 200, identity({ protocolVersion: PROTOCOL_VERSION + 1 }), 'VERSION_MISMATCH'],
     ['a web page', 200, '<h1>Printer</h1>', 'NOT_PARLEY'],
     ['not found', 404, 'Not found', 'NOT_PARLEY'],
-    ['another app', 200, JSON.stringify({ app: 'other', protocolVersion: 1 }), 'NOT_PARLEY'],
+    ['another app', 200, JSON.stringify({ app: 'other', protocolVersion: PROTOCOL_VERSION }), 'NOT_PARLEY'],
   ])('says what is wrong with %s', async (_what, status, body, code) => {
     await expect(checkServer(await serve(status, body), false)).rejects.toMatchObject({ code });
   });
