@@ -61,7 +61,10 @@ export class SfuMedia extends Emitter<SfuEvents> {
   private readonly forwarded = new Map<string, ForwardedStream>();
   private readonly streams = new Map<string, MediaStream>();
   private readonly views = new Map<string, LayerChoice>();
+  /** Per peer: the layer choice Janus confirmed (mids, send, substream), so only changes are asked for. */
   private readonly applied = new Map<string, string>();
+  /** A layer update is waiting in the queue: later view changes join it instead of queueing their own. */
+  private layersQueued = false;
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
 
@@ -97,7 +100,12 @@ export class SfuMedia extends Emitter<SfuEvents> {
   /** How we show this peer's camera: Janus forwards the layer that needs, or none. */
   showAs(peerId: string, view: PeerView): void {
     this.views.set(peerId, layerFor(view));
-    this.enqueue(() => this.applyLayers(peerId));
+    if (this.layersQueued) return;
+    this.layersQueued = true;
+    this.enqueue(() => {
+      this.layersQueued = false;
+      return this.applyLayers();
+    });
   }
 
   /** Per participant whose streams arrive, what the statistics read for them (sfuStats.ts). */
@@ -181,7 +189,7 @@ export class SfuMedia extends Emitter<SfuEvents> {
     await pc.setRemoteDescription(event.jsep);
     await pc.setLocalDescription(await pc.createAnswer());
     await this.subscriberHandle.request({ request: 'start' }, pc.localDescription!);
-    for (const peerId of new Set([...this.forwarded.values()].map((stream) => stream.peerId))) await this.applyLayers(peerId);
+    await this.applyLayers();
   }
 
   private receivingConnection(handle: JanusHandle): RTCPeerConnection {
@@ -210,16 +218,27 @@ export class SfuMedia extends Emitter<SfuEvents> {
     }
   }
 
-  /** Tells Janus which layer of this peer's camera to forward us, if that changed. */
-  private async applyLayers(peerId: string): Promise<void> {
-    const choice = this.views.get(peerId);
+  /**
+   * Tells Janus which layer of each peer's camera to forward us, for every peer whose choice
+   * changed, in one request: a window hidden or a layout changed touches every tile at once, and
+   * one request per peer, one after the other, took seconds to settle on a loaded machine. What
+   * Janus refused stays unapplied, so the next update asks for it again.
+   */
+  private async applyLayers(): Promise<void> {
     const handle = this.subscriberHandle;
-    if (!choice || !handle) return;
-    const mids = [...this.forwarded].filter(([, stream]) => stream.peerId === peerId && stream.kind === 'video').map(([mid]) => mid);
-    const key = `${mids.join(',')}:${choice.send}:${choice.substream}`;
-    if (mids.length === 0 || this.applied.get(peerId) === key) return;
-    this.applied.set(peerId, key);
-    await handle.request({ request: 'configure', streams: mids.map((mid) => ({ mid, send: choice.send, substream: choice.substream })) });
+    if (!handle) return;
+    const changed = new Map<string, string>();
+    const streams: { mid: string; send: boolean; substream: number }[] = [];
+    for (const [peerId, choice] of this.views) {
+      const mids = [...this.forwarded].filter(([, stream]) => stream.peerId === peerId && stream.kind === 'video').map(([mid]) => mid);
+      const key = `${mids.join(',')}:${choice.send}:${choice.substream}`;
+      if (mids.length === 0 || this.applied.get(peerId) === key) continue;
+      changed.set(peerId, key);
+      for (const mid of mids) streams.push({ mid, send: choice.send, substream: choice.substream });
+    }
+    if (streams.length === 0) return;
+    await handle.request({ request: 'configure', streams });
+    for (const [peerId, key] of changed) this.applied.set(peerId, key);
   }
 
   private enqueue(work: () => Promise<void>): void {
