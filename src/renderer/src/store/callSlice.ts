@@ -116,6 +116,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     room: string;
     name: string;
     passcode?: string;
+    /** Our own hosting session's key; otherwise the organiser link's, if one was opened. */
     hostKey?: string;
     ice?: IceConfig;
   }
@@ -135,7 +136,8 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     startRemoteVoices(get(), store.subscribe);
     const local = currentLocalMedia();
     const prepared = takePreparedJoin(target.url, target.ice);
-    const call = new CallOfLayer({ ...target, localTracks: local.tracks, mediaState: local.state, prepared });
+    const hostKey = target.hostKey ?? get().organiserKey ?? undefined;
+    const call = new CallOfLayer({ ...target, hostKey, localTracks: local.tracks, mediaState: local.state, prepared });
     activeCall = call;
     attachCollaboration(call, set);
     attachGestures(call, set, () => get().showNotice('notices.handLowered'));
@@ -233,8 +235,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       // Nothing typed is no mistake to point out, just the one field still to fill in.
       if (!address.ok) return fail('INVALID_ADDRESS', address.message, get().hostAddress.trim() === '' ? { key: 'errors.addressMissing' } : undefined);
       const trust = platform().trust;
-      const hostKey = get().organiserKey ?? undefined;
-      if (!trust) return joinAt({ url: address.url, ...form, hostKey });
+      if (!trust) return joinAt({ url: address.url, ...form });
 
       // The app checks the host's certificate first: against the invite, or what it remembers,
       // or (the first time) by asking the user to compare the security code.
@@ -246,7 +247,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
         set({ phase: 'confirming', pendingTrust: { url, fingerprint, code: shortCode(fingerprint) } });
         return;
       }
-      await joinAt({ url, ...form, hostKey });
+      await joinAt({ url, ...form });
     },
 
     confirmTrust: async () => {
@@ -258,7 +259,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       if (!accepted.ok) return fail(accepted.error.code, accepted.error.message);
       const form = validateForm();
       if (!form) return;
-      await joinAt({ url: pending.url, ...form, hostKey: get().organiserKey ?? undefined });
+      await joinAt({ url: pending.url, ...form });
     },
 
     declineTrust: () => {
