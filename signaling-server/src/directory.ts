@@ -22,6 +22,9 @@ export interface Resumed {
   held: RelayedSignal[];
 }
 
+/** Where a signal goes (Directory.route). */
+export type SignalRoute = { to: 'unknown' } | { to: 'away' } | { to: 'attached'; connection: string };
+
 export interface Directory {
   /** Ready to serve (a shared store reached and this host announced); before listening. */
   start(): Promise<void>;
@@ -38,9 +41,10 @@ export interface Directory {
   inSameRoom(a: string, b: string): Promise<boolean>;
   /**
    * Where a signal from `from` to `to` goes, in one look: nowhere (not in one room), to its
-   * connection, or into its held signals (it is away on its grace period).
+   * connection (whose Socket.IO id this is, on whichever host), or into its held signals (it is
+   * away on its grace period).
    */
-  route(from: string, to: string): Promise<'unknown' | 'attached' | 'away'>;
+  route(from: string, to: string): Promise<SignalRoute>;
   setLocked(room: string, locked: boolean): Promise<boolean>;
   isLocked(room: string): Promise<boolean>;
   /** The participant whose session this token resumes, if it is still in `room`. */
@@ -97,9 +101,10 @@ export class MemoryDirectory implements Directory {
     return this.registry.inSameRoom(a, b);
   }
 
-  async route(from: string, to: string) {
-    if (!this.registry.inSameRoom(from, to)) return 'unknown' as const;
-    return this.sessions.socketOf(to) === undefined ? ('away' as const) : ('attached' as const);
+  async route(from: string, to: string): Promise<SignalRoute> {
+    if (!this.registry.inSameRoom(from, to)) return { to: 'unknown' };
+    const connection = this.sessions.socketOf(to);
+    return connection === undefined ? { to: 'away' } : { to: 'attached', connection };
   }
 
   async setLocked(room: string, locked: boolean) {

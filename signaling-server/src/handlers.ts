@@ -273,14 +273,19 @@ export function createConnectionHandler({ io, directory, guard, gatekeeper, sfu 
       const { to, payload } = parsed.data;
       await handled(reply, async () => {
         // One answer for "no such peer" and "peer in another room": nothing leaks about other rooms.
-        const where = route === undefined ? 'unknown' : await route;
+        const where = route === undefined ? ({ to: 'unknown' } as const) : await route;
         // Dropped while this was looked up: its departure is (being) announced, and a signal from
         // it arriving after that would have the recipient answer someone gone.
         if (socket.disconnected) return;
-        if (where === 'unknown') return reply(fail('UNKNOWN_PEER', 'No such peer in this room'));
-        // A peer whose connection dropped gets it on its return (if it returns in time).
-        if (where === 'attached') io.to(peerChannel(to)).emit('signal', { from, payload });
-        else await directory.hold(to, { from, payload });
+        if (where.to === 'unknown') return reply(fail('UNKNOWN_PEER', 'No such peer in this room'));
+        if (where.to === 'attached') {
+          // Its connection here: straight to it. With Redis, a broadcast to its channel would also
+          // go through the shared stream, to be read (and dropped) by every other host. Elsewhere,
+          // or replaced meanwhile: through its channel, which reaches it on whichever host.
+          const connection = io.sockets.sockets.get(where.connection);
+          if (connection?.rooms.has(peerChannel(to))) connection.emit('signal', { from, payload });
+          else io.to(peerChannel(to)).emit('signal', { from, payload });
+        } else await directory.hold(to, { from, payload }); // it gets them on its return, if in time
         reply(ok(null));
       });
     });

@@ -21,7 +21,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { PeerInfo, RelayedSignal } from '../../src/shared/protocol';
 import { MAX_BACKLOG_SIGNALS } from '../../src/shared/signalBacklog';
-import type { Directory, JoinOutcome, Participant, Resumed } from './directory';
+import type { Directory, JoinOutcome, Participant, Resumed, SignalRoute } from './directory';
 import { checkCapacity } from './rooms';
 
 /** How often a host renews its heartbeat and looks for lapsed hosts and ended grace periods. */
@@ -137,13 +137,13 @@ const SCRIPTS = {
     local ended = redis.call('ZRANGEBYSCORE', 'parley:detached', '-inf', now - tonumber(ARGV[3]))
     for _, id in ipairs(ended) do redis.call('ZREM', 'parley:detached', id) end
     return ended`,
-  // ARGV: from, to. 'unknown' unless both are in one room; else whether 'to' has a connection.
+  // ARGV: from, to. 'unknown' unless both are in one room; else 'to''s connection, or 'away'.
   route: `
     local from = redis.call('HGET', 'parley:peer:' .. ARGV[1], 'room')
     local to = redis.call('HMGET', 'parley:peer:' .. ARGV[2], 'room', 'connection')
-    if not from or from ~= to[1] then return 'unknown' end
-    if to[2] and to[2] ~= '' then return 'attached' end
-    return 'away'`,
+    if not from or from ~= to[1] then return {'unknown'} end
+    if to[2] and to[2] ~= '' then return {'attached', to[2]} end
+    return {'away'}`,
   // ARGV: id. The others in its room, in join order: id, name, isHost triples.
   others: `
     local room = redis.call('HGET', 'parley:peer:' .. ARGV[1], 'room')
@@ -283,8 +283,10 @@ export class RedisDirectory implements Directory {
     return first !== null && first === second;
   }
 
-  async route(from: string, to: string) {
-    return this.run<'unknown' | 'attached' | 'away'>('route', from, to);
+  async route(from: string, to: string): Promise<SignalRoute> {
+    const [where, connection] = await this.run<string[]>('route', from, to);
+    if (where === 'attached' && connection) return { to: 'attached', connection };
+    return where === 'away' ? { to: 'away' } : { to: 'unknown' };
   }
 
   async setLocked(room: string, locked: boolean) {
