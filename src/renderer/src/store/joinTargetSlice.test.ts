@@ -75,6 +75,20 @@ describe('joinTargetSlice', () => {
     expect(store.getState().organiserKey).toBeNull();
   });
 
+  it('takes an organiser link pasted into the address field apart: address and room in the form, the key kept out of the field', () => {
+    const { store } = makeStore();
+    store.getState().typeHostAddress(' https://10.0.0.5:47100/?room=board#host-key=organiser-key-0123456789 ');
+    expect(store.getState()).toMatchObject({ hostAddress: 'https://10.0.0.5:47100', room: 'board', organiserKey: 'organiser-key-0123456789' });
+    // Typing on from there is pointing the form elsewhere: the key goes.
+    store.getState().typeHostAddress('https://10.0.0.5:4710');
+    expect(store.getState()).toMatchObject({ hostAddress: 'https://10.0.0.5:4710', organiserKey: null });
+    // A link without a key, or not a web address, is just what was typed.
+    store.getState().typeHostAddress('https://10.0.0.5:47100/?room=board#other=1');
+    expect(store.getState()).toMatchObject({ hostAddress: 'https://10.0.0.5:47100/?room=board#other=1', organiserKey: null });
+    store.getState().typeHostAddress('ftp://10.0.0.5/#host-key=x');
+    expect(store.getState().organiserKey).toBeNull();
+  });
+
   it('joins a nearby room, or first asks for its passcode; the announced certificate is not taken on trust', async () => {
     const { store, join } = makeStore();
     store.setState({ invitedFingerprint: FINGERPRINT });

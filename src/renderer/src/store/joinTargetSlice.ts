@@ -26,8 +26,25 @@ export interface JoinTargetSlice {
   applyInvite(link: string): boolean;
   /** Picks a room found on the local network: joins it, or asks for the passcode first. */
   joinNearby(room: NearbyRoom): Promise<void>;
-  /** The Host address field as typed (an invite link pasted there is applied instead). */
+  /**
+   * The Host address field as typed. An invite link pasted there is applied instead; an organiser
+   * link pasted there (the desktop app opens no page from it) leaves its address and room in the
+   * form and keeps its host key, out of the field.
+   */
   typeHostAddress(value: string): void;
+}
+
+/** The parts of an organiser link (`https://host:port/?room=…#host-key=…`), or undefined if it is not one. */
+export function organiserLinkParts(value: string): { address: string; room?: string; hostKey: string } | undefined {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+  const hostKey = new URLSearchParams(url.hash.slice(1)).get('host-key');
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !hostKey) return undefined;
+  return { address: `${url.protocol}//${url.host}`, room: url.searchParams.get('room') || undefined, hostKey };
 }
 
 export const createJoinTargetSlice: StateCreator<ParleyState, [], [], JoinTargetSlice> = (set, get) => ({
@@ -69,6 +86,12 @@ export const createJoinTargetSlice: StateCreator<ParleyState, [], [], JoinTarget
   typeHostAddress: (value) => {
     if (value.trim().toLowerCase().startsWith(`${INVITE_SCHEME}:`)) {
       get().applyInvite(value.trim());
+      return;
+    }
+    const organiserLink = organiserLinkParts(value);
+    if (organiserLink) {
+      const { address, room, hostKey } = organiserLink;
+      set({ hostAddress: address, ...(room ? { room } : {}), invitedFingerprint: null, organiserKey: hostKey });
       return;
     }
     set({ hostAddress: value, invitedFingerprint: null, organiserKey: null });
