@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { FILE_LIMITS } from '../../../shared/collaboration';
-import { fileDigest } from './fileAssembly';
+import { FileAssembly, fileDigest } from './fileAssembly';
 import { chunkBytesFor, FileTransfers, type TransferInfo } from './fileTransfer';
 
 /** A pair of ordered channels delivering asynchronously, enough of RTCDataChannel for the sender. */
@@ -102,6 +102,23 @@ describe('FileTransfers', () => {
     await settle();
     expect(graceLast()).toMatchObject({ status: 'failed', detail: { key: 'collab.transfer.checksumMismatch' } });
     expect(received).toEqual([]);
+  });
+
+  it('a file that cannot be put together on arrival fails with the reason on the receiver, and the sender is told', async () => {
+    const { ada, grace, adaLast, graceLast } = link();
+    const received: Blob[] = [];
+    grace.on('received', (_info, file) => received.push(file));
+    const finish = vi.spyOn(FileAssembly.prototype, 'finish').mockRejectedValue(new Error('No space left for the file'));
+    try {
+      const id = await ada.send('grace', new Blob(['hello']), 'a.txt');
+      await settle();
+      grace.accept(id);
+      await vi.waitFor(() => expect(graceLast()).toMatchObject({ status: 'failed', detail: { key: 'collab.transfer.receivingStopped', values: { detail: 'No space left for the file' } } }));
+      await vi.waitFor(() => expect(adaLast()).toMatchObject({ status: 'cancelled', detail: { key: 'collab.transfer.theyCancelled' } }));
+      expect(received).toEqual([]);
+    } finally {
+      finish.mockRestore();
+    }
   });
 
   it('a file that can no longer be read fails with the reason, instead of staying offered', async () => {
