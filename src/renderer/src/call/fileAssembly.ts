@@ -4,10 +4,10 @@
  *
  * The digest is the SHA-256 of the SHA-256s of the file's 1 MiB blocks
  * (FILE_LIMITS.digestBlockBytes), in order; of nothing, for an empty file. Block by block because
- * WebCrypto, the browser's native SHA-256 (much faster than hashing in JavaScript, and done off the
- * page's main thread), can only hash bytes held whole in memory: a whole file of a gigabyte would
- * be a gigabyte more. A change to any byte changes its block's SHA-256 and so the digest, as with
- * a plain SHA-256 of the file.
+ * WebCrypto, the browser's native SHA-256 (64 MB in about 100 ms here against about 380 ms for
+ * noble-hashes' JavaScript; Chromium runs it on the calling thread), can only hash bytes held whole
+ * in memory: a whole file of a gigabyte would be a gigabyte more. A change to any byte changes its
+ * block's SHA-256 and so the digest, as with a plain SHA-256 of the file.
  */
 import { FILE_LIMITS } from '../../../shared/collaboration';
 
