@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { shortCode } from '../../src/shared/fingerprint';
 import { hostOfHostPort } from '../../src/shared/hostAddress';
 import { formatInvite } from '../../src/shared/invite';
+import { HOST_KEY_PARAM } from '../../src/shared/organiserLink';
 import { DEFAULT_PORT, DEFAULT_ROOM_CAPACITY } from '../../src/shared/protocol';
 import { passcodeSchema, roomNameSchema } from '../../src/shared/protocol.schemas';
 import { advertiseRoom } from './advertise';
@@ -149,7 +150,7 @@ async function main(): Promise<void> {
   console.log('Open one of these in a browser, or type the address in the app:');
   for (const address of server.addresses) console.log(`  ${scheme}://${address}${query}`);
   // The key itself is not printed (logs are read by more people than should hold it).
-  if (options.hostKey) console.log('The organiser (may lock the room and remove people) opens one of these with #host-key=<PARLEY_HOST_KEY, URL-encoded> after it.');
+  if (options.hostKey) console.log(`The organiser (may lock the room and remove people) opens one of these with #${HOST_KEY_PARAM}=<PARLEY_HOST_KEY, URL-encoded> after it.`);
   if (options.room) {
     console.log('Invite links for the app:');
     for (const address of server.addresses) {

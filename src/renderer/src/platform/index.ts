@@ -5,6 +5,7 @@
  * from the page's own address.
  */
 import type { DesktopNotification, ParleyBridge } from '../../../shared/ipc';
+import { hostKeyOfFragment } from '../../../shared/organiserLink';
 import { browserNotifier } from './browserNotifications';
 
 export interface JoinSuggestion {
@@ -110,7 +111,7 @@ export function detectPlatform(win: Window = window): Platform {
   const { protocol, host, search, hash } = win.location;
   const servedByHost = protocol === 'http:' || protocol === 'https:';
   const room = new URLSearchParams(search).get('room') ?? undefined;
-  const hostKey = new URLSearchParams(hash.slice(1)).get('host-key') || undefined;
+  const hostKey = hostKeyOfFragment(hash);
   return {
     kind: 'browser',
     hosting: null,

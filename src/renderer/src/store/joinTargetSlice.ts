@@ -8,6 +8,7 @@ import type { StateCreator } from 'zustand';
 import { formatHostPort } from '../../../shared/hostAddress';
 import { INVITE_SCHEME, parseInvite } from '../../../shared/invite';
 import type { NearbyRoom } from '../../../shared/nearbyRooms';
+import { hostKeyOfFragment } from '../../../shared/organiserLink';
 import { failedAttempt } from './errorText';
 import type { ParleyState } from './index';
 
@@ -42,7 +43,7 @@ export function organiserLinkParts(value: string): { address: string; room?: str
   } catch {
     return undefined;
   }
-  const hostKey = new URLSearchParams(url.hash.slice(1)).get('host-key');
+  const hostKey = hostKeyOfFragment(url.hash);
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !hostKey) return undefined;
   return { address: `${url.protocol}//${url.host}`, room: url.searchParams.get('room') || undefined, hostKey };
 }
