@@ -23,7 +23,8 @@ const UNITS = [
  */
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: string, options: Intl.NumberFormatOptions & { unit: string }): Intl.NumberFormat {
-  const key = `${locale}|${options.unit}|${options.unitDisplay}|${options.maximumFractionDigits ?? ''}`;
+  // Every option in the key: one left out would hand a caller a formatter made for another.
+  const key = `${locale}|${JSON.stringify(options)}`;
   let format = numberFormats.get(key);
   if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, { style: 'unit', ...options })));
   return format;
