@@ -224,9 +224,8 @@ export class FileTransfers extends Emitter<FileEvents> {
       this.dropIncoming(inc, 'failed', { key: 'collab.transfer.tooMuchData' });
       return;
     }
-    const bytes = inc.info.bytes + chunk.byteLength;
     inc.assembly.add(chunk);
-    this.progress(inc.info, bytes);
+    this.progress(inc.info, inc.info.bytes + chunk.byteLength);
   }
 
   private async complete(inc: Incoming): Promise<void> {
