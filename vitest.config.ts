@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['signaling-server/**/*.test.ts', 'src/main/**/*.test.ts', 'src/preload/**/*.test.ts', 'src/shared/**/*.test.ts', 'src/renderer/src/call/**/*.test.ts', 'src/renderer/src/store/**/*.test.ts', 'scripts/**/*.test.ts', 'vite/**/*.test.ts'],
+          include: ['signaling-server/**/*.test.ts', 'src/main/**/*.test.ts', 'src/preload/**/*.test.ts', 'src/shared/**/*.test.ts', 'src/renderer/src/*.test.ts', 'src/renderer/src/call/**/*.test.ts', 'src/renderer/src/store/**/*.test.ts', 'scripts/**/*.test.ts', 'vite/**/*.test.ts'],
         },
       },
       {

@@ -2,8 +2,6 @@
  * STUN/TURN servers for calls beyond the local network. None by default, so a LAN call sends
  * nothing to third parties; the user types them (one URL per line) and they are checked here.
  */
-import { z } from 'zod/mini';
-
 export const MAX_ICE_SERVERS = 5;
 
 const ICE_URL = /^(stun|stuns|turn|turns):(\[[0-9a-f:.]+\]|[a-z0-9.-]{1,253})(:\d{1,5})?(\?transport=(udp|tcp))?$/i;
@@ -33,7 +31,8 @@ export function includesRelay(servers: readonly IceServerConfig[]): boolean {
 
 export type IceServersResult = ({ ok: true } & IceConfig) | { ok: false; message: string };
 
-const credentialSchema = z.string().check(z.maxLength(256));
+/** A TURN user name or password longer than this is a paste gone wrong, not a credential. */
+const MAX_CREDENTIAL_LENGTH = 256;
 
 /** Reads the settings as typed: URLs one per line, one user name and password for the TURN ones. */
 export function parseIceServers(text: string, username = '', credential = '', relayOnly = false): IceServersResult {
@@ -42,7 +41,7 @@ export function parseIceServers(text: string, username = '', credential = '', re
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
   if (lines.length > MAX_ICE_SERVERS) return { ok: false, message: `At most ${MAX_ICE_SERVERS} STUN/TURN servers` };
-  if (!credentialSchema.safeParse(username).success || !credentialSchema.safeParse(credential).success) {
+  if (username.length > MAX_CREDENTIAL_LENGTH || credential.length > MAX_CREDENTIAL_LENGTH) {
     return { ok: false, message: 'The TURN user name or password is too long' };
   }
   const servers: IceServerConfig[] = [];

@@ -8,7 +8,7 @@
  * Parsing is strict because links arrive from anywhere: one scheme, known parts, bounded length.
  */
 import { normalizeFingerprint } from './fingerprint';
-import { passcodeSchema, roomNameSchema } from './protocol.fields';
+import { readPasscode, readRoomName } from './fieldRules';
 
 export const INVITE_SCHEME = 'parley';
 /** Far above any real invite (an IPv6 host, a long room name and passcode), far below abuse. */
@@ -69,20 +69,20 @@ export function parseInvite(text: string): InviteResult {
   if (!port || !/^\d{1,5}$/.test(port) || portNumber < 1 || portNumber > 65535) {
     return { ok: false, message: 'The invite link has no valid port' };
   }
-  const roomName = roomNameSchema.safeParse(room ?? '');
-  if (!roomName.success) return { ok: false, message: 'The invite link has no valid room name' };
+  const roomName = readRoomName(room ?? '');
+  if (roomName === undefined) return { ok: false, message: 'The invite link has no valid room name' };
   const fingerprint = fp === undefined ? undefined : normalizeFingerprint(fp);
   if (fp !== undefined && !fingerprint) return { ok: false, message: 'The invite link’s security code is damaged' };
-  const code = passcode === undefined ? undefined : passcodeSchema.safeParse(passcode);
-  if (code && !code.success) return { ok: false, message: 'The invite link’s passcode is not valid' };
+  const code = passcode === undefined ? undefined : readPasscode(passcode);
+  if (passcode !== undefined && code === undefined) return { ok: false, message: 'The invite link’s passcode is not valid' };
   return {
     ok: true,
     invite: {
       host,
       port: portNumber,
-      room: roomName.data,
+      room: roomName,
       ...(fingerprint ? { fingerprint } : {}),
-      ...(code?.success ? { passcode: code.data } : {}),
+      ...(code !== undefined ? { passcode: code } : {}),
     },
   };
 }

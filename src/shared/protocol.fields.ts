@@ -1,16 +1,12 @@
 /**
  * The join form's fields (room, display name, passcode), checked the same way by the page before
  * it sends and by the server when the join arrives (protocol.schemas.ts builds its messages from
- * these). Written with zod/mini, whose checks are tree-shaken, because the home screen needs these
- * and should not load all of zod to draw (docs/PERFORMANCE.md, "Less to load").
+ * these). Written with zod/mini, whose checks are tree-shaken. Their patterns are fieldRules.ts's,
+ * which code that must not load zod (the home screen's invite link) checks with.
  */
 import { z } from 'zod/mini';
+import { DISPLAY_NAME, ROOM_NAME } from './fieldRules';
 import { LIMITS } from './protocol';
-
-// Letters, digits and a few separators: readable in a list of rooms, safe in a URL and a DNS-SD name.
-const ROOM_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u;
-// Any printable text without control characters; names are rendered as text, never as markup.
-const DISPLAY_NAME = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u;
 
 export const roomNameSchema = z.string().check(
   z.trim(),

@@ -1,6 +1,8 @@
 /**
  * What a call runs on, loaded apart from the home screen (store/callLayer.ts): the call itself
- * (mesh, peer sessions, the SFU client, chat and files) and the join made ahead, with Socket.IO.
+ * (mesh, peer sessions, the SFU client, chat and files), the join made ahead, with Socket.IO, and
+ * the join form's check, with zod.
  */
 export { Call } from './call';
 export { JoinPreparation } from './joinPreparation';
+export { checkJoinForm } from './joinForm';

@@ -10,6 +10,7 @@ import { parseHostAddress } from '../../../shared/hostAddress';
 import type { HostingStatus } from '../../../shared/ipc';
 import type { MediaState, PeerView } from '../../../shared/peerMessages';
 import type { Call, SignalingState } from '../call/call';
+import type { JoinForm } from '../call/joinForm';
 import type { PathProblem } from '../call/pathWatch';
 import { CallError } from '../call/callError';
 import { platform } from '../platform';
@@ -17,7 +18,6 @@ import { loadCallLayer } from './callLayer';
 import { attachCollaboration } from './collaborationSlice';
 import { attachGestures } from './gesturesSlice';
 import { failedAttempt, type CallFailure } from './errorText';
-import { checkJoinForm, type JoinForm } from './joinForm';
 import { checkHostAhead, prepareJoinAhead, takePreparedJoin } from './joinAhead';
 import { attachScreenShare, endScreenShare } from './screenShareSlice';
 import { startStats, stopStats } from './statsSlice';
@@ -104,9 +104,21 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       return peer ? { peers: { ...state.peers, [id]: { ...peer, ...change } } } : {};
     });
 
-  /** Room, name, passcode and STUN/TURN servers are checked before any network. */
-  const validateForm = (): JoinForm | undefined => {
-    const checked = checkJoinForm(get());
+  /** The call layer, or the failure told; usually loaded long since (the home screen fetched it while getting the join ready). */
+  const callLayerOrFail = async (): Promise<Awaited<ReturnType<typeof loadCallLayer>> | undefined> => {
+    try {
+      return await loadCallLayer();
+    } catch (error) {
+      const detail = (error as Error).message;
+      return void fail('INTERNAL', detail, { key: 'errors.callNotLoaded', values: { detail } });
+    }
+  };
+
+  /** Room, name, passcode and STUN/TURN servers are checked before any network, by the call layer's check (with zod). */
+  const validateForm = async (): Promise<JoinForm | undefined> => {
+    const callLayer = await callLayerOrFail();
+    if (!callLayer) return undefined;
+    const checked = callLayer.checkJoinForm(get());
     if (!checked.ok) return void fail('BAD_REQUEST', checked.detail, checked.message);
     return checked.form;
   };
@@ -123,16 +135,10 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
 
   const joinAt = async (target: JoinTarget): Promise<void> => {
     set({ phase: 'joining', error: null, peers: {}, signaling: 'connected', isHost: false, roomLocked: false, listening: {} });
-    // Usually here long since (the home screen fetched it while getting the join ready).
-    const callLayer = loadCallLayer();
+    const callLayer = callLayerOrFail();
     await get().openMedia();
-    let CallOfLayer: typeof Call;
-    try {
-      CallOfLayer = (await callLayer).Call;
-    } catch (error) {
-      const detail = (error as Error).message;
-      return fail('INTERNAL', detail, { key: 'errors.callNotLoaded', values: { detail } });
-    }
+    const CallOfLayer: typeof Call | undefined = (await callLayer)?.Call;
+    if (!CallOfLayer) return;
     startRemoteVoices(get(), store.subscribe);
     const local = currentLocalMedia();
     const prepared = takePreparedJoin(target.url, target.ice);
@@ -229,8 +235,9 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       // A browser asks to notify only on a click: this is the one that starts the call.
       if (get().desktop.notifyInBackground) platform().askToNotify();
       set({ lastAttempt: 'join' });
-      const form = validateForm();
-      if (!form) return;
+      const form = await validateForm();
+      // A second click while the first waited for the check: the first goes on.
+      if (!form || get().phase !== 'idle') return;
       const address = parseHostAddress(get().hostAddress, platform().defaultScheme);
       // Nothing typed is no mistake to point out, just the one field still to fill in.
       if (!address.ok) return fail('INVALID_ADDRESS', address.message, get().hostAddress.trim() === '' ? { key: 'errors.addressMissing' } : undefined);
@@ -257,7 +264,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       set({ pendingTrust: null, phase: 'joining' });
       const accepted = await trust.accept({ url: pending.url, fingerprint: pending.fingerprint });
       if (!accepted.ok) return fail(accepted.error.code, accepted.error.message);
-      const form = validateForm();
+      const form = await validateForm();
       if (!form) return;
       await joinAt({ url: pending.url, ...form });
     },
@@ -271,8 +278,8 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
       const hosting = platform().hosting;
       if (get().phase !== 'idle' || !hosting) return;
       set({ lastAttempt: 'host' });
-      const form = validateForm();
-      if (!form) return;
+      const form = await validateForm();
+      if (!form || get().phase !== 'idle') return;
       set({ phase: 'joining', error: null });
       const started = await hosting.start({ room: form.room, passcode: form.passcode });
       if (!started.ok || !started.data.localUrl || !started.data.hostKey) {

@@ -23,7 +23,7 @@ const BY_CODE: Partial<Record<FailureCode, ErrorPlace>> = {
   HOSTING_FAILED: 'host',
 };
 
-/** The form's own checks name their field through their message (see store/joinForm.ts). */
+/** The form's own checks name their field through their message (see call/joinForm.ts). */
 const BY_MESSAGE: Partial<Record<MessageKey, ErrorPlace>> = {
   'errors.form.roomEmpty': 'room',
   'errors.form.roomTooLong': 'room',

@@ -2,13 +2,27 @@
  * The join form checked before any network: room, name, passcode and STUN/TURN servers. Each
  * problem comes back as the user's words (a catalog message), told apart by the schema's issue
  * code, never by its English text; the schema's own sentence stays as the technical detail.
+ *
+ * Part of the call layer's chunk (callLayer.ts), with zod: the home screen draws without either,
+ * and the check runs when Join is clicked, by when the home screen has long fetched the chunk
+ * (docs/PERFORMANCE.md, "Less to load").
  */
 import type { core } from 'zod/mini';
 import type { Message, MessageKey } from '../../../shared/i18n/catalogs';
 import { parseIceServers, type IceConfig } from '../../../shared/iceServers';
 import { LIMITS } from '../../../shared/protocol';
 import { displayNameSchema, passcodeSchema, roomNameSchema } from '../../../shared/protocol.fields';
-import type { SettingsSlice } from './settingsSlice';
+
+/** The form as typed (the settings' fields of the same names). */
+export interface JoinFormInput {
+  room: string;
+  displayName: string;
+  passcode: string;
+  iceServersText: string;
+  turnUsername: string;
+  turnCredential: string;
+  relayOnly: boolean;
+}
 
 export interface JoinForm {
   room: string;
@@ -36,7 +50,7 @@ function problem(field: Field, error: core.$ZodError): FormCheck {
   return { ok: false, detail, message: key ? { key, values: { max: LIMITS[field].max } } : { key: 'errors.unknown', values: { detail } } };
 }
 
-export function checkJoinForm(state: Pick<SettingsSlice, 'room' | 'displayName' | 'passcode' | 'iceServersText' | 'turnUsername' | 'turnCredential' | 'relayOnly'>): FormCheck {
+export function checkJoinForm(state: JoinFormInput): FormCheck {
   const room = roomNameSchema.safeParse(state.room);
   if (!room.success) return problem('roomName', room.error);
   const name = displayNameSchema.safeParse(state.displayName);
