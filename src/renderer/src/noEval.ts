@@ -15,3 +15,6 @@ const ZOD_CONFIGURATION = '__zod_globalConfig';
 
 const zodConfiguration = ((globalThis as Record<string, unknown>)[ZOD_CONFIGURATION] ??= {}) as { jitless?: boolean };
 zodConfiguration.jitless = true;
+
+// A module (imported for the line above), not a script.
+export {};

@@ -17,6 +17,7 @@ import { REACTIONS } from '../../../../shared/peerMessages';
 import { shortcutLabel } from '../shortcuts/callShortcuts';
 import { ControlButton } from '../../ui/primitives/ControlButton';
 import { MenuButton } from '../../ui/primitives/MenuButton';
+import { DeviceChooser } from '../media/DeviceChooser';
 import { DeviceToggle } from '../media/DeviceToggle';
 import { RecordingReview } from './RecordingReview';
 
@@ -70,8 +71,12 @@ export const CallControls = memo(function CallControls({ panelIds, onShowShortcu
   return (
     <>
       <Toolbar className="controls" aria-label={t('call.controls.label')}>
-        <DeviceToggle kind="microphone" inCall />
-        <DeviceToggle kind="camera" inCall />
+        {(['microphone', 'camera'] as const).map((kind) => (
+          <div key={kind} className="control-group">
+            <DeviceToggle kind={kind} inCall />
+            <DeviceChooser kind={kind} />
+          </div>
+        ))}
         <ControlButton
           icon={ScreenShare}
           toggledIcon={ScreenShareOff}

@@ -16,6 +16,7 @@ import { useText } from '../../i18n/useText';
 import { useParley } from '../../store';
 import type { RemotePeer } from '../../store/callSlice';
 import { listeningTo } from '../../store/listeningSlice';
+import { PeerSoundMenu } from './PeerSoundMenu';
 import { useSnapshot } from './useSnapshot';
 import { VideoTile } from './VideoTile';
 
@@ -66,6 +67,8 @@ export const PeerTile = memo(function PeerTile({ peer, featured, thumbnail }: Pe
   const onSnapshot = useCallback((video: HTMLVideoElement) => void takeSnapshot(peer.name, video), [takeSnapshot, peer.name]);
   const onRemove = useCallback(() => void removePeer(peer.id), [removePeer, peer.id]);
   const onTogglePin = useCallback(() => setPinned(pinned ? null : peer.id), [setPinned, pinned, peer.id]);
+  const hasListening = s.listening !== undefined;
+  const soundMenu = useMemo(() => (hasListening ? <PeerSoundMenu peerId={peer.id} name={peer.name} /> : undefined), [hasListening, peer.id, peer.name]);
   return (
     <VideoTile
       peerId={peer.id}
@@ -84,6 +87,7 @@ export const PeerTile = memo(function PeerTile({ peer, featured, thumbnail }: Pe
       connection={connection}
       reaction={s.reaction}
       listening={s.listening}
+      soundMenu={soundMenu}
       playsOwnAudio={!routesThroughGraph(s.speakerId)}
       pinned={pinned}
       onTogglePin={onTogglePin}

@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useText } from '../../i18n/useText';
 import { Camera, Hand, Pin, PinOff, UserX, VolumeX } from '../../ui/icons';
 import { MicOffIcon } from '../ui/icons';
@@ -6,7 +6,6 @@ import { selfViewVideo } from './selfView';
 import { useViewReport } from './useViewReport';
 import type { ConnectionQuality } from '../../call/connectionQuality';
 import { ConnectionBars } from './ConnectionBars';
-import { PeerSoundMenu } from './PeerSoundMenu';
 import { AS_SENT, type Listening } from '../../call/remoteAudio';
 
 interface VideoTileProps {
@@ -42,6 +41,11 @@ interface VideoTileProps {
   /** How loud this participant is for us (remote tiles with a sound menu). */
   listening?: Listening;
   /**
+   * The participant's sound menu (PeerSoundMenu), first of the tile's actions: passed in by the
+   * call's tiles, so the home screen's preview tile loads no React Aria dialog.
+   */
+  soundMenu?: ReactNode;
+  /**
    * The tile's own element plays the sound (at up to 100%): only where the browser cannot route
    * Web Audio to the chosen speaker. Otherwise RemoteVoices plays it and the element stays muted.
    */
@@ -57,7 +61,7 @@ type SinkableVideo = HTMLVideoElement & { sinkId?: string; setSinkId?: (id: stri
 const NO_INITIAL = '?';
 
 /** Memoised: a tile is redrawn when what it shows changes, not with every change elsewhere on the screen. */
-export const VideoTile = memo(function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, thumbnail = false, pinned = false, onTogglePin, handPosition, reaction, connection = null, listening, playsOwnAudio = false }: VideoTileProps) {
+export const VideoTile = memo(function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, thumbnail = false, pinned = false, onTogglePin, handPosition, reaction, connection = null, listening, soundMenu, playsOwnAudio = false }: VideoTileProps) {
   const t = useText();
   const video = useRef<SinkableVideo>(null);
   /** Where our own camera's shared element goes (see selfView.ts); remote tiles have their own. */
@@ -172,7 +176,7 @@ export const VideoTile = memo(function VideoTile({ stream, name, isSelf = false,
         {label}
       </figcaption>
       <div className="tile__actions">
-        {listening && peerId && <PeerSoundMenu peerId={peerId} name={shownName} />}
+        {soundMenu}
         {onTogglePin && (
           <button type="button" className="tile__action" aria-pressed={pinned} aria-label={t('call.tile.pinName', { name })} title={pinned ? t('call.tile.unpin') : t('call.tile.pin')} onClick={onTogglePin}>
             {pinned ? <PinOff aria-hidden="true" focusable="false" /> : <Pin aria-hidden="true" focusable="false" />}

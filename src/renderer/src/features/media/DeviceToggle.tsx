@@ -1,20 +1,18 @@
 /**
  * The microphone's and the camera's toolbar control, the same on the home screen and in a call:
- * a toggle with a stable name (Mute, Camera off) saying its state with aria-pressed, and in a
- * call the list to switch devices beside it (and Mute disabled when there is no microphone).
+ * a toggle with a stable name (Mute, Camera off) saying its state with aria-pressed (and in a
+ * call, Mute disabled when there is no microphone). In a call the list to switch devices sits
+ * beside it (DeviceChooser.tsx, drawn by the call's controls: the home screen loads no menu).
  */
 import { useShallow } from 'zustand/react/shallow';
 import type { MessageKey } from '../../../../shared/i18n/catalogs';
 import { useText } from '../../i18n/useText';
 import { useParley } from '../../store';
 import { Mic, MicOff, Video, VideoOff, type Icon } from '../../ui/icons';
-import { ChoiceMenuButton } from '../../ui/primitives/ChoiceMenuButton';
 import { ControlButton } from '../../ui/primitives/ControlButton';
 import { shortcutLabel, type ShortcutAction } from '../shortcuts/callShortcuts';
 
-const SYSTEM_DEFAULT = 'system-default';
-
-interface Kind {
+export interface DeviceKind {
   icon: Icon;
   toggledIcon: Icon;
   label: MessageKey;
@@ -26,7 +24,7 @@ interface Kind {
   shortcut: ShortcutAction;
 }
 
-const KINDS: Record<'microphone' | 'camera', Kind> = {
+export const DEVICE_KINDS: Record<'microphone' | 'camera', DeviceKind> = {
   microphone: {
     icon: Mic,
     toggledIcon: MicOff,
@@ -49,17 +47,17 @@ const KINDS: Record<'microphone' | 'camera', Kind> = {
   },
 };
 
-export function DeviceToggle({ kind, inCall = false }: { kind: keyof typeof KINDS; inCall?: boolean }) {
+export function DeviceToggle({ kind, inCall = false }: { kind: keyof typeof DEVICE_KINDS; inCall?: boolean }) {
   const t = useText();
-  const spec = KINDS[kind];
+  const spec = DEVICE_KINDS[kind];
   const s = useParley(
     useShallow((state) =>
       kind === 'microphone'
-        ? { off: state.muted, toggle: state.toggleMute, disabled: inCall && state.microphoneTrack === null, devices: state.devices.microphones, selected: state.mediaInfo.audio?.deviceId ?? state.microphoneId, select: state.selectMicrophone }
-        : { off: state.cameraOff, toggle: state.toggleCamera, disabled: false, devices: state.devices.cameras, selected: state.mediaInfo.video?.deviceId ?? state.cameraId, select: state.selectCamera },
+        ? { off: state.muted, toggle: state.toggleMute, disabled: inCall && state.microphoneTrack === null }
+        : { off: state.cameraOff, toggle: state.toggleCamera, disabled: false },
     ),
   );
-  const toggle = (
+  return (
     <ControlButton
       icon={spec.icon}
       toggledIcon={spec.toggledIcon}
@@ -72,18 +70,5 @@ export function DeviceToggle({ kind, inCall = false }: { kind: keyof typeof KIND
       // (The store's own functions, so the shallow selector stays stable; the camera's is async.)
       onPress={() => void s.toggle()}
     />
-  );
-  if (!inCall) return toggle;
-  return (
-    <div className="control-group">
-      {toggle}
-      <ChoiceMenuButton
-        label={t(spec.choose)}
-        choices={[{ id: SYSTEM_DEFAULT, label: t('media.systemDefault') }, ...s.devices.map((device, index) => ({ id: device.deviceId, label: device.label || t(spec.unnamed, { position: index + 1 }) }))]}
-        selected={s.selected ?? SYSTEM_DEFAULT}
-        onSelect={(id) => void s.select(id === SYSTEM_DEFAULT ? null : id)}
-        isDisabled={s.devices.length === 0}
-      />
-    </div>
   );
 }

@@ -1,33 +1,34 @@
 /**
- * A modal dialog: React Aria keeps focus inside it, closes it on Escape, and gives focus back to
- * whatever opened it. `role="alertdialog"` for a question that needs an answer (the security
- * code), plain "dialog" otherwise. The title names the dialog for screen readers.
+ * A modal dialog (ModalDialog.tsx), drawn only once it has been opened: until then nothing of
+ * React Aria's dialog, menu and collection code is loaded (about 15 KB gzip off the first load,
+ * docs/PERFORMANCE.md "Less to load"). `prefetchModal` fetches it when the page is idle, so a
+ * dialog opens at once; should it not be fetched yet, the dialog appears when it is.
  */
-import type { ReactNode } from 'react';
-import { Dialog, Heading, Modal as AriaModal, ModalOverlay } from 'react-aria-components';
+import { lazy, Suspense, useState } from 'react';
+import type { ModalProps } from './ModalDialog';
 
-interface ModalProps {
-  title: ReactNode;
-  isOpen: boolean;
-  /** Escape, or a click outside when `dismissable`. */
-  onClose: () => void;
-  role?: 'dialog' | 'alertdialog';
-  dismissable?: boolean;
-  className?: string;
-  children: ReactNode;
+let loading: Promise<typeof import('./ModalDialog')> | undefined;
+const loadModalDialog = (): Promise<typeof import('./ModalDialog')> => {
+  loading ??= import('./ModalDialog').catch((error: unknown) => {
+    loading = undefined; // tried again on the next opening
+    throw error;
+  });
+  return loading;
+};
+const LazyModalDialog = lazy(() => loadModalDialog().then((module) => ({ default: module.ModalDialog })));
+
+export function prefetchModal(): void {
+  loadModalDialog().catch((error: unknown) => console.warn('Parley: the dialog code did not load', error));
 }
 
-export function Modal({ title, isOpen, onClose, role = 'dialog', dismissable = true, className, children }: ModalProps) {
+export function Modal(props: ModalProps) {
+  // Kept drawn once opened, so React Aria sees the dialog close (focus goes back to its opener).
+  const [opened, setOpened] = useState(props.isOpen);
+  if (props.isOpen && !opened) setOpened(true);
+  if (!opened) return null;
   return (
-    <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={(open) => open || onClose()} isDismissable={dismissable} isKeyboardDismissDisabled={false}>
-      <AriaModal className={`modal${className ? ` ${className}` : ''}`}>
-        <Dialog role={role} className="modal__dialog">
-          <Heading slot="title" className="modal__title">
-            {title}
-          </Heading>
-          {children}
-        </Dialog>
-      </AriaModal>
-    </ModalOverlay>
+    <Suspense fallback={null}>
+      <LazyModalDialog {...props} />
+    </Suspense>
   );
 }
