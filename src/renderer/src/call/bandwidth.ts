@@ -40,7 +40,7 @@ export const FAST_START_ENCODINGS: RTCRtpEncodingParameters[] = [{ scaleResoluti
 /**
  * Sets the sender's cap, how it degrades under pressure, and how far its resolution is scaled down
  * (1: not at all). A sender that has not been negotiated yet may have no encodings: it is capped
- * when the next `applyCaps` runs after negotiation.
+ * when the mesh next sets every peer's encoding after negotiation (OutgoingVideo.applyToAll).
  */
 export async function capSender(
   sender: RTCRtpSender,

@@ -14,12 +14,11 @@
  */
 import type { PeerView } from '../../../shared/peerMessages';
 import type { SignalPayload } from '../../../shared/protocol';
-import { applyEncoding, capSender, screenBitrateFor } from './bandwidth';
-import { CpuWatch } from './cpuWatch';
-import { cameraEncodings, type CameraEncoding } from './encodingPolicy';
 import { addMediaTransceiver, createChannels, MEDIA_KINDS, type ChannelKind, type LocalTracks, type MediaKind } from './channels';
 import { Emitter } from './emitter';
 import { FastStart } from './fastStart';
+import { closeMeshPeer, firstVideoTransceiver, type MeshPeer } from './meshPeer';
+import { OutgoingVideo } from './outgoingVideo';
 import { PeerSession } from './peerSession';
 import { watchPath, type PathProblem } from './pathWatch';
 import { hasRelay, rtcConfiguration } from './iceConfig';
@@ -63,27 +62,10 @@ export function isPolite(selfId: string, peerId: string): boolean {
   return selfId < peerId;
 }
 
-interface PeerEntry {
-  session: PeerSession;
-  stream: MediaStream;
-  channels: Record<ChannelKind, RTCDataChannel>;
-  /** Set once our tracks are attached (as offerer at once, as answerer when the offer arrives). */
-  senders: Partial<Record<MediaKind, RTCRtpSender>> | null;
-  /** Made the first time we share with this peer; kept (send direction off) while not sharing. */
-  screenTransceiver: RTCRtpTransceiver | null;
-  /** `stream` has tracks the owner has not been told of yet (see the `track` handler). */
-  streamChanged: boolean;
-  /** The camera goes at reduced resolution until shortly after connecting, and after a path change (fastStart.ts). */
-  fastStart: FastStart;
-  /** How this peer shows our camera (its view request); null until it says. */
-  view: PeerView | null;
-  stopPathWatch: () => void;
-  stopPathChanges: () => void;
-}
 
 
 export class Mesh extends Emitter<MeshEvents> {
-  private readonly peers = new Map<string, PeerEntry>();
+  private readonly peers = new Map<string, MeshPeer>();
   private readonly createPeerConnection: () => RTCPeerConnection;
   private readonly localTracks: LocalTracks;
   /** One stream id for our audio and video, so receivers keep them in lip sync. */
@@ -92,10 +74,11 @@ export class Mesh extends Emitter<MeshEvents> {
   private readonly screenStream = new MediaStream();
   private screenTrack: MediaStreamTrack | null = null;
   private standby: StandbyConnection | undefined;
-  /** Our camera encoders' CPU pressure, which the encoding policy steps down for. */
-  private readonly cpu = new CpuWatch(
-    () => [...this.peers.values()].flatMap((entry) => (entry.senders?.video?.track ? [entry.senders.video] : [])),
-    () => this.applyCaps(),
+  /** Each peer's camera encoding and screen bitrate, set again whenever the room, a view or our CPU changes. */
+  private readonly video = new OutgoingVideo(
+    () => this.peers,
+    () => this.localTracks.video?.getSettings().height ?? 480,
+    (peerId, error) => this.emit('error', peerId, error),
   );
 
   constructor(private readonly options: MeshOptions) {
@@ -211,7 +194,7 @@ export class Mesh extends Emitter<MeshEvents> {
     const entry = this.peers.get(peerId);
     if (!entry) return;
     entry.view = view;
-    this.applyCaps();
+    this.video.applyToAll();
   }
 
   /** One peer left: close its connection, and the others may now have more of the uplink. */
@@ -219,47 +202,16 @@ export class Mesh extends Emitter<MeshEvents> {
     const entry = this.peers.get(peerId);
     if (!entry) return;
     this.peers.delete(peerId);
-    closeEntry(entry);
-    this.applyCaps();
-  }
-
-  /** Sets every video sender for the room as it is now: sizes, views, fast start, CPU (see encodingPolicy.ts). */
-  applyCaps(): void {
-    const screenCap = screenBitrateFor(this.peers.size);
-    // The policy once for the whole room (the peers share one uplink), then each peer's share of it.
-    const encodings = this.cameraEncodings();
-    for (const [peerId, entry] of this.peers) {
-      const report = (error: unknown): void => this.emit('error', peerId, error);
-      this.capCamera(entry, report, encodings);
-      // A shared screen keeps its resolution (text must stay sharp) and gives up frame rate instead.
-      const screen = entry.screenTransceiver;
-      if (screen && screen.direction === 'sendrecv') capSender(screen.sender, screenCap, 'maintain-resolution').catch(report);
-    }
-  }
-
-  /** The camera encoding for every peer, by peer, from the policy applied to the room as it is now. */
-  private cameraEncodings(): Map<PeerEntry, CameraEncoding> {
-    const entries = [...this.peers.values()];
-    const sourceHeight = this.localTracks.video?.getSettings().height ?? 480;
-    const encodings = cameraEncodings(entries.map(({ view, fastStart }) => ({ view, fastStart: fastStart.active })), sourceHeight, this.cpu.level());
-    return new Map(entries.map((entry, index) => [entry, encodings[index]!]));
-  }
-
-  /** This peer's camera encoding (its share of `encodings`, worked out for the room when not given). */
-  private capCamera(entry: PeerEntry, report: (error: unknown) => void, encodings = this.cameraEncodings()): void {
-    const camera = entry.senders?.video;
-    if (!camera) return;
-    const encoding = encodings.get(entry);
-    if (encoding) applyEncoding(camera, encoding).catch(report);
-    this.cpu.start();
+    closeMeshPeer(entry);
+    this.video.applyToAll();
   }
 
   /** The call is over: close everything (no re-capping connections that are closing too). */
   close(): void {
-    this.cpu.stop();
+    this.video.stop();
     if (this.standby) closeStandby(this.standby);
     this.standby = undefined;
-    for (const entry of this.peers.values()) closeEntry(entry);
+    for (const entry of this.peers.values()) closeMeshPeer(entry);
     this.peers.clear();
     this.removeAllListeners();
   }
@@ -290,7 +242,7 @@ export class Mesh extends Emitter<MeshEvents> {
     return this.peers.get(peerId)?.session;
   }
 
-  private ensure(peerId: string, standby?: StandbyConnection): PeerEntry {
+  private ensure(peerId: string, standby?: StandbyConnection): MeshPeer {
     const existing = this.peers.get(peerId);
     if (existing) return existing;
 
@@ -302,14 +254,14 @@ export class Mesh extends Emitter<MeshEvents> {
       channel.onopen = () => this.emit('channel-open', peerId, kind);
       channel.onmessage = ({ data }) => this.emit('channel-data', peerId, kind, data);
     }
-    const entry: PeerEntry = {
+    const entry: MeshPeer = {
       stream: new MediaStream(),
       streamChanged: false,
       channels,
       senders: null,
       screenTransceiver: null,
-      // Ending it frees uplink for the room (applyCaps); starting again concerns this peer only.
-      fastStart: new FastStart((starting) => (starting ? this.capCamera(entry, (error: unknown) => this.emit('error', 'local', error)) : this.applyCaps())),
+      // Ending it frees uplink for the room (all peers' encodings set again); starting again concerns this peer only.
+      fastStart: new FastStart((starting) => (starting ? this.video.applyTo(entry) : this.video.applyToAll())),
       view: null,
       stopPathWatch: watchPath(pc, hasRelay(this.options.ice), (problem) => this.emit('peer-path', peerId, problem)),
       stopPathChanges: watchPathChanges(pc, () => entry.fastStart.again()),
@@ -348,14 +300,14 @@ export class Mesh extends Emitter<MeshEvents> {
     };
     // Encodings exist once a negotiation completes: cap then (and the room size may have changed).
     pc.addEventListener('signalingstatechange', () => {
-      if (pc.signalingState === 'stable') this.applyCaps();
+      if (pc.signalingState === 'stable') this.video.applyToAll();
     });
     this.peers.set(peerId, entry);
     return entry;
   }
 
   /** As the one answering: claim the offer's transceivers for sending, with our tracks if we have them. */
-  private attachToOffer(entry: PeerEntry): void {
+  private attachToOffer(entry: MeshPeer): void {
     if (entry.senders) return;
     const { pc } = entry.session;
     entry.senders = {};
@@ -373,7 +325,7 @@ export class Mesh extends Emitter<MeshEvents> {
       }
     }
     // Capped (and small, for fast start) before the answer is made, so from the encoder's first frame.
-    this.capCamera(entry, (error: unknown) => this.emit('error', 'local', error));
+    this.video.applyTo(entry);
     // Sharing already: the screen follows in a second offer, once this answer is done.
     if (this.screenTrack) queueMicrotask(() => this.attachScreen(entry));
   }
@@ -382,7 +334,7 @@ export class Mesh extends Emitter<MeshEvents> {
    * Always a transceiver of its own (never `addTrack`, which could take over the camera's while the
    * camera is off), reused when sharing again, so receivers tell camera and screen apart by order.
    */
-  private attachScreen(entry: PeerEntry): void {
+  private attachScreen(entry: MeshPeer): void {
     const track = this.screenTrack;
     if (!track) return;
     const existing = entry.screenTransceiver;
@@ -393,16 +345,4 @@ export class Mesh extends Emitter<MeshEvents> {
     existing.sender.replaceTrack(track).catch((error: unknown) => this.emit('error', 'local', error));
     existing.direction = 'sendrecv';
   }
-}
-
-function closeEntry(entry: PeerEntry): void {
-  entry.fastStart.stop();
-  for (const channel of Object.values(entry.channels)) channel.close();
-  entry.stopPathWatch();
-  entry.stopPathChanges();
-  entry.session.close();
-}
-
-function firstVideoTransceiver(pc: RTCPeerConnection): RTCRtpTransceiver | undefined {
-  return pc.getTransceivers().find((transceiver) => transceiver.receiver.track.kind === 'video');
 }
