@@ -3,7 +3,7 @@ import { ScreenPickerDialog } from './features/call/ScreenPickerDialog';
 import { HomeScreen } from './features/home/HomeScreen';
 import { useSystemInvites } from './features/home/useSystemInvites';
 import { useTheme } from './features/ui/useTheme';
-import { prefetchModal } from './ui/primitives/Modal';
+import { prefetchModal } from './features/ui/Modal';
 import { useParley } from './store';
 
 // The call screen (its panels, statistics, recorder, QR code, mini window) is not needed to draw
@@ -20,7 +20,7 @@ const LazyCallScreen = lazy(() => loadCallScreen().then((module) => ({ default: 
 
 function fetchCallScreen(): void {
   loadCallScreen().catch((error: unknown) => console.warn('Parley: the call screen did not load', error));
-  // And the dialogs' code (ui/primitives/Modal.tsx), which the home screen draws only when asked.
+  // And the dialogs' code (features/ui/Modal.tsx), which the home screen draws only when asked.
   prefetchModal();
 }
 

@@ -40,9 +40,9 @@ describe('OutgoingVideo', () => {
   it('gives each peer its share of the policy for the whole room: featured, thumbnail, hidden', async () => {
     const cameras = { ada: standInSender(), grace: standInSender(), linus: standInSender() };
     const views: Record<keyof typeof cameras, PeerView> = {
-      ada: { shown: 'featured', height: 480 },
-      grace: { shown: 'thumbnail', height: 120 },
-      linus: { shown: 'hidden', height: 0 },
+      ada: { shown: 'featured', width: 640, height: 480 },
+      grace: { shown: 'thumbnail', width: 160, height: 120 },
+      linus: { shown: 'hidden', width: 0, height: 0 },
     };
     const peers = new Map(Object.entries(cameras).map(([id, camera]) => [id, peer(views[id as keyof typeof cameras], camera)]));
     const video = new OutgoingVideo(() => peers, () => 480, vi.fn());
@@ -74,7 +74,7 @@ describe('OutgoingVideo', () => {
 
   it('reports a refusal under the peer it concerns, or as local for a single peer just attached', async () => {
     const report = vi.fn();
-    const refusing = peer({ shown: 'featured', height: 480 }, standInSender(true));
+    const refusing = peer({ shown: 'featured', width: 640, height: 480 }, standInSender(true));
     const peers = new Map([['ada', refusing]]);
     const video = new OutgoingVideo(() => peers, () => 480, report);
     video.applyToAll();

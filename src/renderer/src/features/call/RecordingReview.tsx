@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { timestampedName } from '../../call/capture';
 import { recordingExtension } from '../../call/recorder';
 import { useText } from '../../i18n/useText';
-import { Modal } from '../../ui/primitives/Modal';
+import { Modal } from '../ui/Modal';
 import { useSaveFile } from './useSaveFile';
 
 /**

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ScreenSource } from '../../../../shared/ipc';
 import { useText } from '../../i18n/useText';
 import { platform } from '../../platform';
-import { Modal } from '../../ui/primitives/Modal';
+import { Modal } from '../ui/Modal';
 
 /**
  * The app's screen picker (where the system has none): thumbnails of screens and windows, from

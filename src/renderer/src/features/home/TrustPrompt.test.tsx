@@ -21,7 +21,7 @@ describe('TrustPrompt', () => {
         <TrustPrompt code="3F9A-12C4-8B7E-0D11" onConfirm={onConfirm} onCancel={onCancel} />
       </>,
     );
-    // The dialog's code is its own chunk (ui/primitives/Modal.tsx): it appears once that has loaded.
+    // The dialog's code is its own chunk (features/ui/Modal.tsx): it appears once that has loaded.
     const dialog = await screen.findByRole('alertdialog', { name: 'Is this the host you mean?' });
     expect(dialog.textContent).toContain('3F9A-12C4-8B7E-0D11');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));

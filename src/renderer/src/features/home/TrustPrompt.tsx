@@ -1,5 +1,5 @@
 import { useText } from '../../i18n/useText';
-import { Modal } from '../../ui/primitives/Modal';
+import { Modal } from '../ui/Modal';
 
 /**
  * First meeting with a host typed by address: show its certificate's short security code and ask

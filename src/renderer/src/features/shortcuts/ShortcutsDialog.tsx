@@ -3,7 +3,7 @@ import { displayAccelerator } from '../../../../shared/accelerator';
 import { useText } from '../../i18n/useText';
 import { platform } from '../../platform';
 import { useParley } from '../../store';
-import { Modal } from '../../ui/primitives/Modal';
+import { Modal } from '../ui/Modal';
 import { CALL_SHORTCUTS, PUSH_TO_TALK } from './callShortcuts';
 
 export function ShortcutsDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
