@@ -1,9 +1,9 @@
 /**
- * The app's modal dialog (ui/primitives/ModalDialog.tsx), drawn only once it has been opened: until then nothing of
- * React Aria's dialog, menu and collection code is loaded (about 15 KB gzip off the first load,
- * docs/PERFORMANCE.md "Less to load"). `prefetchModal` fetches it when the page is idle, so a
- * dialog opens at once; should it not be fetched yet, the dialog appears when it is, and should the
- * fetch fail, a plain dialog says so.
+ * The app's modal dialog (ui/primitives/ModalDialog.tsx), drawn only once it has been opened.
+ * Until then none of React Aria's dialog, menu and collection code is loaded: together with the
+ * sound menu's, about 28 KB gzip off the first load (docs/PERFORMANCE.md, "Less to load").
+ * `prefetchModal` fetches it when the page is idle, so a dialog opens at once; should it not be
+ * fetched yet, the dialog appears when it is, and should the fetch fail, a plain dialog says so.
  */
 import { lazy, Suspense, useId, useState } from 'react';
 import { useText } from '../../i18n/useText';

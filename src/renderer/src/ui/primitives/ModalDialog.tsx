@@ -3,8 +3,8 @@
  * whatever opened it. `role="alertdialog"` for a question that needs an answer (the security
  * code), plain "dialog" otherwise. The title names the dialog for screen readers.
  *
- * Loaded only through features/ui/Modal.tsx, as a chunk of its own: React Aria's dialog brings its menu and
- * collection code along, which the home screen does not draw until a dialog opens.
+ * Loaded only through features/ui/Modal.tsx, as a chunk of its own: React Aria's dialog brings
+ * its menu and collection code along, which the home screen does not draw until a dialog opens.
  */
 import type { ReactNode } from 'react';
 import { Dialog, Heading, Modal as AriaModal, ModalOverlay } from 'react-aria-components';
