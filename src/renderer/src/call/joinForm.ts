@@ -13,14 +13,17 @@ import { parseIceServers, type IceConfig } from '../../../shared/iceServers';
 import { LIMITS } from '../../../shared/protocol';
 import { displayNameSchema, passcodeSchema, roomNameSchema } from '../../../shared/protocol.fields';
 
-/** The form as typed (the settings' fields of the same names). */
+/** The form as typed: the settings' own fields (store/settingsSlice.ts extends this). */
 export interface JoinFormInput {
   room: string;
   displayName: string;
+  /** Typed per call, never stored. */
   passcode: string;
+  /** STUN/TURN server URLs, one per line; empty (the default) keeps calls on the local network. */
   iceServersText: string;
   turnUsername: string;
   turnCredential: string;
+  /** Relay only: peer connections use TURN-relayed candidates alone, so nobody learns our addresses. */
   relayOnly: boolean;
 }
 

@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import { DEFAULT_GLOBAL_MUTE } from '../../../shared/accelerator';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { PSEUDO_LOCALE } from '../../../shared/i18n/pseudoTree';
+import type { JoinFormInput } from '../call/joinForm';
 import type { ParleyState } from './index';
 
 /** The pseudo-locale is for layout checks only: never listed, set by tests (see shared/i18n/pseudo.ts). */
@@ -25,18 +26,9 @@ export interface DesktopChoices {
   miniWindow: boolean;
 }
 
-export interface SettingsSlice {
+/** The join form's fields (room, name, passcode, STUN/TURN) are the call/joinForm.ts ones. */
+export interface SettingsSlice extends JoinFormInput {
   hostAddress: string;
-  room: string;
-  displayName: string;
-  /** Typed per call, never stored. */
-  passcode: string;
-  /** STUN/TURN server URLs, one per line; empty (the default) keeps calls on the local network. */
-  iceServersText: string;
-  turnUsername: string;
-  turnCredential: string;
-  /** Relay only: peer connections use TURN-relayed candidates alone, so nobody learns our addresses. */
-  relayOnly: boolean;
   /** The interface's language: the system's (the default) or one chosen in settings. */
   language: LanguageChoice;
   /** Light or dark: the system's appearance (the default) or one chosen in settings. */
