@@ -190,7 +190,10 @@ test('with no direct path, a TURN server (coturn) typed by one side carries the 
   await expectMediaFlowing(ada, 1);
   console.log(`[turn] media both ways ${Date.now() - joined} ms after Grace joined; Grace's pair: ${JSON.stringify(await selectedPair(grace))}`);
   expect(await selectedPair(grace)).toMatchObject({ local: 'relay' });
-  expect(await selectedPair(ada)).toMatchObject({ remote: 'relay' });
+  // Ada's end of the same pair: 'relay', or 'prflx' when Grace's first check through the TURN
+  // server reaches Ada before Grace's relay candidate does over signaling (ICE then learns the
+  // address from the check). The direct path is blocked, so either way it is the relayed pair.
+  expect(['relay', 'prflx']).toContain((await selectedPair(ada))?.remote);
   await expect(grace.getByRole('figure', { name: 'Ada', exact: true }).getByRole('status')).toHaveCount(0);
 });
 
