@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { compiledCatalogs } from './vite/compiledCatalogs';
 
 // Main-process tests run against one stand-in for Electron that keeps Electron 45's contracts
 // (src/main/testing/electron): `electron` resolves to it, for the code under test and for the built bundle.
@@ -19,6 +20,8 @@ export default defineConfig({
       },
       {
         oxc: { jsx: { runtime: 'automatic' } },
+        // The page's words modules (virtual:parley-words/…), as the build makes them.
+        plugins: [compiledCatalogs()],
         test: {
           name: 'dom',
           environment: 'jsdom',

@@ -4,15 +4,17 @@ import { HomeScreen } from './features/home/HomeScreen';
 import { useSystemInvites } from './features/home/useSystemInvites';
 import { useTheme } from './features/ui/useTheme';
 import { prefetchModal } from './features/ui/Modal';
+import { loadLaterEnglish } from './i18n/loadCatalog';
 import { useParley } from './store';
 
 // The call screen (its panels, statistics, recorder, QR code, mini window) is not needed to draw
 // the home screen: it is a chunk of its own, fetched as soon as the home screen is idle (or a join
-// starts), so the first paint loads less and the click on Join does not wait for it.
+// starts), so the first paint loads less and the click on Join does not wait for it. Its words
+// come with it (i18n/loadCatalog.ts): it is not drawn before they are there.
 type CallScreenModule = typeof import('./features/call/CallScreen');
 let callScreenModule: CallScreenModule | undefined;
 const loadCallScreen = (): Promise<CallScreenModule> =>
-  import('./features/call/CallScreen').then((module) => {
+  Promise.all([import('./features/call/CallScreen'), loadLaterEnglish()]).then(([module]) => {
     callScreenModule = module;
     return module;
   });

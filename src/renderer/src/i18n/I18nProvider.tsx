@@ -4,10 +4,10 @@
  * Also sets <html lang>, which screen readers and CJK font selection follow, and gives React
  * Aria the same locale for the words its components say themselves.
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
 import { IntlProvider } from 'react-intl';
-import { ENGLISH_CATALOG, loadCatalog, type CompiledCatalog } from './loadCatalog';
+import { englishWords, loadCatalog, onMoreEnglish, type CompiledCatalog } from './loadCatalog';
 import { DEFAULT_LOCALE, matchLocale, type Locale } from '../../../shared/i18n/locales';
 import { PSEUDO_LOCALE, pseudoTreeCatalog } from '../../../shared/i18n/pseudoTree';
 import { useParley } from '../store';
@@ -25,19 +25,23 @@ export function useLocale(): Locale {
 export function I18nProvider({ children }: { children: ReactNode }) {
   const locale = useLocale();
   const pseudo = useParley((state) => state.language === PSEUDO_LOCALE);
-  const [loaded, setLoaded] = useState<Partial<Record<Locale, CompiledCatalog>>>({ en: ENGLISH_CATALOG });
-  const catalog = loaded[locale];
+  // English grows when its later part arrives; a synchronous store, so the screens waiting for
+  // those words (loadLaterEnglish) are drawn with them.
+  const english = useSyncExternalStore(onMoreEnglish, englishWords);
+  const [loaded, setLoaded] = useState<Partial<Record<Exclude<Locale, 'en'>, CompiledCatalog | 'failed'>>>({});
   useEffect(() => {
-    if (loaded[locale]) return;
+    if (locale === 'en' || loaded[locale]) return;
     loadCatalog(locale).then(
       (words) => setLoaded((before) => ({ ...before, [locale]: words })),
       (error: unknown) => {
         console.warn(`Parley: the ${locale} words did not load; showing English`, error);
-        setLoaded((before) => ({ ...before, [locale]: ENGLISH_CATALOG }));
+        setLoaded((before) => ({ ...before, [locale]: 'failed' }));
       },
     );
   }, [locale, loaded]);
-  const messages = useMemo(() => (pseudo ? pseudoTreeCatalog(ENGLISH_CATALOG) : catalog), [pseudo, catalog]);
+  const other = locale === 'en' ? english : loaded[locale];
+  const catalog = other === 'failed' ? english : other;
+  const messages = useMemo(() => (pseudo ? pseudoTreeCatalog(english) : catalog), [pseudo, english, catalog]);
   useEffect(() => {
     document.documentElement.lang = pseudo ? PSEUDO_LOCALE : locale;
   }, [locale, pseudo]);

@@ -1,0 +1,38 @@
+/**
+ * Which words the page loads when (vite/compiledCatalogs.ts splits the catalogs by these rules at
+ * build time). The main process's own words (its menus, tray and dialogs) never reach the page.
+ * Of the rest, what the home screen can show comes with the first script; everything else (the
+ * call screen, its panels, the desktop settings) is one chunk, fetched when the page is idle or a
+ * join starts, before any of those screens is drawn (renderer i18n/loadCatalog.ts). The other
+ * languages come whole, in one chunk each, when chosen.
+ *
+ * A home-screen word left out of the first part shows as its key until the rest arrive: every
+ * end-to-end test fails on the "translation problem" warning that comes with it (e2e/fixtures.ts).
+ */
+
+/** Areas only the main process shows. */
+const MAIN_PROCESS_AREAS = ['main.'];
+
+/** What the home screen can show: its form, the preview (a video tile and its device buttons), media notices, errors. */
+const HOME_SCREEN_WORDS = [
+  'common.',
+  'errors.',
+  'home.',
+  'media.',
+  'notices.',
+  'settings.',
+  'desktop.settings.',
+  'desktop.shortcuts.',
+  'call.controls.',
+  'call.tile.',
+  'call.quality.',
+  'call.screenPicker.',
+];
+
+export type PageWordsPart = 'home' | 'later';
+
+/** Where a message goes: with the first script, with the rest of the page, or nowhere (main's own). */
+export function pageWordsPart(key: string): PageWordsPart | null {
+  if (MAIN_PROCESS_AREAS.some((prefix) => key.startsWith(prefix))) return null;
+  return HOME_SCREEN_WORDS.some((prefix) => key.startsWith(prefix)) ? 'home' : 'later';
+}
