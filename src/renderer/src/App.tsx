@@ -1,43 +1,57 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { ScreenPickerDialog } from './features/call/ScreenPickerDialog';
 import { HomeScreen } from './features/home/HomeScreen';
 import { useSystemInvites } from './features/home/useSystemInvites';
 import { useTheme } from './features/ui/useTheme';
+import { prefetchHomeParts } from './features/home/homeParts';
+import { lazyPart } from './features/ui/lazyPart';
 import { prefetchModal } from './features/ui/Modal';
-import { loadLaterEnglish } from './i18n/loadCatalog';
+import { useText } from './i18n/useText';
 import { useParley } from './store';
 
 // The call screen (its panels, statistics, recorder, QR code, mini window) is not needed to draw
-// the home screen: it is a chunk of its own, fetched as soon as the home screen is idle (or a join
-// starts), so the first paint loads less and the click on Join does not wait for it. Its words
-// come with it (i18n/loadCatalog.ts): it is not drawn before they are there.
-type CallScreenModule = typeof import('./features/call/CallScreen');
-let callScreenModule: CallScreenModule | undefined;
-const loadCallScreen = (): Promise<CallScreenModule> =>
-  Promise.all([import('./features/call/CallScreen'), loadLaterEnglish()]).then(([module]) => {
-    callScreenModule = module;
-    return module;
-  });
-const LazyCallScreen = lazy(() => loadCallScreen().then((module) => ({ default: module.CallScreen })));
+// the home screen: it is a chunk of its own (with its words), fetched as soon as the home screen
+// is idle (or a join starts), so the first paint loads less and the click on Join does not wait.
+const callScreen = lazyPart('the call screen', () => import('./features/call/CallScreen').then((module) => module.CallScreen));
 
-function fetchCallScreen(): void {
-  loadCallScreen().catch((error: unknown) => console.warn('Parley: the call screen did not load', error));
-  // And the dialogs' code (features/ui/Modal.tsx), which the home screen draws only when asked.
+function fetchLaterParts(): void {
+  callScreen.prefetch();
+  // The home screen's folded-away settings, and the dialogs' code (features/ui/Modal.tsx), which
+  // the home screen draws only when asked.
+  prefetchHomeParts();
   prefetchModal();
 }
 
 /**
  * Once fetched, the call screen replaces the home screen in the same render: our own picture's
  * video element moves across without leaving the page (which would pause it). Should it not be
- * fetched yet, the home screen stays up until it is.
+ * fetched yet, the home screen stays up until it is; should the fetch fail, the call goes on
+ * (its media and connections are not in this chunk) and the page says so, with a way to try again
+ * or leave.
  */
 function CallScreenOrHome() {
-  const loaded = callScreenModule;
-  if (loaded) return <loaded.CallScreen />;
+  const t = useText();
+  const leave = useParley((state) => state.leave);
   return (
-    <Suspense fallback={<HomeScreen />}>
-      <LazyCallScreen />
-    </Suspense>
+    <callScreen.Part
+      props={{}}
+      loading={<HomeScreen />}
+      failed={(detail, retry) => (
+        <main className="home">
+          <div role="alert" className="error">
+            <p>{t('errors.callNotLoaded', { detail })}</p>
+            <div className="dialog__actions">
+              <button type="button" className="button" onClick={retry}>
+                {t('common.tryAgain')}
+              </button>
+              <button type="button" className="button" onClick={() => void leave()}>
+                {t('call.controls.leave')}
+              </button>
+            </div>
+          </div>
+        </main>
+      )}
+    />
   );
 }
 
@@ -47,12 +61,12 @@ export function App() {
   useSystemInvites();
   useTheme();
   useEffect(() => {
-    if (joining) return fetchCallScreen();
+    if (joining) return fetchLaterParts();
     if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(fetchCallScreen, { timeout: 1500 });
+      const id = requestIdleCallback(fetchLaterParts, { timeout: 1500 });
       return () => cancelIdleCallback(id);
     }
-    const timer = setTimeout(fetchCallScreen, 200);
+    const timer = setTimeout(fetchLaterParts, 200);
     return () => clearTimeout(timer);
   }, [joining]);
   return (

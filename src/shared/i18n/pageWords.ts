@@ -20,8 +20,6 @@ const HOME_SCREEN_WORDS = [
   'home.',
   'media.',
   'notices.',
-  'settings.',
-  'desktop.settings.',
   'desktop.shortcuts.',
   'call.controls.',
   'call.tile.',

@@ -10,12 +10,11 @@ import { DeviceSettings } from '../media/DeviceSettings';
 import { DeviceToggle } from '../media/DeviceToggle';
 import { MediaNotices } from '../media/MediaNotices';
 import { Field } from '../ui/Field';
-import { AppearanceSettings } from '../settings/AppearanceSettings';
-import { DesktopSettings } from '../settings/DesktopSettings';
 import { useFocusOnArrival } from '../ui/useFocusOnArrival';
 import { errorPlace, type ErrorPlace } from './errorPlacement';
 import { NearbyRooms } from './NearbyRooms';
-import { NetworkSettings } from './NetworkSettings';
+import { FoldedSection } from './FoldedSection';
+import { moreSettings, networkSettings } from './homeParts';
 import { TrustPrompt } from './TrustPrompt';
 
 /** Typing pauses this long before the join is prepared for the new address. */
@@ -247,12 +246,8 @@ export function HomeScreen() {
           {/* Where "host" errors go in a browser, which cannot host: nowhere else to show them. */}
           {!canHost && errorAt('host')}
           <TrustPrompt code={state.pendingTrust?.code ?? null} onConfirm={() => void actions.confirmTrust()} onCancel={actions.declineTrust} />
-          <details className="home__more">
-            <summary>{t('home.section.more')}</summary>
-            <AppearanceSettings />
-            <DesktopSettings />
-          </details>
-          <NetworkSettings />
+          <FoldedSection className="home__more" summary={t('home.section.more')} part={moreSettings} />
+          <FoldedSection className="network-settings" summary={t('home.network.summary')} part={networkSettings} />
         </form>
       </div>
     </main>

@@ -8,8 +8,9 @@ import { Field } from '../ui/Field';
 const EXAMPLE_SERVER = 'stun:stun.example.org:3478';
 
 /**
- * STUN/TURN servers, for calls beyond the local network. Empty by default: a LAN call then sends
- * nothing to anyone outside it. Checked as typed; a mistake is shown here, not at join time only.
+ * STUN/TURN servers, for calls beyond the local network (folded away on the home screen, a chunk
+ * of its own: homeParts.ts). Empty by default: a LAN call then sends nothing to anyone outside it.
+ * Checked as typed; a mistake is shown here, not at join time only.
  */
 export function NetworkSettings() {
   const s = useParley(
@@ -25,8 +26,7 @@ export function NetworkSettings() {
   const t = useText();
 
   return (
-    <details className="network-settings">
-      <summary>{t('home.network.summary')}</summary>
+    <>
       <p className="home__hint">{t('home.network.hint')}</p>
       <Field label={t('home.network.servers')}>
         {(id) => (
@@ -58,6 +58,6 @@ export function NetworkSettings() {
           {t('errors.iceServers', { detail: checked.message })}
         </p>
       )}
-    </details>
+    </>
   );
 }
