@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gainFor } from './remoteAudio';
+import { gainFor } from './listening';
 
 describe('the gain a voice is played at', () => {
   it('is the chosen volume, kept within 0–200%, and nothing when muted for me', () => {

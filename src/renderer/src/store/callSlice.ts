@@ -20,8 +20,6 @@ import { attachGestures } from './gesturesSlice';
 import { failedAttempt, type CallFailure } from './errorText';
 import { checkHostAhead, prepareJoinAhead, takePreparedJoin } from './joinAhead';
 import { attachScreenShare, endScreenShare } from './screenShareSlice';
-import { startStats, stopStats } from './statsSlice';
-import { startRemoteVoices, stopRemoteVoices } from './remoteVoices';
 import { currentLocalMedia } from './mediaSlice';
 import type { ParleyState } from './index';
 
@@ -90,6 +88,8 @@ export interface CallSlice {
 }
 
 let activeCall: Call | undefined;
+/** What runs beside the call (its statistics, the others' voices): from the call layer, once loaded. */
+let duringCall: Pick<Awaited<ReturnType<typeof loadCallLayer>>, 'stopStats' | 'stopRemoteVoices'> | undefined;
 
 // Closing the window or tab: tell the host at once (a deliberate close is a leave, not a drop that
 // would keep our tile frozen on the others' screens for the resume grace period).
@@ -137,9 +137,11 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     set({ phase: 'joining', error: null, peers: {}, signaling: 'connected', isHost: false, roomLocked: false, listening: {} });
     const callLayer = callLayerOrFail();
     await get().openMedia();
-    const CallOfLayer: typeof Call | undefined = (await callLayer)?.Call;
-    if (!CallOfLayer) return;
-    startRemoteVoices(get(), store.subscribe);
+    const layer = await callLayer;
+    if (!layer) return;
+    const CallOfLayer: typeof Call = layer.Call;
+    duringCall = layer;
+    layer.startRemoteVoices(get(), store.subscribe);
     const local = currentLocalMedia();
     const prepared = takePreparedJoin(target.url, target.ice);
     const hostKey = target.hostKey ?? get().organiserKey ?? undefined;
@@ -174,7 +176,7 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     try {
       const joined = await call.start();
       if (activeCall !== call) return; // left while joining
-      startStats(call, set);
+      layer.startStats(call, set);
       attachScreenShare(call);
       const peers = Object.fromEntries(
         joined.peers.map((peer) => [peer.id, { ...peer, isHost: peer.isHost ?? false, stream: null, connection: 'new' as const, mediaState: null, screen: null, pathProblem: null }]),
@@ -203,8 +205,8 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
   /** Back to the home screen's state, however the call ended: no call, no sampling, no shared screen. */
   const leaveCallState = (): void => {
     activeCall = undefined;
-    stopStats();
-    stopRemoteVoices();
+    duringCall?.stopStats();
+    duringCall?.stopRemoteVoices();
     endScreenShare(set, get);
     set({ phase: 'idle', selfId: null, joinedRoom: null, peers: {}, isHost: false, roomLocked: false, signaling: 'connected' });
   };

@@ -5,7 +5,7 @@
  * others hear everyone as before. call/remoteAudio.ts plays it.
  */
 import type { StateCreator } from 'zustand';
-import { AS_SENT, MAX_VOLUME, type Listening } from '../call/remoteAudio';
+import { AS_SENT, MAX_VOLUME, type Listening } from '../call/listening';
 import type { ParleyState } from './index';
 
 export interface ListeningSlice {

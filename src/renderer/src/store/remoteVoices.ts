@@ -5,7 +5,8 @@
  * and stopped with it. Where the browser cannot route Web Audio to the chosen speaker, the tiles
  * play the sound instead (VideoTile's `playsOwnAudio`) and nothing is played here.
  */
-import { gainFor, RemoteAudio, routesThroughGraph } from '../call/remoteAudio';
+import { gainFor, routesThroughGraph } from '../call/listening';
+import { RemoteAudio } from '../call/remoteAudio';
 import { listeningTo } from './listeningSlice';
 import type { ParleyState } from './index';
 

@@ -10,7 +10,7 @@
  */
 import { useId } from 'react';
 import { Button, Dialog, DialogTrigger, Popover } from 'react-aria-components';
-import { MAX_VOLUME } from '../../call/remoteAudio';
+import { MAX_VOLUME } from '../../call/listening';
 import { useFormat } from '../../i18n/format';
 import { useText } from '../../i18n/useText';
 import { Volume2, VolumeX } from '../../ui/icons';

@@ -11,7 +11,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { MessageKey } from '../../../../shared/i18n/catalogs';
 import { connectionQuality } from '../../call/connectionQuality';
 import type { PathProblem } from '../../call/pathWatch';
-import { routesThroughGraph } from '../../call/remoteAudio';
+import { routesThroughGraph } from '../../call/listening';
 import { useText } from '../../i18n/useText';
 import { useParley } from '../../store';
 import type { RemotePeer } from '../../store/callSlice';

@@ -6,7 +6,7 @@ import { selfViewVideo } from './selfView';
 import { useViewReport } from './useViewReport';
 import type { ConnectionQuality } from '../../call/connectionQuality';
 import { ConnectionBars } from './ConnectionBars';
-import { AS_SENT, type Listening } from '../../call/remoteAudio';
+import { AS_SENT, type Listening } from '../../call/listening';
 
 interface VideoTileProps {
   stream: MediaStream | null;

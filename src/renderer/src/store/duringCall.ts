@@ -1,0 +1,6 @@
+/**
+ * What runs beside a call for its length: its statistics' sampling and the others' voices.
+ * Fetched with the call layer (store/callLayer.ts), as the home screen needs neither.
+ */
+export { startStats, stopStats } from './statsSampling';
+export { startRemoteVoices, stopRemoteVoices } from './remoteVoices';
