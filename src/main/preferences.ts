@@ -5,7 +5,7 @@
  * window ends the call, the global mute shortcut). Until the page reports, main uses the defaults.
  */
 import type { NativeTheme } from 'electron';
-import { DEFAULT_GLOBAL_MUTE } from '../shared/accelerator';
+import { DEFAULT_GLOBAL_MUTE } from '../shared/globalMuteDefault';
 import type { AppPreferences } from '../shared/ipc';
 import { createMainText, type MainText } from './i18n';
 

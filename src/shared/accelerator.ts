@@ -63,9 +63,6 @@ export function parseAccelerator(text: string): AcceleratorCheck {
   return { ok: true, accelerator: [...order.filter((name) => modifiers.has(name)), key].join('+') };
 }
 
-/** The default global mute shortcut. */
-export const DEFAULT_GLOBAL_MUTE = 'CommandOrControl+Shift+M';
-
 /** The parts of a DOM KeyboardEvent a shortcut is made from (shared/ has no DOM types). */
 export interface KeyPress {
   key: string;

@@ -15,6 +15,9 @@ export const LOCALE_NAMES: Readonly<Record<Locale, string>> = {
 
 export const DEFAULT_LOCALE: Locale = 'en';
 
+/** The pseudo-locale for layout checks (pseudoTree.ts): chosen only by setting the language to it. */
+export const PSEUDO_LOCALE = 'en-XA';
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }

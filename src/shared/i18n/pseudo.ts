@@ -3,7 +3,7 @@ import { parse } from '@formatjs/icu-messageformat-parser';
 import { printAST } from '@formatjs/icu-messageformat-parser/printer.js';
 import { pseudoElements } from './pseudoTree';
 
-export { PSEUDO_LOCALE } from './pseudoTree';
+export { PSEUDO_LOCALE } from './locales';
 
 export function pseudoLocalize(message: string): string {
   return printAST(pseudoElements(parse(message)));

@@ -8,7 +8,6 @@
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 
-export const PSEUDO_LOCALE = 'en-XA';
 
 const ACCENTED: Readonly<Record<string, string>> = Object.fromEntries(
   [...'abcdeghijklnorstuwyzABCDEGHIJKLNORSTUWYZ'].map((letter, index) => [letter, [...'áƀçđéĝĥíĵķĺñóŕšţúŵýžÁƁÇĐÉĜĤÍĴĶĹÑÓŔŠŢÚŴÝŽ'][index]!]),

@@ -8,8 +8,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } fr
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
 import { IntlProvider } from 'react-intl';
 import { englishWords, loadCatalog, onMoreEnglish, type CompiledCatalog } from './loadCatalog';
-import { DEFAULT_LOCALE, matchLocale, type Locale } from '../../../shared/i18n/locales';
-import { PSEUDO_LOCALE, pseudoTreeCatalog } from '../../../shared/i18n/pseudoTree';
+import { DEFAULT_LOCALE, matchLocale, PSEUDO_LOCALE, type Locale } from '../../../shared/i18n/locales';
 import { useParley } from '../store';
 
 export function systemLocale(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages): Locale {
@@ -41,7 +40,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [locale, loaded]);
   const other = locale === 'en' ? english : loaded[locale];
   const catalog = other === 'failed' ? english : other;
-  const messages = useMemo(() => (pseudo ? pseudoTreeCatalog(english) : catalog), [pseudo, english, catalog]);
+  const pseudoTree = usePseudoTree(pseudo);
+  const messages = useMemo(() => (pseudo ? pseudoTree?.pseudoTreeCatalog(english) : catalog), [pseudo, pseudoTree, english, catalog]);
   useEffect(() => {
     document.documentElement.lang = pseudo ? PSEUDO_LOCALE : locale;
   }, [locale, pseudo]);
@@ -52,6 +52,28 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       <AriaI18nProvider locale={locale}>{children}</AriaI18nProvider>
     </IntlProvider>
   );
+}
+
+type PseudoTree = typeof import('../../../shared/i18n/pseudoTree');
+
+/**
+ * The pseudo-locale's rewriting, fetched when that language is chosen (only layout checks choose
+ * it); once here, the words are rewritten in the same render as English grows.
+ */
+function usePseudoTree(pseudo: boolean): PseudoTree | null {
+  const [module, setModule] = useState<PseudoTree | null>(null);
+  useEffect(() => {
+    if (!pseudo || module) return;
+    let current = true;
+    import('../../../shared/i18n/pseudoTree').then(
+      (loaded) => current && setModule(loaded),
+      (error: unknown) => console.warn('Parley: the pseudo-locale did not load', error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [pseudo, module]);
+  return module;
 }
 
 /** A key missing from a catalog fails catalogs.test.ts; at run time the English text is shown. */

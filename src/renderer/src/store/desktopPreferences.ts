@@ -4,7 +4,7 @@
  * language, the window follows that theme, and closing and the global shortcut behave as chosen. Nothing is sent in a browser, which has no main.
  */
 import type { AppPreferences, ParleyBridge } from '../../../shared/ipc';
-import { PSEUDO_LOCALE } from '../../../shared/i18n/pseudoTree';
+import { PSEUDO_LOCALE } from '../../../shared/i18n/locales';
 import { platform } from '../platform';
 import type { ParleyState } from './index';
 import { reportToDesktop, type ObservedStore } from './reportToDesktop';

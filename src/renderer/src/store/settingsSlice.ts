@@ -1,8 +1,8 @@
 /** What the join form remembers between runs (persisted by the store; see index.ts). */
 import type { StateCreator } from 'zustand';
-import { DEFAULT_GLOBAL_MUTE } from '../../../shared/accelerator';
+import { DEFAULT_GLOBAL_MUTE } from '../../../shared/globalMuteDefault';
 import type { Locale } from '../../../shared/i18n/locales';
-import type { PSEUDO_LOCALE } from '../../../shared/i18n/pseudoTree';
+import type { PSEUDO_LOCALE } from '../../../shared/i18n/locales';
 import type { JoinFormInput } from '../call/joinForm';
 import type { ParleyState } from './index';
 

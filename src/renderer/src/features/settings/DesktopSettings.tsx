@@ -5,7 +5,8 @@
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { acceleratorFromKey, DEFAULT_GLOBAL_MUTE, displayAccelerator, parseAccelerator } from '../../../../shared/accelerator';
+import { acceleratorFromKey, displayAccelerator, parseAccelerator } from '../../../../shared/accelerator';
+import { DEFAULT_GLOBAL_MUTE } from '../../../../shared/globalMuteDefault';
 import type { GlobalShortcutStatus, PushToTalkStatus } from '../../../../shared/ipc';
 import { DEFAULT_PUSH_TO_TALK_KEY, pushToTalkKeyFromCode } from '../../../../shared/pushToTalkKey';
 import type { MessageKey } from '../../../../shared/i18n/catalogs';
