@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['src/renderer/src/features/**/*.test.tsx'],
+          include: ['src/renderer/src/features/**/*.test.tsx', 'src/renderer/src/ui/**/*.test.tsx'],
           setupFiles: ['src/renderer/src/testing/domSetup.ts'],
         },
       },

@@ -4,21 +4,24 @@ import { HomeScreen } from './features/home/HomeScreen';
 import { useSystemInvites } from './features/home/useSystemInvites';
 import { useTheme } from './features/ui/useTheme';
 import { prefetchHomeParts } from './features/home/homeParts';
-import { lazyPart } from './features/ui/lazyPart';
 import { prefetchModal } from './features/ui/Modal';
+import { withLaterEnglish } from './i18n/loadCatalog';
 import { useText } from './i18n/useText';
+import { lazyPart } from './ui/lazyPart';
+import { prefetchTooltips } from './ui/primitives/TooltipTrigger';
 import { useParley } from './store';
 
 // The call screen (its panels, statistics, recorder, QR code, mini window) is not needed to draw
 // the home screen: it is a chunk of its own (with its words), fetched as soon as the home screen
 // is idle (or a join starts), so the first paint loads less and the click on Join does not wait.
-const callScreen = lazyPart('the call screen', () => import('./features/call/CallScreen').then((module) => module.CallScreen));
+const callScreen = lazyPart('the call screen', () => withLaterEnglish(import('./features/call/CallScreen')).then((module) => module.CallScreen));
 
 function fetchLaterParts(): void {
   callScreen.prefetch();
-  // The home screen's folded-away settings, and the dialogs' code (features/ui/Modal.tsx), which
-  // the home screen draws only when asked.
+  // The home screen's folded-away settings, the tooltips, and the dialogs' code
+  // (features/ui/Modal.tsx), which the home screen draws only when asked.
   prefetchHomeParts();
+  prefetchTooltips();
   prefetchModal();
 }
 

@@ -42,6 +42,11 @@ export function loadLaterEnglish(): Promise<void> {
   return laterEnglish;
 }
 
+/** `loading`, resolved once the rest of the page's English has arrived too: for a part drawn with those words. */
+export function withLaterEnglish<T>(loading: Promise<T>): Promise<T> {
+  return Promise.all([loading, loadLaterEnglish()]).then(([loaded]) => loaded);
+}
+
 const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<CompiledCatalog>> = {
   'zh-CN': () => import('virtual:parley-words/zh-CN').then((module) => module.default),
   'zh-TW': () => import('virtual:parley-words/zh-TW').then((module) => module.default),

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useText } from '../../i18n/useText';
-import type { LazyPart } from '../ui/lazyPart';
+import type { LazyPart } from '../../ui/lazyPart';
 
 export function FoldedSection({ className, summary, part }: { className: string; summary: string; part: LazyPart<object> }) {
   const t = useText();

@@ -2,11 +2,12 @@
  * One button of the call's toolbar: an icon, a name that never changes (people and tests find it
  * by that name; a toggle says its state with aria-pressed, a panel button with aria-expanded), a
  * tooltip that shows the name and its keyboard shortcut, and an optional count badge.
- * React Aria's ToggleButton and TooltipTrigger do the keyboard, hover and focus work.
+ * React Aria's ToggleButton and tooltip hooks (TooltipTrigger.tsx) do the keyboard, hover and focus work.
  */
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
-import { Button, ToggleButton, Tooltip, TooltipTrigger } from 'react-aria-components';
+import { Button, ToggleButton } from 'react-aria-components';
 import type { Icon } from '../icons';
+import { TooltipTrigger } from './TooltipTrigger';
 
 interface ControlButtonProps {
   icon: Icon;
@@ -47,7 +48,14 @@ export function ControlButton({ icon: IconShape, toggledIcon, label, tooltip, sh
   }, [shortcut]);
   const shared = { className, 'aria-label': label, isDisabled, 'data-control': control, ref: element } as const;
   return (
-    <TooltipTrigger delay={400} closeDelay={0}>
+    <TooltipTrigger
+      tooltip={
+        <>
+          {tooltip ?? label}
+          {shortcut && <kbd className="tooltip__key">{shortcut}</kbd>}
+        </>
+      }
+    >
       {toggled === undefined ? (
         <Button {...shared} aria-expanded={controls?.open} aria-controls={controls?.open ? controls.id : undefined} onPress={onPress}>
           {content}
@@ -57,10 +65,6 @@ export function ControlButton({ icon: IconShape, toggledIcon, label, tooltip, sh
           {content}
         </ToggleButton>
       )}
-      <Tooltip className="tooltip" offset={8}>
-        {tooltip ?? label}
-        {shortcut && <kbd className="tooltip__key">{shortcut}</kbd>}
-      </Tooltip>
     </TooltipTrigger>
   );
 }

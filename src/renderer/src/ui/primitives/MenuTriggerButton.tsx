@@ -3,17 +3,15 @@
  * buttons (More, a device list) share. Must sit inside a React Aria MenuTrigger.
  */
 import type { ReactNode } from 'react';
-import { Button, Tooltip, TooltipTrigger } from 'react-aria-components';
+import { Button } from 'react-aria-components';
+import { TooltipTrigger } from './TooltipTrigger';
 
 export function MenuTriggerButton({ label, className, control, isDisabled, children }: { label: string; className: string; control?: string; isDisabled?: boolean; children: ReactNode }) {
   return (
-    <TooltipTrigger delay={400} closeDelay={0}>
+    <TooltipTrigger tooltip={label}>
       <Button className={className} aria-label={label} data-control={control} isDisabled={isDisabled}>
         {children}
       </Button>
-      <Tooltip className="tooltip" offset={8}>
-        {label}
-      </Tooltip>
     </TooltipTrigger>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * A part of the page that is not needed for its first paint (the call screen, the home screen's
- * folded-away settings): a chunk of its own, fetched when first drawn or ahead of time (`prefetch`,
- * when the page is idle), together with its words (i18n/loadCatalog.ts).
+ * folded-away settings, the tooltips): a chunk of its own, fetched when first drawn or ahead of
+ * time (`prefetch`, when the page is idle). A part with words of its own loads them too
+ * (`withLaterEnglish`, i18n/loadCatalog.ts).
  *
  * Not React.lazy: once fetched, the part is drawn in the same render that asks for it (no Suspense
  * round, so the call screen replaces the home screen without our picture's element leaving the
@@ -9,7 +10,6 @@
  * no error boundary would take the whole page down; React.lazy would also keep the failure for good.
  */
 import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
-import { loadLaterEnglish } from '../../i18n/loadCatalog';
 
 export interface PartProps<P> {
   props: P;
@@ -29,8 +29,8 @@ export function lazyPart<P extends object>(name: string, load: () => Promise<Com
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
   const fetchPart = (): Promise<ComponentType<P>> => {
-    loading ??= Promise.all([load(), loadLaterEnglish()]).then(
-      ([component]) => (loaded = component),
+    loading ??= load().then(
+      (component) => (loaded = component),
       (error: unknown) => {
         loading = undefined; // the next drawing or retry fetches it again
         throw error;
