@@ -19,6 +19,7 @@ import { SidePanel } from './SidePanel';
 import { StatsPanel } from './StatsPanel';
 import { PeerTile } from './PeerTile';
 import { useSnapshot } from './useSnapshot';
+import { TileActions, TileBadges } from './TileExtras';
 import { VideoTile } from './VideoTile';
 import { useFocusOnArrival } from '../ui/useFocusOnArrival';
 
@@ -89,7 +90,15 @@ export function CallScreen() {
           {screens.map((peer) => (
             <VideoTile key={`screen-${peer.id}`} stream={peer.screen} name={t('call.tile.screenOf', { name: peer.name })} featured sinkId={s.speakerId} />
           ))}
-          <VideoTile stream={s.previewStream} name={s.displayName} isSelf audioMuted={s.muted} videoOff={s.cameraOff} onSnapshot={snapshotOwn} handPosition={s.ownHand} reaction={s.ownReaction} />
+          <VideoTile
+            stream={s.previewStream}
+            name={s.displayName}
+            isSelf
+            audioMuted={s.muted}
+            videoOff={s.cameraOff}
+            badges={(tile) => <TileBadges tile={tile} handPosition={s.ownHand} reaction={s.ownReaction} />}
+            actions={(tile) => <TileActions tile={tile} name={s.displayName} onSnapshot={snapshotOwn} />}
+          />
           {ordered.map((peer) => (
             <PeerTile key={peer.id} peer={peer} featured={featured === peer.id} thumbnail={speakerLayout && featured !== peer.id} />
           ))}

@@ -6,7 +6,7 @@
  * on each of the new peer's updates took the main thread from the connection being set up
  * (docs/PERFORMANCE.md, "Joining").
  */
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MessageKey } from '../../../../shared/i18n/catalogs';
 import { connectionQuality } from '../../call/connectionQuality';
@@ -17,8 +17,10 @@ import { useParley } from '../../store';
 import type { RemotePeer } from '../../store/callSlice';
 import { listeningTo } from '../../store/listeningSlice';
 import { PeerSoundMenu } from './PeerSoundMenu';
+import { TileActions, TileBadges } from './TileExtras';
 import { useSnapshot } from './useSnapshot';
-import { VideoTile } from './VideoTile';
+import { useViewReport } from './useViewReport';
+import { VideoTile, type TileInfo } from './VideoTile';
 
 /** Shown over a tile until its connection is up; nothing once connected. */
 const CONNECTION_TEXT: Partial<Record<RTCPeerConnectionState, MessageKey>> = {
@@ -69,6 +71,15 @@ export const PeerTile = memo(function PeerTile({ peer, featured, thumbnail }: Pe
   const onTogglePin = useCallback(() => setPinned(pinned ? null : peer.id), [setPinned, pinned, peer.id]);
   const hasListening = s.listening !== undefined;
   const soundMenu = useMemo(() => (hasListening ? <PeerSoundMenu peerId={peer.id} name={peer.name} /> : undefined), [hasListening, peer.id, peer.name]);
+  const figure = useRef<HTMLElement>(null);
+  // The participant learns how we show them, and sends no more than that.
+  useViewReport(peer.id, figure, thumbnail);
+  const { handPosition, reaction, isHost } = s;
+  const badges = useCallback((tile: TileInfo) => <TileBadges tile={tile} connection={connection} handPosition={handPosition} reaction={reaction} />, [connection, handPosition, reaction]);
+  const actions = useCallback(
+    (tile: TileInfo) => <TileActions tile={tile} name={peer.name} soundMenu={soundMenu} pinned={pinned} onTogglePin={onTogglePin} onSnapshot={onSnapshot} onRemove={isHost ? onRemove : undefined} />,
+    [peer.name, soundMenu, pinned, onTogglePin, onSnapshot, isHost, onRemove],
+  );
   return (
     <VideoTile
       peerId={peer.id}
@@ -78,19 +89,13 @@ export const PeerTile = memo(function PeerTile({ peer, featured, thumbnail }: Pe
       audioMuted={peer.mediaState?.audioMuted ?? false}
       videoOff={peer.mediaState?.videoOff ?? false}
       sinkId={s.speakerId}
-      onSnapshot={onSnapshot}
-      onRemove={s.isHost ? onRemove : undefined}
       speaking={s.speaking}
       featured={featured}
-      thumbnail={thumbnail}
-      handPosition={s.handPosition}
-      connection={connection}
-      reaction={s.reaction}
       listening={s.listening}
-      soundMenu={soundMenu}
+      figureRef={figure}
+      badges={badges}
+      actions={actions}
       playsOwnAudio={!routesThroughGraph(s.speakerId)}
-      pinned={pinned}
-      onTogglePin={onTogglePin}
     />
   );
 });

@@ -1,12 +1,23 @@
-import { memo, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+/**
+ * A participant's picture, name and state: the call's tiles and the home screen's preview. What
+ * only the call's tiles show (the connection's bars, a raised hand, a reaction, the buttons) the
+ * call passes in (`badges`, `actions`: TileExtras.tsx), so the preview loads none of it.
+ */
+import { memo, useEffect, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { useText } from '../../i18n/useText';
-import { Camera, Hand, Pin, PinOff, UserX, VolumeX } from '../../ui/icons';
+import { VolumeX } from '../../ui/icons';
 import { MicOffIcon } from '../ui/icons';
 import { selfViewVideo } from './selfView';
-import { useViewReport } from './useViewReport';
-import type { ConnectionQuality } from '../../call/connectionQuality';
-import { ConnectionBars } from './ConnectionBars';
 import { AS_SENT, type Listening } from '../../call/listening';
+
+/** What a tile's extras are drawn from. */
+export interface TileInfo {
+  /** The name as shown ("You" on our own tile before a name is typed). */
+  shownName: string;
+  hasVideo: boolean;
+  /** The tile's video element, for a snapshot. */
+  video: () => HTMLVideoElement | null;
+}
 
 interface VideoTileProps {
   stream: MediaStream | null;
@@ -21,30 +32,18 @@ interface VideoTileProps {
   videoOff?: boolean;
   /** Audio output device for this tile's sound when it plays its own (playsOwnAudio); null for the system default. */
   sinkId?: string | null;
-  onSnapshot?: (video: HTMLVideoElement) => void;
-  /** Offered to the host only: send this participant away. */
-  onRemove?: () => void;
   /** The active speaker: highlighted. */
   speaking?: boolean;
   /** Shown large in speaker view. */
   featured?: boolean;
-  /** One of the small tiles beside a featured one (speaker view, a shared screen). */
-  thumbnail?: boolean;
-  pinned?: boolean;
-  onTogglePin?: () => void;
-  /** Place in the raised-hands line (1: first), if this participant's hand is up. */
-  handPosition?: number;
-  /** The reaction this participant just sent, shown for a few seconds. */
-  reaction?: string;
-  /** How the connection to this participant is doing (remote tiles), once there is enough to say. */
-  connection?: ConnectionQuality | null;
   /** How loud this participant is for us (remote tiles with a sound menu). */
   listening?: Listening;
-  /**
-   * The participant's sound menu (PeerSoundMenu), first of the tile's actions: passed in by the
-   * call's tiles, so the home screen's preview tile loads no React Aria dialog.
-   */
-  soundMenu?: ReactNode;
+  /** The tile's element, for whoever watches how it is shown (useViewReport). */
+  figureRef?: RefObject<HTMLElement | null>;
+  /** Drawn over the picture: the connection's bars, a raised hand, a reaction (TileExtras.tsx). */
+  badges?: (tile: TileInfo) => ReactNode;
+  /** The tile's buttons: sound, pin, snapshot, remove (TileExtras.tsx). */
+  actions?: (tile: TileInfo) => ReactNode;
   /**
    * The tile's own element plays the sound (at up to 100%): only where the browser cannot route
    * Web Audio to the chosen speaker. Otherwise RemoteVoices plays it and the element stays muted.
@@ -52,23 +51,19 @@ interface VideoTileProps {
   playsOwnAudio?: boolean;
 }
 
-const LEVEL_TEXT = { good: 'call.quality.good', fair: 'call.quality.fair', poor: 'call.quality.poor' } as const;
-const REASON_TEXT = { loss: 'call.quality.loss', delay: 'call.quality.delay', freezes: 'call.quality.freezes', cpu: 'call.quality.cpu', bandwidth: 'call.quality.bandwidth' } as const;
-
 type SinkableVideo = HTMLVideoElement & { sinkId?: string; setSinkId?: (id: string) => Promise<void> };
 
 /** The placeholder's letter for a name that has none to give: a sign, not a word. */
 const NO_INITIAL = '?';
 
 /** Memoised: a tile is redrawn when what it shows changes, not with every change elsewhere on the screen. */
-export const VideoTile = memo(function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, onSnapshot, onRemove, speaking = false, featured = false, thumbnail = false, pinned = false, onTogglePin, handPosition, reaction, connection = null, listening, soundMenu, playsOwnAudio = false }: VideoTileProps) {
+export const VideoTile = memo(function VideoTile({ stream, name, isSelf = false, status = null, peerId, audioMuted = false, videoOff = false, sinkId = null, speaking = false, featured = false, listening, figureRef, badges, actions, playsOwnAudio = false }: VideoTileProps) {
   const t = useText();
   const video = useRef<SinkableVideo>(null);
   /** Where our own camera's shared element goes (see selfView.ts); remote tiles have their own. */
   const selfSlot = useRef<HTMLDivElement>(null);
-  const figure = useRef<HTMLElement>(null);
-  // A remote participant learns how we show them, and sends no more than that.
-  useViewReport(isSelf ? undefined : peerId, figure, thumbnail);
+  const ownFigure = useRef<HTMLElement>(null);
+  const figure = figureRef ?? ownFigure;
 
   useLayoutEffect(() => {
     const slot = selfSlot.current;
@@ -116,6 +111,7 @@ export const VideoTile = memo(function VideoTile({ stream, name, isSelf = false,
   const shownName = isSelf && !name ? t('call.tile.you') : name;
   const label = isSelf && name ? t('call.tile.self', { name }) : shownName;
   const initial = shownName.trim().charAt(0).toUpperCase() || NO_INITIAL;
+  const tile: TileInfo = { shownName, hasVideo, video: () => video.current };
   return (
     <figure
       ref={figure}
@@ -125,27 +121,7 @@ export const VideoTile = memo(function VideoTile({ stream, name, isSelf = false,
       data-speaking={speaking}
     >
       {speaking && <span className="tile__speaking">{t('call.tile.speaking')}</span>}
-      {connection && (
-        <ConnectionBars
-          level={connection.level}
-          description={
-            connection.reason
-              ? t('call.quality.withReason', { level: t(LEVEL_TEXT[connection.level]), reason: t(REASON_TEXT[connection.reason], { figure: connection.figure }) })
-              : t(LEVEL_TEXT[connection.level])
-          }
-        />
-      )}
-      {handPosition !== undefined && (
-        <span className="tile__hand" role="img" aria-label={t('call.tile.handRaised', { position: handPosition })}>
-          <Hand aria-hidden="true" focusable="false" />
-          <span aria-hidden="true">{handPosition}</span>
-        </span>
-      )}
-      {reaction && (
-        <span className="tile__reaction" role="img" aria-label={t('call.tile.reaction', { name: shownName, emoji: reaction })}>
-          {reaction}
-        </span>
-      )}
+      {badges?.(tile)}
       {isSelf ? (
         <div ref={selfSlot} className="tile__video-slot" />
       ) : (
@@ -175,24 +151,7 @@ export const VideoTile = memo(function VideoTile({ stream, name, isSelf = false,
         )}
         {label}
       </figcaption>
-      <div className="tile__actions">
-        {soundMenu}
-        {onTogglePin && (
-          <button type="button" className="tile__action" aria-pressed={pinned} aria-label={t('call.tile.pinName', { name })} title={pinned ? t('call.tile.unpin') : t('call.tile.pin')} onClick={onTogglePin}>
-            {pinned ? <PinOff aria-hidden="true" focusable="false" /> : <Pin aria-hidden="true" focusable="false" />}
-          </button>
-        )}
-        {onSnapshot && hasVideo && (
-          <button type="button" className="tile__action" aria-label={t('call.tile.snapshotName', { name: shownName })} title={t('call.tile.snapshot')} onClick={() => video.current && onSnapshot(video.current)}>
-            <Camera aria-hidden="true" focusable="false" />
-          </button>
-        )}
-        {onRemove && (
-          <button type="button" className="tile__action" aria-label={t('call.tile.removeName', { name })} title={t('call.tile.remove')} onClick={onRemove}>
-            <UserX aria-hidden="true" focusable="false" />
-          </button>
-        )}
-      </div>
+      <div className="tile__actions">{actions?.(tile)}</div>
     </figure>
   );
 });
