@@ -13,24 +13,41 @@
 /** Areas only the main process shows. */
 const MAIN_PROCESS_AREAS = ['main.'];
 
-/** What the home screen can show: its form, the preview (a video tile and its device buttons), media notices, errors. */
+/**
+ * What the home screen can show: its form, the preview (our own tile and its two device buttons),
+ * media notices, errors. Whole areas, or single keys (a key is its own prefix).
+ */
 const HOME_SCREEN_WORDS = [
   'common.',
   'errors.',
   'home.',
   'media.',
   'notices.',
-  'desktop.shortcuts.',
-  'call.controls.',
-  'call.tile.',
-  'call.quality.',
-  'call.screenPicker.',
+  'call.controls.mute',
+  'call.controls.unmute',
+  'call.controls.cameraOff',
+  'call.controls.turnCamera',
+  'call.controls.choose',
+  // The way out when the call screen could not be fetched (App.tsx).
+  'call.controls.leave',
+  'call.tile.you',
+  'call.tile.self',
+  'call.tile.cameraOff',
+  'call.tile.microphoneMuted',
+  'call.tile.mutedForMe',
+  'call.tile.speaking',
+  // The screen picker is always drawn (closed), by App.tsx.
+  'call.screenPicker.title',
 ];
+
+/** Folded away on the home screen (features/home/homeParts.ts): fetched with the rest. */
+const FOLDED_AWAY_WORDS = ['home.network.hint', 'home.network.servers', 'home.network.turn', 'home.network.relayOnly'];
 
 export type PageWordsPart = 'home' | 'later';
 
 /** Where a message goes: with the first script, with the rest of the page, or nowhere (main's own). */
 export function pageWordsPart(key: string): PageWordsPart | null {
   if (MAIN_PROCESS_AREAS.some((prefix) => key.startsWith(prefix))) return null;
+  if (FOLDED_AWAY_WORDS.some((prefix) => key.startsWith(prefix))) return 'later';
   return HOME_SCREEN_WORDS.some((prefix) => key.startsWith(prefix)) ? 'home' : 'later';
 }
