@@ -5,7 +5,7 @@
 import type { StateCreator } from 'zustand';
 import { shortCode } from '../../../shared/fingerprint';
 import type { Message } from '../../../shared/i18n/catalogs';
-import { parseIceServers, type IceConfig } from '../../../shared/iceServers';
+import type { IceConfig } from '../../../shared/iceServers';
 import { parseHostAddress } from '../../../shared/hostAddress';
 import type { HostingStatus } from '../../../shared/ipc';
 import type { MediaState, PeerView } from '../../../shared/peerMessages';
@@ -149,28 +149,15 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
     activeCall = call;
     attachCollaboration(call, set);
     attachGestures(call, set, () => get().showNotice('notices.handLowered'));
-    call.on('peer-joined', ({ id, name: peerName, isHost = false }) =>
-      set((state) => ({ peers: { ...state.peers, [id]: { id, name: peerName, isHost, stream: null, connection: 'new', mediaState: null, screen: null, pathProblem: null } } })),
-    );
-    call.on('peer-left', (id) =>
-      set((state) => {
-        const { [id]: _gone, ...rest } = state.peers;
-        return { peers: rest };
-      }),
-    );
-    call.on('peer-stream', (id, stream) => updatePeer(id, { stream }));
-    call.on('peer-connection-state', (id, connection) => updatePeer(id, { connection }));
-    call.on('peer-path', (id, pathProblem) => updatePeer(id, { pathProblem }));
-    call.on('peer-media-state', (id, mediaState) => updatePeer(id, { mediaState }));
-    call.on('peer-screen', (id, screen) => updatePeer(id, { screen }));
-    call.on('signaling-state', (signaling) => set({ signaling }));
-    call.on('room-state', ({ locked }) => set({ roomLocked: locked }));
-    call.on('self-id', (selfId) => set({ selfId }));
-    call.on('ended', (error) => {
-      leaveCallState();
-      void stopHosting();
-      set({ lastAttempt: null });
-      fail(error.code, error.message);
+    layer.followCall(call, {
+      set,
+      updatePeer,
+      ended: (error) => {
+        leaveCallState();
+        void stopHosting();
+        set({ lastAttempt: null });
+        fail(error.code, error.message);
+      },
     });
 
     try {
@@ -344,12 +331,10 @@ export const createCallSlice: StateCreator<ParleyState, [], [], CallSlice> = (se
 
     prepareJoin: () => {
       if (get().phase !== 'idle') return;
-      const ice = parseIceServers(get().iceServersText, get().turnUsername, get().turnCredential, get().relayOnly);
-      if (!ice.ok) return;
       const address = parseHostAddress(get().hostAddress, platform().defaultScheme);
       prepareJoinAhead({
         tracks: currentLocalMedia().tracks,
-        ice: { servers: ice.servers, relayOnly: ice.relayOnly },
+        ice: { text: get().iceServersText, username: get().turnUsername, credential: get().turnCredential, relayOnly: get().relayOnly },
         hostUrl: address.ok ? address.url : undefined,
         trust: platform().trust ?? null,
         expectedFingerprint: get().invitedFingerprint ?? undefined,

@@ -19,11 +19,12 @@ let preparation: JoinPreparation | undefined;
 let trustAhead: TrustAhead | undefined;
 const trustAheadFor = (trust: Trust): TrustAhead => (trustAhead ??= new TrustAhead(trust.check));
 
-/** Runs `prepare` with the preparation once the call layer is here (at once, after the first time). */
-function withPreparation(prepare: (preparation: JoinPreparation) => void): void {
-  if (preparation) return prepare(preparation);
+type CallLayer = Awaited<ReturnType<typeof loadCallLayer>>;
+
+/** Runs `prepare` with the preparation once the call layer is here (soon after the first time). */
+function withPreparation(prepare: (preparation: JoinPreparation, layer: CallLayer) => void): void {
   loadCallLayer()
-    .then(({ JoinPreparation }) => prepare((preparation ??= new JoinPreparation())))
+    .then((layer) => prepare((preparation ??= new layer.JoinPreparation()), layer))
     .catch((error: unknown) => console.warn('Parley: the call layer did not load; the join will try again', error));
 }
 
@@ -31,9 +32,17 @@ function withPreparation(prepare: (preparation: JoinPreparation) => void): void 
 globalThis.addEventListener?.('online', () => preparation?.invalidate());
 globalThis.addEventListener?.('offline', () => preparation?.invalidate());
 
+/** The STUN/TURN settings as typed; checked by the call layer, and nothing prepared while they are wrong. */
+export interface IceSettings {
+  text: string;
+  username: string;
+  credential: string;
+  relayOnly: boolean;
+}
+
 export interface JoinAhead {
   tracks: LocalTracks;
-  ice: Ice;
+  ice: IceSettings;
   /** The typed host, if the address is valid. */
   hostUrl: string | undefined;
   /** The desktop app's certificate checks; null for a page served by the host. */
@@ -44,11 +53,13 @@ export interface JoinAhead {
 }
 
 export function prepareJoinAhead(ahead: JoinAhead): void {
-  withPreparation((preparation) => prepareWith(preparation, ahead));
+  withPreparation((preparation, layer) => prepareWith(preparation, layer, ahead));
 }
 
-function prepareWith(preparation: JoinPreparation, { tracks, ice, hostUrl, trust, expectedFingerprint, stillIdle }: JoinAhead): void {
-  preparation.prepareStandby(tracks, ice);
+function prepareWith(preparation: JoinPreparation, layer: CallLayer, { tracks, ice: settings, hostUrl, trust, expectedFingerprint, stillIdle }: JoinAhead): void {
+  const ice = layer.parseIceServers(settings.text, settings.username, settings.credential, settings.relayOnly);
+  if (!ice.ok) return;
+  preparation.prepareStandby(tracks, { servers: ice.servers, relayOnly: ice.relayOnly });
   if (!hostUrl) return;
   // A page served by the host connects as soon as the address is known.
   if (!trust) return preparation.warmHost(hostUrl);
