@@ -8,7 +8,7 @@ import { chooseDevice, labelOf, listDevices, type DeviceLists } from './devices'
 import { EffectPipeline, isPersonEffect, type VideoEffect } from './effects';
 import type { BackgroundChoice } from './segmentation/backgrounds';
 import type { SegmentationFigures } from './segmentation/messages';
-import { NoiseSuppressor } from './noiseSuppression';
+import type { NoiseSuppressor } from './noiseSuppression';
 import { Emitter } from './emitter';
 import { classifyMediaError, openLocalMedia, type MediaProblem } from './localMedia';
 import { audioConstraints, videoConstraints, type AudioProcessing, type QualityPreset } from './mediaSettings';
@@ -44,6 +44,8 @@ export class LocalMediaController extends Emitter<ControllerEvents> {
   /** The microphone through the neural suppressor, once it runs; until then the microphone itself. */
   private processedAudio: MediaStreamTrack | null = null;
   private denoiser: NoiseSuppressor | null = null;
+  /** The latest `denoise` call while the suppressor's code is on its way: an older one gives way. */
+  private loadingDenoiser: object | null = null;
   private readonly effects = new EffectPipeline({
     onFailed: (reason) => this.emit('notice', { key: 'notices.backgroundEffectFailed', values: { detail: reason } }),
     onFigures: (figures) => this.emit('effectFigures', figures),
@@ -262,6 +264,7 @@ export class LocalMediaController extends Emitter<ControllerEvents> {
   private async denoise(): Promise<void> {
     this.denoiser?.stop();
     this.denoiser = null;
+    this.loadingDenoiser = null;
     const hadProcessed = this.processedAudio !== null;
     this.processedAudio = null;
     const microphone = this.microphone;
@@ -269,14 +272,20 @@ export class LocalMediaController extends Emitter<ControllerEvents> {
       if (hadProcessed) this.emit('changed');
       return;
     }
-    const denoiser = new NoiseSuppressor();
-    this.denoiser = denoiser;
+    // The suppressor's code is fetched when first used (it is not needed for the first paint).
+    const pending = {};
+    this.loadingDenoiser = pending;
+    let denoiser: NoiseSuppressor | undefined;
     try {
+      const { NoiseSuppressor } = await import('./noiseSuppression');
+      if (this.loadingDenoiser !== pending) return; // a newer call took over meanwhile
+      denoiser = new NoiseSuppressor();
+      this.denoiser = denoiser;
       const track = await denoiser.apply(microphone);
       if (this.denoiser !== denoiser) return denoiser.stop();
       this.processedAudio = track;
     } catch (error) {
-      if (this.denoiser !== denoiser) return;
+      if (this.loadingDenoiser !== pending || (denoiser && this.denoiser !== denoiser)) return;
       this.denoiser = null;
       this.emit('notice', { key: 'notices.noiseSuppressionFailed', values: { detail: error instanceof Error ? error.message : String(error) } });
     }
