@@ -4,6 +4,7 @@ import { HomeScreen } from './features/home/HomeScreen';
 import { useSystemInvites } from './features/home/useSystemInvites';
 import { useTheme } from './features/ui/useTheme';
 import { prefetchHomeParts } from './features/home/homeParts';
+import { prefetchMediaInfo } from './features/media/DeviceSettings';
 import { prefetchModal } from './features/ui/Modal';
 import { withLaterEnglish } from './i18n/loadCatalog';
 import { useText } from './i18n/useText';
@@ -18,9 +19,10 @@ const callScreen = lazyPart('the call screen', () => withLaterEnglish(import('./
 
 function fetchLaterParts(): void {
   callScreen.prefetch();
-  // The home screen's folded-away settings, the tooltips, and the dialogs' code
+  // The home screen's folded-away settings and media info, the tooltips, and the dialogs' code
   // (features/ui/Modal.tsx), which the home screen draws only when asked.
   prefetchHomeParts();
+  prefetchMediaInfo();
   prefetchTooltips();
   prefetchModal();
 }

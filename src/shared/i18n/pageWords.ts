@@ -40,14 +40,37 @@ const HOME_SCREEN_WORDS = [
   'call.screenPicker.title',
 ];
 
-/** Folded away on the home screen (features/home/homeParts.ts): fetched with the rest. */
-const FOLDED_AWAY_WORDS = ['home.network.hint', 'home.network.servers', 'home.network.turn', 'home.network.relayOnly'];
+/**
+ * In those areas but fetched with the rest: what is folded away on the home screen (its STUN/TURN
+ * section, the media info: features/home/homeParts.ts, features/media/DeviceSettings.tsx), and
+ * what only a call gives rise to (a shared screen, a saved file, the host's actions).
+ */
+const LATER_WORDS = [
+  'home.network.hint',
+  'home.network.servers',
+  'home.network.turn',
+  'home.network.relayOnly',
+  'media.info.',
+  'media.screenAccess.',
+  'notices.saveFailed',
+  'notices.lockFailed',
+  'notices.unlockFailed',
+  'notices.removeFailed',
+  'notices.nobodyToSendTo',
+  'notices.screenShare',
+  'notices.handLowered',
+  'notices.snapshotFailed',
+  'notices.savedToDownloads',
+];
+
+/** The media info's summary, drawn while the rest is folded away. */
+const FOLDED_SUMMARY = 'media.info.summary';
 
 export type PageWordsPart = 'home' | 'later';
 
 /** Where a message goes: with the first script, with the rest of the page, or nowhere (main's own). */
 export function pageWordsPart(key: string): PageWordsPart | null {
   if (MAIN_PROCESS_AREAS.some((prefix) => key.startsWith(prefix))) return null;
-  if (FOLDED_AWAY_WORDS.some((prefix) => key.startsWith(prefix))) return 'later';
+  if (key !== FOLDED_SUMMARY && LATER_WORDS.some((prefix) => key.startsWith(prefix))) return 'later';
   return HOME_SCREEN_WORDS.some((prefix) => key.startsWith(prefix)) ? 'home' : 'later';
 }

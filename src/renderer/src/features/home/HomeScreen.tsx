@@ -13,7 +13,7 @@ import { Field } from '../ui/Field';
 import { useFocusOnArrival } from '../ui/useFocusOnArrival';
 import { errorPlace, type ErrorPlace } from './errorPlacement';
 import { NearbyRooms } from './NearbyRooms';
-import { FoldedSection } from './FoldedSection';
+import { FoldedSection } from '../ui/FoldedSection';
 import { moreSettings, networkSettings } from './homeParts';
 import { TrustPrompt } from './TrustPrompt';
 

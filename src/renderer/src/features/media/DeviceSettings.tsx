@@ -7,10 +7,15 @@ import { useText } from '../../i18n/useText';
 import { useParley } from '../../store';
 import { Field } from '../ui/Field';
 import { EffectSettings } from './EffectSettings';
-import { MediaInfo } from './MediaInfo';
+import { withLaterEnglish } from '../../i18n/loadCatalog';
+import { lazyPart } from '../../ui/lazyPart';
+import { FoldedSection } from '../ui/FoldedSection';
 import { MicLevel } from './MicLevel';
 
 const DEFAULT = '';
+
+const mediaInfo = lazyPart('the media info', () => withLaterEnglish(import('./MediaInfo')).then((module) => module.MediaInfo));
+export const prefetchMediaInfo = mediaInfo.prefetch;
 
 function DevicePicker({
   label,
@@ -135,7 +140,7 @@ export function DeviceSettings() {
         </button>
       </fieldset>
       <EffectSettings />
-      <MediaInfo />
+      <FoldedSection className="media-info" summary={t('media.info.summary')} part={mediaInfo} />
     </div>
   );
 }

@@ -11,7 +11,10 @@ const figure = (value: number | string | undefined): string => (value === undefi
 
 const onOff = (t: Translate, value: boolean | undefined): string => (value === undefined ? NOT_REPORTED : t(value ? 'media.info.on' : 'media.info.off'));
 
-/** What the tracks really deliver (getSettings()), which may differ from what was asked for. */
+/**
+ * What the tracks really deliver (getSettings()), which may differ from what was asked for:
+ * folded away under "Media info" (DeviceSettings.tsx), a chunk of its own drawn when first opened.
+ */
 export function MediaInfo() {
   const t = useText();
   const info = useParley((state) => state.mediaInfo);
@@ -31,9 +34,7 @@ export function MediaInfo() {
       })
     : t('media.info.none');
   return (
-    <details className="media-info">
-      <summary>{t('media.info.summary')}</summary>
-      <dl>
+    <dl>
         <dt>{t('media.info.video')}</dt>
         <dd>{videoText}</dd>
         {personEffect && (
@@ -49,7 +50,6 @@ export function MediaInfo() {
         )}
         <dt>{t('media.info.audio')}</dt>
         <dd>{audioText}</dd>
-      </dl>
-    </details>
+    </dl>
   );
 }

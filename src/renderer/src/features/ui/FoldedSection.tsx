@@ -1,5 +1,5 @@
 /**
- * A section of the home screen folded away under its summary (a native <details>, so keyboards and
+ * A section folded away under its summary (the home screen's settings, the media info) (a native <details>, so keyboards and
  * screen readers know it), whose contents are a lazy part: drawn from the first opening on.
  */
 import { useState } from 'react';
@@ -16,7 +16,7 @@ export function FoldedSection({ className, summary, part }: { className: string;
         <part.Part
           props={{}}
           loading={
-            <p className="home__hint" role="status">
+            <p className="folded__loading" role="status">
               {t('common.loading')}
             </p>
           }
