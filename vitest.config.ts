@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { compiledCatalogs } from './vite/compiledCatalogs';
+import { compiledCatalogs } from './vite/compiledCatalogs.ts';
 
 // Main-process tests run against one stand-in for Electron that keeps Electron 45's contracts
 // (src/main/testing/electron): `electron` resolves to it, for the code under test and for the built bundle.
@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['src/renderer/src/features/**/*.test.tsx', 'src/renderer/src/ui/**/*.test.tsx'],
+          include: ['src/renderer/src/features/**/*.test.tsx', 'src/renderer/src/ui/**/*.test.tsx', 'src/renderer/src/i18n/**/*.test.tsx'],
           setupFiles: ['src/renderer/src/testing/domSetup.ts'],
         },
       },

@@ -18,8 +18,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Plugin } from 'vite';
-import { isLocale } from '../src/shared/i18n/locales';
-import { pageWordsPart, type PageWordsPart } from '../src/shared/i18n/pageWords';
+import { isLocale } from '../src/shared/i18n/locales.ts';
+import { pageWordsPart, type PageWordsPart } from '../src/shared/i18n/pageWords.ts';
 
 const PREFIX = 'virtual:parley-words/';
 /** Rollup's convention for a module no file holds: other plugins leave it alone. */
