@@ -1,6 +1,6 @@
 /**
  * Every word a user sees, in each language Parley speaks: one ICU MessageFormat catalog per
- * language and area (catalogs/<locale>/<area>.json), read by the renderer (react-intl) and by
+ * language and area (catalogs/<locale>/<area>.json), read by the renderer (intl-messageformat) and by
  * main (@formatjs/intl) alike. A key is `<area>.<name>`; English is the reference, and
  * catalogs.test.ts holds the other languages to exactly its keys and placeholders.
  */

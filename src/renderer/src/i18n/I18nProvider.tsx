@@ -6,8 +6,8 @@
  */
 import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
-import { IntlProvider } from 'react-intl';
 import { englishWords, loadCatalog, onMoreEnglish, type CompiledCatalog } from './loadCatalog';
+import { WordsProvider } from './WordsProvider';
 import { DEFAULT_LOCALE, matchLocale, PSEUDO_LOCALE, type Locale } from '../../../shared/i18n/locales';
 import { useParley } from '../store';
 
@@ -48,9 +48,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   // A language still loading: a few milliseconds of nothing rather than a flash of English.
   if (!messages) return null;
   return (
-    <IntlProvider locale={locale} defaultLocale={DEFAULT_LOCALE} messages={messages} onError={reportMissing}>
+    <WordsProvider locale={locale} messages={messages} onError={reportMissing}>
       <AriaI18nProvider locale={locale}>{children}</AriaI18nProvider>
-    </IntlProvider>
+    </WordsProvider>
   );
 }
 
@@ -76,7 +76,7 @@ function usePseudoTree(pseudo: boolean): PseudoTree | null {
   return module;
 }
 
-/** A key missing from a catalog fails catalogs.test.ts; at run time the English text is shown. */
+/** A key missing from a catalog fails catalogs.test.ts; at run time the key is shown (and e2e tests fail on this warning). */
 function reportMissing(error: Error): void {
   console.warn('Parley: translation problem', error.message);
 }

@@ -2,7 +2,7 @@
  * Numbers, sizes, times and durations in the page's language, through Intl (never by hand).
  */
 import { useMemo } from 'react';
-import { useIntl } from 'react-intl';
+import { useWords } from './WordsProvider';
 
 /**
  * Binary multiples, as Parley has always counted sizes (a "5.0 MB" file is 5 × 1024² bytes, and the
@@ -47,15 +47,22 @@ export function formatDuration(locale: string, seconds: number): string {
   return minutes > 0 ? `${unit(minutes, 'minute')} ${unit(whole % 60, 'second')}` : unit(whole, 'second');
 }
 
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function timeFormat(locale: string): Intl.DateTimeFormat {
+  let format = timeFormats.get(locale);
+  if (!format) timeFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' })));
+  return format;
+}
+
 export function useFormat() {
-  const intl = useIntl();
+  const { locale } = useWords();
   return useMemo(
     () => ({
-      bytes: (bytes: number) => formatBytes(intl.locale, bytes),
-      duration: (seconds: number) => formatDuration(intl.locale, seconds),
-      time: (date: Date | number) => intl.formatTime(date, { hour: '2-digit', minute: '2-digit' }),
-      number: (value: number, options?: Parameters<typeof intl.formatNumber>[1]) => intl.formatNumber(value, options),
+      bytes: (bytes: number) => formatBytes(locale, bytes),
+      duration: (seconds: number) => formatDuration(locale, seconds),
+      time: (date: Date | number) => timeFormat(locale).format(date),
+      number: (value: number, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options).format(value),
     }),
-    [intl],
+    [locale],
   );
 }

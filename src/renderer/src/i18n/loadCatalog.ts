@@ -10,7 +10,7 @@ import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import HOME_ENGLISH from 'virtual:parley-words/en/home';
 import type { Locale } from '../../../shared/i18n/locales';
 
-/** Message key → its ICU tree, as react-intl takes it. */
+/** Message key → its ICU tree, as WordsProvider.tsx takes it. */
 export type CompiledCatalog = Record<string, MessageFormatElement[]>;
 
 /** The English loaded so far: replaced (never changed in place) when the rest arrives. */

@@ -1,27 +1,24 @@
 /**
- * Component tests render inside the same providers the app uses (react-intl's, and React Aria's
- * for the words its components say), with a catalog chosen by the test (English unless it tests a
- * language). A missing key or a broken message fails the test instead of quietly showing the key.
+ * Component tests render inside the same providers the app uses (the words' own, WordsProvider.tsx,
+ * and React Aria's for the words its components say), with a catalog chosen by the test (English
+ * unless it tests a language). A missing key or a broken message fails the test instead of quietly showing the key.
  */
 import { render, type RenderOptions, type RenderResult } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
-import { IntlProvider } from 'react-intl';
+import { WordsProvider } from './WordsProvider';
 import { CATALOGS } from '../../../shared/i18n/catalogs';
 import { DEFAULT_LOCALE, type Locale } from '../../../shared/i18n/locales';
 
+const throwError = (error: Error): never => {
+  throw error;
+};
+
 export function IntlForTests({ locale = DEFAULT_LOCALE, children }: { locale?: Locale; children: ReactNode }) {
   return (
-    <IntlProvider
-      locale={locale}
-      defaultLocale={DEFAULT_LOCALE}
-      messages={CATALOGS[locale]}
-      onError={(error) => {
-        throw error;
-      }}
-    >
+    <WordsProvider locale={locale} messages={CATALOGS[locale]} onError={throwError}>
       <AriaI18nProvider locale={locale}>{children}</AriaI18nProvider>
-    </IntlProvider>
+    </WordsProvider>
   );
 }
 

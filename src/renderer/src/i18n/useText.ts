@@ -3,14 +3,15 @@
  * and plurals (`t('call.people', { count })`). Keys are checked by the compiler (MessageKey).
  */
 import { useCallback, type ReactNode } from 'react';
-import { useIntl } from 'react-intl';
+import { useWords } from './WordsProvider';
 import type { Message, MessageKey, MessageValues } from '../../../shared/i18n/catalogs';
 
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
 export function useText(): Translate {
-  const intl = useIntl();
-  return useCallback((key, values) => intl.formatMessage({ id: key }, values), [intl]);
+  const words = useWords();
+  // Plain values make plain text.
+  return useCallback((key, values) => words.format(key, values) as string, [words]);
 }
 
 /** Words a message kept by the store (a notice, an error) as its key and values. */
@@ -27,6 +28,6 @@ export type RichValues = Record<string, string | number | Date | ((chunks: React
  * tags with the words, so no sentence is ever cut into pieces that only fit English word order.
  */
 export function useRichText(): (key: MessageKey, values: RichValues) => ReactNode {
-  const intl = useIntl();
-  return useCallback((key, values) => intl.formatMessage({ id: key }, values), [intl]);
+  const words = useWords();
+  return useCallback((key, values) => words.format(key, values), [words]);
 }
